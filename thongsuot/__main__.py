@@ -1,0 +1,3 @@
+from thongsuot.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Typer commands, thin: parse arguments, call the layer below, print."""

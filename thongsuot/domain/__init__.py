@@ -1,0 +1,1 @@
+"""Frozen dataclasses and enums shared by every layer (standard library only)."""
