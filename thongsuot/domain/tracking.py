@@ -1,0 +1,143 @@
+"""What units were asked to do and what they did: assignments, activities, periods, reports.
+
+States are enums; the allowed moves between them are the tables of
+`thongsuot.tracking.workflow`. Overdue is never a state: it is computed from
+the deadline and the state on a given day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class AssignmentState(StrEnum):
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    REPORTED = "reported"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+
+class AssignmentAction(StrEnum):
+    START = "start"  # the unit begins work (first activity recorded)
+    REPORT = "report"  # the unit says the duty is done
+    ACCEPT = "accept"  # the issuing level accepts the result
+    RETURN = "return"  # the issuing level sends it back with a comment
+    RESUME = "resume"  # the unit takes a returned duty up again
+
+
+class ReportState(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+
+class ReportAction(StrEnum):
+    EDIT = "edit"  # change narrative / attached activities
+    SUBMIT = "submit"
+    ACCEPT = "accept"
+    RETURN = "return"
+    REOPEN = "reopen"  # the issuing level reopens an accepted report
+
+
+class Capacity(StrEnum):
+    """In what capacity an actor acts on one assignment or report.
+
+    Capacities are computed per object from the actor's roles and the tree
+    (`thongsuot.tracking.rights`); the workflow tables name the capacity each
+    move needs.
+    """
+
+    UNIT_REPORTER = "unit_reporter"  # reporter of the assigned unit itself
+    UNIT_LEADER = "unit_leader"  # leader of the unit or of an ancestor
+    ISSUER = "issuer"  # staff of the unit that issued the plan
+    ADMIN = "admin"
+
+
+class PeriodKind(StrEnum):
+    SIX_MONTHS = "six_months"  # sơ kết 6 tháng
+    YEAR = "year"  # tổng kết năm
+    AD_HOC = "ad_hoc"  # đột xuất
+
+    @property
+    def label(self) -> str:
+        return {"six_months": "sơ kết 6 tháng", "year": "tổng kết năm", "ad_hoc": "đột xuất"}[self.value]
+
+
+class Timeliness(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"  # not submitted and the due date has passed
+    PENDING = "pending"  # not submitted, not yet due
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount with its unit from the vocabulary: 12 `tin_bai`, 300 `luot_nguoi`."""
+
+    amount: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Assignment:
+    id: int | None
+    plan_id: int
+    unit_code: str
+    duties: tuple[str, ...]
+    state: AssignmentState = AssignmentState.ASSIGNED
+    deadline: dt.date | None = None
+    parent_id: int | None = None  # the parent plan's assignment this one breaks down
+    comment: str | None = None  # the last return comment
+    source_name: str | None = None  # the unit name as printed in the plan
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: int | None
+    plan_id: int
+    unit_code: str
+    start: dt.date
+    channel: str  # a channel code of vocab/data/channels.toml
+    end: dt.date | None = None
+    topics: tuple[str, ...] = ()  # outline topic keys of the plan: "1.2", "2.10"
+    quantities: tuple[Quantity, ...] = ()
+    title: str = ""
+    link: str | None = None
+    note: str | None = None
+    evidence: tuple[str, ...] = ()  # stored evidence file names
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end or self.start
+
+
+@dataclass(frozen=True)
+class Period:
+    id: int | None
+    plan_id: int
+    kind: PeriodKind
+    label: str
+    start: dt.date
+    end: dt.date
+    due: dt.date
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    id: int | None
+    period_id: int
+    unit_code: str
+    state: ReportState = ReportState.DRAFT
+    results: str = ""
+    limits: str = ""
+    causes: str = ""
+    proposals: str = ""
+    submitted_on: dt.date | None = None  # first submission day (timeliness)
+    comment: str | None = None
