@@ -1,0 +1,170 @@
+"""Document numbers, symbols and dates as printed in directive documents.
+
+A Party symbol reads `205-KH/BTCTW` (number, dash, type code, slash, issuer
+code); a State symbol reads `0124/KH-UBND` or `30/2020/NĐ-CP` (number, slash,
+[year, slash], type code, dash, issuer code). OCR damages the codes (`KH/TƯ`,
+`NQ/T\\V`, `ỌĐ/TW`) and puts spaces or line breaks around the dash; the
+repairs are data (codes.toml), applied here to each code separately.
+
+Dates read `ngày 12/4/2019`, `12-4-2019`, `ngày 12- 4-2019`, `12.4.2019` or
+`ngày 12 tháng 4 năm 2019`. All patterns are plain linear-time regexes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thongsuot.vocab.codes import load_codes
+
+# Upper-case letters a code may contain, including the Vietnamese ones OCR
+# puts in place of plain letters (`TƯ`, `TỈV`, `ỌĐ`).
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_GAP = r"[ \t]{0,3}(?:\n[ \t\n]{0,6})?"  # spaces, possibly one line break (blank lines too)
+_TYPE = rf"[{_UPPER}][{_UPPER}]{{0,5}}(?:[a-z]{{1,2}})?"
+_ISSUER_SEG = rf"[{_UPPER}][{_UPPER}\\\d]{{0,11}}(?:g)?"
+_NOT_LETTER_AFTER = r"(?![^\W_])"
+
+_PARTY = (
+    rf"(?P<p_num>\d{{1,5}}){_GAP}-{_GAP}(?P<p_type>{_TYPE}){_GAP}/{_GAP}"
+    rf"(?P<p_iss>['`]?{_ISSUER_SEG}(?:-{_ISSUER_SEG})*){_NOT_LETTER_AFTER}"
+)
+_STATE = (
+    rf"(?P<s_num>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<s_year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
+    rf"(?P<s_codes>{_TYPE}(?:[ \t]?-[ \t]?{_ISSUER_SEG})+|(?<=/){_ISSUER_SEG}\d*(?=[\s.,;:)]|$))"
+    rf"{_NOT_LETTER_AFTER}"
+)
+SYMBOL_PATTERN = re.compile(rf"(?<![\w/.\-])(?:{_PARTY}|{_STATE})")
+
+_DAY_WORD = r"(?:ng[àaáạ][yv]|ne[àa]y|NGÀY|Ngày)"
+_NUMERIC_DATE = (
+    r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<y>\d{4})(?!\d)"
+)
+_LONG_DATE = r"(?<!\d)(?P<ld>\d{1,2})\s+th[áa]ng\s+(?P<lm>\d{1,2})\s+n[ăa]m\s+(?P<ly>\d{4})(?!\d)"
+DATE_PATTERN = re.compile(rf"(?:{_DAY_WORD}\s{{0,3}})?(?:{_NUMERIC_DATE}|{_LONG_DATE})")
+
+
+@dataclass(frozen=True)
+class SymbolParts:
+    """A document number and symbol, split: `205-KH/BTCTW` -> 205, KH/BTCTW."""
+
+    number: str
+    symbol: str | None
+    type_code: str | None
+    issuer_code: str | None
+    ref: str
+
+
+def _date_of(m: re.Match[str]) -> dt.date | None:
+    if m.group("d") is not None:
+        d, mo, y = m.group("d"), m.group("m"), m.group("y")
+    else:
+        d, mo, y = m.group("ld"), m.group("lm"), m.group("ly")
+    try:
+        return dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+
+
+def find_date(text: str, start: int = 0) -> tuple[dt.date, int, int] | None:
+    """The first valid date phrase at or after `start`, with its range."""
+    for m in DATE_PATTERN.finditer(text, start):
+        date = _date_of(m)
+        if date is not None:
+            return date, m.start(), m.end()
+    return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date of one date phrase (`ngày 12/4/2019`, `12 tháng 4 năm 2019`); invalid -> None."""
+    if not isinstance(text, str):
+        return None
+    found = find_date(text)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=4096)
+def _strip_marks(code: str) -> str:
+    """Drop Vietnamese diacritics from a code, keeping Đ (OCR: `TƯ` -> `TU`)."""
+    out = []
+    for ch in code:
+        if ch in "Đđ":
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base)
+    return "".join(out).replace("\\", "").replace("'", "").replace("`", "")
+
+
+def repair_type_code(code: str) -> str:
+    """Canonical type code: `ỌĐ` -> `QĐ`, keeps `QĐi`, `CTr`."""
+    codes = load_codes()
+    code = code.strip()
+    if code in codes.types:
+        return code
+    if code in codes.type_repairs:
+        return codes.type_repairs[code]
+    plain = _strip_marks(code)
+    if plain in codes.types:
+        return plain
+    return codes.type_repairs.get(plain, plain)
+
+
+def repair_issuer_code(code: str) -> str:
+    """Canonical issuer code: `TƯ` -> `TU`, `T\\V` / `TỈV` / `'TW` -> `TW`."""
+    codes = load_codes()
+    code = code.strip()
+    if code in codes.type_repairs.values() or (code in codes.issuers and code.isascii()):
+        return code
+    if code in codes.issuer_repairs:
+        return codes.issuer_repairs[code]
+    plain = _strip_marks(code)
+    if plain in codes.issuer_repairs:
+        return codes.issuer_repairs[plain]
+    return plain
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _parts_of(m: re.Match[str]) -> SymbolParts:
+    if m.group("p_num") is not None:
+        number = m.group("p_num")
+        party_type = repair_type_code(m.group("p_type"))
+        issuer = "-".join(repair_issuer_code(seg) for seg in m.group("p_iss").split("-"))
+        symbol = f"{party_type}/{issuer}"
+        return SymbolParts(number, symbol, party_type, issuer, f"{number}-{symbol}")
+    number = m.group("s_num")
+    segs = [s for s in _SPACES.sub("", m.group("s_codes")).split("-") if s]
+    codes = load_codes()
+    first = repair_type_code(segs[0])
+    type_code: str | None
+    if first in codes.types and len(segs) > 1:
+        type_code, rest = first, [repair_issuer_code(s) for s in segs[1:]]
+        issuer_code: str | None = rest[0]
+        tail = "-".join([type_code, *rest])
+    else:
+        type_code = None
+        rest = [repair_issuer_code(s) for s in segs]
+        issuer_code = rest[0]
+        tail = "-".join(rest)
+    symbol = f"{m.group('s_year')}/{tail}" if m.group("s_year") else tail
+    return SymbolParts(number, symbol, type_code, issuer_code, f"{number}/{symbol}")
+
+
+def find_symbols(text: str, start: int = 0) -> Iterator[tuple[SymbolParts, int, int]]:
+    """Every document symbol in `text`, with its range (number included)."""
+    for m in SYMBOL_PATTERN.finditer(text, start):
+        yield _parts_of(m), m.start(), m.end()
+
+
+def parse_symbol(raw: str) -> SymbolParts | None:
+    """Split one printed symbol (`205-KH/BTCTW`, `Số: 0124/KH-UBND`); None if there is none."""
+    if not isinstance(raw, str):
+        return None
+    m = SYMBOL_PATTERN.search(raw)
+    return _parts_of(m) if m else None
