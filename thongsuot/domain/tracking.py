@@ -141,3 +141,20 @@ class PeriodReport:
     proposals: str = ""
     submitted_on: dt.date | None = None  # first submission day (timeliness)
     comment: str | None = None
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One fault of an uploaded sheet, located by row and column letter (A1 style)."""
+
+    row: int
+    column: str | None
+    message: str  # Vietnamese, for the user
+
+    @property
+    def cell(self) -> str:
+        return f"{self.column or ''}{self.row}"
+
+    def text(self) -> str:
+        where = f"Ô {self.cell}" if self.column else f"Dòng {self.row}"
+        return f"{where}: {self.message}"
