@@ -1,16 +1,151 @@
-"""Readers: file bytes -> SourceText (text plus offset map to page / paragraph)."""
+"""Readers: file bytes -> SourceText (text plus offset map to page / paragraph).
+
+`read_file(path)` and `read_bytes(data, name)` are the only entry points. The
+format comes from the file extension, checked against the content: a PDF or
+DOCX saved as ".txt" is read as what it is (with a warning), an old Word
+".doc" or an encrypted Office file gets a clear message. Every failure is a
+`ThongSuotError` whose one-line message starts with the file name:
+InputError (bad content), UnsupportedFormat (415), TooLarge (413).
+
+Supported: .txt .md .markdown (UTF-8 / UTF-16 text, kept verbatim),
+.html .htm .xhtml (visible text of the content), .docx, .pdf (text layer).
+
+Limits are parameters (`ReadLimits`, or a single `max_bytes`), never read from
+settings: the CLI and API pass theirs. `read_file` checks the size with
+`os.stat` before reading a byte.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from thongsuot.domain.document import SourceText
+from thongsuot.domain.document import ParseWarning, SourceText
+from thongsuot.errors import InputError, UnsupportedFormat
+from thongsuot.parsing.read.limits import DEFAULT_LIMITS, ReadLimits, check_size
+from thongsuot.parsing.read.sniff import sniff
+
+__all__ = ["DEFAULT_LIMITS", "SUPPORTED_EXTENSIONS", "ReadLimits", "read_bytes", "read_file"]
+
+_FORMAT_BY_EXTENSION = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+SUPPORTED_EXTENSIONS = tuple(_FORMAT_BY_EXTENSION)
+_SUPPORTED_LIST = ", ".join(SUPPORTED_EXTENSIONS)
+_DOC_HINT = "hãy mở bằng Word và lưu lại dạng .docx (save it as .docx)"
 
 
-def read_bytes(data: bytes, name: str) -> SourceText:
-    return SourceText(text=data.decode("utf-8"), format="txt", name=name)
+def _format_for(name: str) -> str | None:
+    """Format from the extension; None when the name has no extension."""
+    suffix = Path(name).suffix.lower()
+    if not suffix:
+        return None
+    if suffix == ".doc":
+        raise UnsupportedFormat(f"{name}: định dạng Word cũ .doc không được hỗ trợ; {_DOC_HINT}")
+    if suffix not in _FORMAT_BY_EXTENSION:
+        raise UnsupportedFormat(
+            f"{name}: định dạng {suffix} không được hỗ trợ (unsupported format; supported: {_SUPPORTED_LIST})",
+            detail={"extension": suffix, "supported": list(SUPPORTED_EXTENSIONS)},
+        )
+    return _FORMAT_BY_EXTENSION[suffix]
 
 
-def read_file(path: str | Path) -> SourceText:
+def _resolve(name: str, declared: str | None, data: bytes) -> tuple[str, list[ParseWarning]]:
+    """The format to read, reconciling the extension with the content."""
+    actual = sniff(data, name)  # raises for encrypted Office files, .doc, other zips
+    if actual is None:  # looks like text
+        if declared in {"docx", "pdf"}:
+            what = "DOCX" if declared == "docx" else "PDF"
+            raise InputError(
+                f"{name}: tệp {what} hỏng (corrupt {what}: not a {what} file)", code="corrupt_file"
+            )
+        return declared or "txt", []
+    if actual == "zip":
+        if declared == "docx":
+            return "docx", []  # the DOCX reader names what is missing
+        raise UnsupportedFormat(f"{name}: tệp nén không phải văn bản Word (zip archive that is not a DOCX)")
+    if actual == declared:
+        return actual, []
+    message = f"file named {name!r} is actually {actual.upper()}; read as {actual}"
+    return actual, [ParseWarning("format_mismatch", message)]
+
+
+def read_bytes(
+    data: bytes,
+    name: str,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    max_bytes: int | None = None,
+) -> SourceText:
+    """Read an uploaded file's bytes. `name` (with extension) picks the format."""
+    declared = _format_for(name)
+    check_size(
+        name, len(data), max_bytes if max_bytes is not None else limits.max_bytes_for(declared or "txt")
+    )
+    fmt, warnings = _resolve(name, declared, data)
+    if max_bytes is None:
+        check_size(name, len(data), limits.max_bytes_for(fmt))
+    source = _dispatch(fmt, data, name, limits)
+    if warnings:
+        source = SourceText(
+            text=source.text,
+            format=source.format,
+            name=source.name,
+            segments=source.segments,
+            warnings=(*warnings, *source.warnings),
+        )
+    return source
+
+
+def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits) -> SourceText:
+    if fmt in {"txt", "md"}:
+        from thongsuot.parsing.read.text import read_text
+
+        return read_text(data, name, fmt)
+    if fmt == "html":
+        from thongsuot.parsing.read.html import read_html
+
+        return read_html(data, name)
+    if fmt == "docx":
+        from thongsuot.parsing.read.docx import read_docx
+
+        return read_docx(data, name, limits)
+    from thongsuot.parsing.read.pdf import read_pdf
+
+    return read_pdf(data, name)
+
+
+def read_file(
+    path: str | Path,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    max_bytes: int | None = None,
+) -> SourceText:
+    """Read a file from disk; its size is checked before anything is read."""
     p = Path(path)
-    return read_bytes(p.read_bytes(), p.name)
+    name = p.name
+    declared = _format_for(name)
+    try:
+        size = os.stat(p).st_size
+    except OSError as exc:
+        raise InputError(
+            f"{name}: không mở được tệp (cannot open: {exc.strerror})", code="cannot_open"
+        ) from None
+    if p.is_dir():
+        raise InputError(f"{name}: là thư mục, không phải tệp (is a directory)", code="cannot_open")
+    check_size(name, size, max_bytes if max_bytes is not None else limits.max_bytes_for(declared or "txt"))
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"{name}: không mở được tệp (cannot open: {exc.strerror})", code="cannot_open"
+        ) from None
+    return read_bytes(data, name, limits=limits, max_bytes=max_bytes)

@@ -1,0 +1,140 @@
+"""PDF with a text layer: page text in order, without the page furniture.
+
+pypdf extracts each page's text. Running headers and footers (a line that
+repeats at the top or bottom of most pages, page numbers masked) and page
+numbers ("- 3 -", "Trang 3", "3/12", a lone "3" at the top or bottom of a page)
+are removed; pages are then joined by a plain line break, so a sentence cut by
+a page break reads on (the parser rejoins broken lines). One segment per page
+carries the page number.
+
+A scanned PDF has no text to extract: it is refused with "không có lớp văn
+bản (no text layer)" rather than returning an empty document. pypdf logs
+warnings about sloppy files; they are collected as `ParseWarning`s of the read
+instead of reaching stderr.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import io
+import logging
+import re
+import warnings
+from collections import Counter
+
+from thongsuot.domain.document import ParseWarning, SourceText
+from thongsuot.errors import InputError, ThongSuotError
+from thongsuot.parsing.read.blocks import Block, assemble
+
+# Lines within this many lines of a page's top or bottom may be furniture.
+EDGE_LINES = 3
+# A line is a running header/footer when it recurs on this share of pages.
+RUNNING_SHARE = 0.6
+# Fewer letters than this in the whole file means there is no usable text layer.
+MIN_LETTERS = 20
+_MAX_LOG_WARNINGS = 20
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|(?:trang|page)\s+\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+_collected: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("pypdf_log", default=None)
+
+
+class _CollectPypdfLog(logging.Handler):
+    """Routes pypdf log records to the read in progress (never to stderr)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sink = _collected.get()
+        if sink is not None and len(sink) < _MAX_LOG_WARNINGS:
+            sink.append(record.getMessage())
+
+
+_pypdf_log = logging.getLogger("pypdf")
+_pypdf_log.addHandler(_CollectPypdfLog())
+_pypdf_log.propagate = False
+
+
+def _error(name: str, reason: str, code: str) -> InputError:
+    return InputError(f"{name}: {reason}", code=code)
+
+
+def _key(line: str) -> str:
+    """Compare furniture lines with page numbers masked: "Trang 3" == "Trang 4"."""
+    return _DIGITS.sub("#", _SPACES.sub(" ", line.strip().lower()))
+
+
+def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Remove running headers/footers and page numbers from each page's lines."""
+    pages = [[line.rstrip() for line in page if line.strip()] for page in pages]
+    n = len(pages)
+    top: Counter[str] = Counter()
+    bottom: Counter[str] = Counter()
+    for lines in pages:
+        top.update({_key(line) for line in lines[:EDGE_LINES]})
+        bottom.update({_key(line) for line in lines[-EDGE_LINES:]})
+    need = max(2, round(RUNNING_SHARE * n + 0.49))
+    running_top = {k for k, c in top.items() if c >= need} if n >= 2 else set()
+    running_bottom = {k for k, c in bottom.items() if c >= need} if n >= 2 else set()
+
+    cleaned = []
+    for lines in pages:
+        keep = list(lines)
+        # Peel furniture off the top, then off the bottom, one line at a time.
+        for _ in range(EDGE_LINES):
+            if keep and (_key(keep[0]) in running_top or _PAGE_NUMBER.match(keep[0])):
+                keep.pop(0)
+        for _ in range(EDGE_LINES):
+            if keep and (_key(keep[-1]) in running_bottom or _PAGE_NUMBER.match(keep[-1])):
+                keep.pop()
+        cleaned.append(keep)
+    return cleaned
+
+
+def read_pdf(data: bytes, name: str) -> SourceText:
+    sink: list[str] = []
+    token = _collected.set(sink)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pages = _extract_pages(data, name)
+    except ThongSuotError:
+        raise
+    except RecursionError:
+        raise _error(name, "tệp PDF hỏng (corrupt PDF: nesting too deep)", "corrupt_file") from None
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise _error(name, f"tệp PDF hỏng (corrupt PDF: {type(exc).__name__})", "corrupt_file") from None
+    finally:
+        _collected.reset(token)
+
+    if sum(ch.isalpha() for page in pages for ch in page) < MIN_LETTERS:
+        raise _error(name, "không có lớp văn bản (no text layer) — cần nhận dạng OCR trước", "no_text_layer")
+    cleaned = strip_furniture([page.splitlines() for page in pages])
+    blocks = [Block("\n".join(lines), page=i) for i, lines in enumerate(cleaned, start=1)]
+    notes = [ParseWarning("pdf_reader", message) for message in dict.fromkeys(sink)]
+    return assemble(blocks, fmt="pdf", name=name, warnings=notes, separator="\n")
+
+
+def _extract_pages(data: bytes, name: str) -> list[str]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    encrypted = _error(name, "PDF được mã hóa (encrypted PDF)", "encrypted")
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        try:
+            if not reader.decrypt(""):
+                raise encrypted
+        except DependencyError:
+            # AES needs the optional `cryptography` package.
+            raise _error(
+                name, "PDF được mã hóa (encrypted PDF, AES support not installed)", "encrypted"
+            ) from None
+    try:
+        return [page.extract_text() or "" for page in reader.pages]
+    except FileNotDecryptedError:
+        raise encrypted from None
