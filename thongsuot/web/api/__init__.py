@@ -1,0 +1,15 @@
+"""The JSON API under /api/v1. State-changing calls made with the session cookie need the CSRF header."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from thongsuot.web import deps
+from thongsuot.web.api import accounts, documents
+
+
+def build_api_router() -> APIRouter:
+    router = APIRouter(dependencies=[Depends(deps.check_csrf)])
+    router.include_router(documents.router)
+    router.include_router(accounts.router)
+    return router

@@ -1,0 +1,7 @@
+"""Library pages (filled in once the library API lands)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
