@@ -9,8 +9,12 @@ and its successors, and every question about the tree is asked "on a date".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 
 class UnitKind(StrEnum):
@@ -72,3 +76,49 @@ class Unit:
 
 def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
+
+
+# --- tree maths over plain parent maps (used by orgs and by storage for the closure table) ---
+
+
+def find_cycles(parent_of: Mapping[K, K | None]) -> list[K]:
+    """Keys that are their own ancestor."""
+    bad: list[K] = []
+    for start in parent_of:
+        node, steps = parent_of.get(start), 0
+        while node is not None and steps <= len(parent_of):
+            if node == start:
+                bad.append(start)
+                break
+            node, steps = parent_of.get(node), steps + 1
+    return bad
+
+
+def paths(parent_of: Mapping[K, K | None]) -> dict[K, tuple[K, ...]]:
+    """Root-to-node key tuples for every node (a materialised path). Assumes no cycles."""
+    out: dict[K, tuple[K, ...]] = {}
+
+    def path_of(key: K) -> tuple[K, ...]:
+        chain: list[K] = []
+        node: K | None = key
+        while node is not None and node not in out and node not in chain:  # a cycle stops the walk
+            chain.append(node)
+            node = parent_of.get(node)
+        if node in chain:
+            node = None
+        base = out[node] if node is not None else ()
+        for k in reversed(chain):
+            base = (*base, k)
+            out[k] = base
+        return out[key]
+
+    for key in parent_of:
+        path_of(key)
+    return out
+
+
+def closure_pairs(parent_of: Mapping[K, K | None]) -> Iterator[tuple[K, K, int]]:
+    """(ancestor, descendant, depth) rows of a closure table, depth 0 = the node itself."""
+    for key, path in paths(parent_of).items():
+        for depth, anc in enumerate(reversed(path)):
+            yield anc, key, depth

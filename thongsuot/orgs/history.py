@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping
-from typing import TypeVar
+from collections.abc import Iterable, Mapping
 
-from thongsuot.domain.org import Unit
+from thongsuot.domain.org import Unit, closure_pairs, find_cycles, paths
 
-K = TypeVar("K", bound=Hashable)
+__all__ = ["closure_pairs", "find_cycles", "paths"]  # tree maths live in the domain, re-exported here
 
 
 def by_code(units: Iterable[Unit]) -> dict[str, Unit]:
@@ -40,47 +39,6 @@ def tree_problems(units: Iterable[Unit]) -> list[str]:
     for code in find_cycles(parent_of):
         problems.append(f"Đơn vị “{code}” nằm trong một vòng lặp cấp trên - cấp dưới.")
     return problems
-
-
-def find_cycles(parent_of: Mapping[K, K | None]) -> list[K]:
-    """Keys that are their own ancestor."""
-    bad: list[K] = []
-    for start in parent_of:
-        node, steps = parent_of.get(start), 0
-        while node is not None and steps <= len(parent_of):
-            if node == start:
-                bad.append(start)
-                break
-            node, steps = parent_of.get(node), steps + 1
-    return bad
-
-
-def paths(parent_of: Mapping[K, K | None]) -> dict[K, tuple[K, ...]]:
-    """Root-to-node key tuples for every node (a materialised path). Assumes no cycles."""
-    out: dict[K, tuple[K, ...]] = {}
-
-    def path_of(key: K) -> tuple[K, ...]:
-        chain: list[K] = []
-        node: K | None = key
-        while node is not None and node not in out:
-            chain.append(node)
-            node = parent_of.get(node)
-        base = out[node] if node is not None else ()
-        for k in reversed(chain):
-            base = (*base, k)
-            out[k] = base
-        return out[key]
-
-    for key in parent_of:
-        path_of(key)
-    return out
-
-
-def closure_pairs(parent_of: Mapping[K, K | None]) -> Iterator[tuple[K, K, int]]:
-    """(ancestor, descendant, depth) rows of a closure table, depth 0 = the node itself."""
-    for key, path in paths(parent_of).items():
-        for depth, anc in enumerate(reversed(path)):
-            yield anc, key, depth
 
 
 def children_of(units: Iterable[Unit]) -> dict[str | None, list[Unit]]:

@@ -1,0 +1,27 @@
+"""Tracking fixtures: an engine at the latest schema on each database, with the demo province loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+
+from thongsuot.storage import tracking as store
+from thongsuot.storage.db import make_engine, upgrade
+
+
+@pytest.fixture(params=["sqlite"])
+def tracking_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return f"sqlite:///{tmp_path / 'tracking.sqlite3'}"
+
+
+@pytest.fixture
+def engine(tracking_url: str) -> Iterator[Engine]:
+    upgrade(tracking_url)
+    eng = make_engine(tracking_url)
+    store.metadata.create_all(eng)  # no-op once the 0004_tracking migration has run
+    try:
+        yield eng
+    finally:
+        eng.dispose()

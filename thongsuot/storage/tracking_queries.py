@@ -1,0 +1,138 @@
+"""Roll-up queries over the closure table: totals by channel, topic, month and child unit; coverage.
+
+Every query is one GROUP BY over `activities` joined to `unit_closure` on the
+scope's root, so a subtree of any size costs one indexed join, on SQLite and
+PostgreSQL alike. Activity counts and quantity sums are separate queries (a
+quantity join would multiply counts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select
+
+from thongsuot.storage.accounts import units
+from thongsuot.storage.tracking import activities, activity_quantities, activity_topics, unit_closure
+
+DIMENSIONS = ("channel", "topic", "month", "unit")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which activities a roll-up counts: those of `root`'s subtree, of a plan, within dates."""
+
+    root: str
+    plan_id: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass
+class Total:
+    key: str
+    activities: int = 0
+    quantities: dict[str, float] = field(default_factory=dict)
+
+
+def _filtered(query: Select[Any], scope: Scope) -> Select[Any]:
+    a = activities
+    if scope.plan_id is not None:
+        query = query.where(a.c.plan_id == scope.plan_id)
+    if scope.start is not None:
+        query = query.where(a.c.start_date >= scope.start)
+    if scope.end is not None:
+        query = query.where(a.c.start_date <= scope.end)
+    return query
+
+
+def _key_and_joins(dimension: str, scope: Scope, base: Any) -> tuple[Any, Any, list[Any]]:
+    """(key column, from clause, extra where) for a dimension."""
+    a, c = activities, unit_closure
+    joined = base.join(c, (c.c.descendant == a.c.unit_code))
+    if dimension == "channel":
+        return a.c.channel, joined, [c.c.ancestor == scope.root]
+    if dimension == "month":
+        return a.c.month, joined, [c.c.ancestor == scope.root]
+    if dimension == "topic":
+        t = activity_topics
+        return t.c.topic, joined.join(t, t.c.activity_id == a.c.id), [c.c.ancestor == scope.root]
+    raise ValueError(dimension)
+
+
+def totals(conn: Connection, scope: Scope, dimension: str) -> list[Total]:
+    """Activity counts and quantity sums by `dimension` (channel, topic, month, unit), largest first.
+
+    For `unit`, a child's total covers its whole subtree and the root's own row
+    counts only activities recorded at the root itself.
+    """
+    if dimension == "unit":
+        return _unit_totals(conn, scope)
+    a = activities
+    key, from_, where = _key_and_joins(dimension, scope, a)
+    count_q = _filtered(select(key.label("k"), func.count().label("n")).select_from(from_).where(*where), scope)
+    out: dict[str, Total] = {}
+    for r in conn.execute(count_q.group_by(key)):
+        out[str(r.k)] = Total(str(r.k), int(r.n))
+    q = activity_quantities
+    qty_from = from_.join(q, q.c.activity_id == a.c.id)
+    qty_q = _filtered(select(key.label("k"), q.c.unit, func.sum(q.c.amount).label("s"))
+                      .select_from(qty_from).where(*where), scope)
+    for r in conn.execute(qty_q.group_by(key, q.c.unit)):
+        out.setdefault(str(r.k), Total(str(r.k))).quantities[r.unit] = float(r.s)
+    return sorted(out.values(), key=lambda t: (-t.activities, t.key))
+
+
+def _unit_totals(conn: Connection, scope: Scope) -> list[Total]:
+    a, c = activities, unit_closure
+    kids = [r[0] for r in conn.execute(select(c.c.descendant).where(c.c.ancestor == scope.root, c.c.depth == 1))]
+    out: dict[str, Total] = {}
+    groups: list[tuple[Any, list[Any]]] = [(c.c.ancestor, [c.c.ancestor.in_(kids)])] if kids else []
+    groups.append((a.c.unit_code, [c.c.ancestor == scope.root, c.c.depth == 0]))
+    q = activity_quantities
+    for key, where in groups:
+        base = a.join(c, c.c.descendant == a.c.unit_code)
+        count_q = _filtered(select(key.label("k"), func.count().label("n")).select_from(base).where(*where), scope)
+        for r in conn.execute(count_q.group_by(key)):
+            out[str(r.k)] = Total(str(r.k), int(r.n))
+        qty_q = _filtered(select(key.label("k"), q.c.unit, func.sum(q.c.amount).label("s"))
+                          .select_from(base.join(q, q.c.activity_id == a.c.id)).where(*where), scope)
+        for r in conn.execute(qty_q.group_by(key, q.c.unit)):
+            out.setdefault(str(r.k), Total(str(r.k))).quantities[r.unit] = float(r.s)
+    return sorted(out.values(), key=lambda t: (-t.activities, t.key))
+
+
+def grand_total(conn: Connection, scope: Scope) -> Total:
+    a, c, q = activities, unit_closure, activity_quantities
+    base = a.join(c, c.c.descendant == a.c.unit_code)
+    n = conn.execute(_filtered(select(func.count()).select_from(base).where(c.c.ancestor == scope.root), scope))
+    total = Total(scope.root, int(n.scalar_one()))
+    qty_q = _filtered(select(q.c.unit, func.sum(q.c.amount).label("s")).select_from(
+        base.join(q, q.c.activity_id == a.c.id)).where(c.c.ancestor == scope.root), scope)
+    for r in conn.execute(qty_q.group_by(q.c.unit)):
+        total.quantities[r.unit] = float(r.s)
+    return total
+
+
+def coverage(conn: Connection, plan_id: int, unit_codes: Sequence[str], start: dt.date | None = None,
+             end: dt.date | None = None) -> dict[tuple[str, str], int]:
+    """{(unit, topic): activity count} over each unit's subtree, for the plan's activities."""
+    if not unit_codes:
+        return {}
+    a, c, t = activities, unit_closure, activity_topics
+    query = (select(c.c.ancestor, t.c.topic, func.count().label("n"))
+             .select_from(a.join(c, c.c.descendant == a.c.unit_code).join(t, t.c.activity_id == a.c.id))
+             .where(c.c.ancestor.in_(list(unit_codes))))
+    query = _filtered(query, Scope(root="", plan_id=plan_id, start=start, end=end))
+    return {(r.ancestor, r.topic): int(r.n) for r in conn.execute(query.group_by(c.c.ancestor, t.c.topic))}
+
+
+def unit_names(conn: Connection, codes: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i in range(0, len(codes), 500):
+        chunk = list(codes[i : i + 500])
+        out.update({r.code: r.name for r in conn.execute(select(units.c.code, units.c.name).where(units.c.code.in_(chunk)))})
+    return out
