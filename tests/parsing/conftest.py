@@ -49,9 +49,7 @@ def _numbered(paragraph, ilvl: int, num_id: str = "90"):  # type: ignore[no-unty
 
     ppr = paragraph._p.get_or_add_pPr()
     ppr.append(
-        parse_xml(
-            f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-        )
+        parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
     )
     return paragraph
 
@@ -81,12 +79,11 @@ def _add_footnotes_part(document) -> None:  # type: ignore[no-untyped-def]
     document.part.relate_to(part, RT.FOOTNOTES)
 
 
-def _header_table(container) -> None:  # type: ignore[no-untyped-def]
+def _header_table(container, *, in_page_header: bool = False) -> None:  # type: ignore[no-untyped-def]
     from docx.shared import Cm
 
-    table = container.add_table(rows=1, cols=2, width=Cm(16)) if hasattr(container, "paragraphs") and not hasattr(
-        container, "add_heading"
-    ) else container.add_table(rows=1, cols=2)
+    # A page header's add_table needs a width; the document body's does not take one.
+    table = container.add_table(rows=1, cols=2, width=Cm(16)) if in_page_header else container.add_table(1, 2)
     left, right = table.rows[0].cells
     left.paragraphs[0].text = "ĐẢNG BỘ TỈNH AN GIANG"
     for line in ("BAN TUYÊN GIÁO", "*", "Số 75-HD/BTGTU"):
@@ -113,7 +110,7 @@ def build_directive_docx(*, header_in_page_header: bool = False) -> bytes:
     if header_in_page_header:
         section = document.sections[0]
         section.different_first_page_header_footer = True
-        _header_table(section.first_page_header)
+        _header_table(section.first_page_header, in_page_header=True)
         section.header.paragraphs[0].text = "Running header text"
     else:
         _header_table(document)

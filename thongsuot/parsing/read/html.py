@@ -112,8 +112,8 @@ class _TextCollector(HTMLParser):
             self._rows.append(_Row())
             self._cell_open.append(False)
         elif tag in {"td", "th"}:
-            if self._rows:
-                self._flush()
+            self._flush()
+            if self._rows:  # a cell outside any row is just a block
                 self._rows[-1].cells.append(_Cell())
                 self._cell_open[-1] = True
         elif tag in _BLOCK_TAGS:
@@ -138,8 +138,8 @@ class _TextCollector(HTMLParser):
             self._sup = None
             self._line.append(f"<sup>{inner}</sup>" if inner.isdigit() else inner)
         elif tag in {"td", "th"}:
-            if self._rows and self._cell_open[-1]:
-                self._flush()
+            self._flush()
+            if self._rows:
                 self._cell_open[-1] = False
         elif tag == "tr":
             self._close_row()

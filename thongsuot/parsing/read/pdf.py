@@ -20,7 +20,6 @@ import io
 import logging
 import re
 import warnings
-from collections import Counter
 
 from thongsuot.domain.document import ParseWarning, SourceText
 from thongsuot.errors import InputError, ThongSuotError
@@ -64,22 +63,45 @@ def _error(name: str, reason: str, code: str) -> InputError:
 
 
 def _key(line: str) -> str:
-    """Compare furniture lines with page numbers masked: "Trang 3" == "Trang 4"."""
+    """Compare furniture lines with numbers masked: "Trang 3" ~ "Trang 4"."""
     return _DIGITS.sub("#", _SPACES.sub(" ", line.strip().lower()))
+
+
+def _running(seen: dict[str, list[tuple[int, tuple[int, ...]]]], need: int) -> set[str]:
+    """Masked keys seen on enough pages whose numbers are fixed or follow the page.
+
+    "Trang 3" on page 3 and "Trang 4" on page 4 are one running footer; "Mục 1"
+    and "Mục 7" at the top of two pages are content and stay.
+    """
+    running = set()
+    for key, hits in seen.items():
+        if len({page for page, _ in hits}) < need:
+            continue
+        numbers = {nums for _, nums in hits}
+        if len(numbers) == 1:
+            running.add(key)
+            continue
+        width = len(hits[0][1])
+        varying = [j for j in range(width) if len({nums[j] for _, nums in hits}) > 1]
+        if all(len({nums[j] - page for page, nums in hits}) == 1 for j in varying):
+            running.add(key)
+    return running
 
 
 def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Remove running headers/footers and page numbers from each page's lines."""
     pages = [[line.rstrip() for line in page if line.strip()] for page in pages]
+    top: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    bottom: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for page, lines in enumerate(pages, start=1):
+        for region, edge in ((top, lines[:EDGE_LINES]), (bottom, lines[-EDGE_LINES:])):
+            for line in dict.fromkeys(edge):
+                nums = tuple(int(n) for n in _DIGITS.findall(line))
+                region.setdefault(_key(line), []).append((page, nums))
     n = len(pages)
-    top: Counter[str] = Counter()
-    bottom: Counter[str] = Counter()
-    for lines in pages:
-        top.update({_key(line) for line in lines[:EDGE_LINES]})
-        bottom.update({_key(line) for line in lines[-EDGE_LINES:]})
     need = max(2, round(RUNNING_SHARE * n + 0.49))
-    running_top = {k for k, c in top.items() if c >= need} if n >= 2 else set()
-    running_bottom = {k for k, c in bottom.items() if c >= need} if n >= 2 else set()
+    running_top = _running(top, need) if n >= 2 else set()
+    running_bottom = _running(bottom, need) if n >= 2 else set()
 
     cleaned = []
     for lines in pages:

@@ -1,0 +1,156 @@
+"""DOCX: body order, automatic numbering drawn, footnotes, header table, damage."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+
+import pytest
+
+from thongsuot.errors import InputError, UnsupportedFormat
+from thongsuot.parsing.read import read_bytes
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _follows(lines: list[str], *expected: str) -> None:
+    """Each expected line is present, in this order."""
+    positions = [lines.index(line) for line in expected]
+    assert positions == sorted(positions), positions
+
+
+def test_header_table_reads_like_the_printed_header(directive_docx: bytes) -> None:
+    source = read_bytes(directive_docx, "hd75.docx")
+    lines = _lines(source.text)
+    assert source.format == "docx"
+    assert lines[0] == "ĐẢNG BỘ TỈNH AN GIANG | ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert lines[1:3] == ["BAN TUYÊN GIÁO", "*"]
+    assert lines[3] == "Số 75-HD/BTGTU | Long Xuyên, ngày 12 tháng 6 năm 2023"
+    _follows(lines, "HƯỚNG DẪN", "tuyên truyền kỷ niệm ngày thành lập Đảng", "-----")
+
+
+def test_automatic_numbers_are_drawn_before_their_paragraphs(directive_docx: bytes) -> None:
+    lines = _lines(read_bytes(directive_docx, "hd75.docx").text)
+    _follows(
+        lines,
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Nâng cao nhận thức của cán bộ.",
+        "2. Bảo đảm thiết thực, hiệu quả.",
+        "II. NỘI DUNG TUYÊN TRUYỀN",
+        "1. Nội dung trọng tâm",  # level 1 restarts under a new section
+        "1.1. Lịch sử vẻ vang của Đảng.",
+        "1.2. Thành tựu đổi mới.",
+        "a) Trên báo chí",
+        "b) Trên mạng xã hội",
+        "+ đăng tin bài thường xuyên",  # a second-level bullet symbol is drawn as "+"
+        "2. Nội dung thường xuyên",
+        "- Tuyên truyền theo kế hoạch năm.",  # numbering inherited from the List Bullet style
+        "III. TỔ CHỨC THỰC HIỆN",
+    )
+
+
+def test_tables_stay_in_document_order(directive_docx: bytes) -> None:
+    lines = _lines(read_bytes(directive_docx, "hd75.docx").text)
+    _follows(
+        lines,
+        "III. TỔ CHỨC THỰC HIỆN",
+        "STT | Đơn vị | Nhiệm vụ",
+        "1 | Ban Tuyên giáo | Theo dõi, đôn đốc",
+        "Nơi nhận:",
+    )
+
+
+def test_footnotes_are_anchored_and_listed_after_the_body(directive_docx: bytes) -> None:
+    source = read_bytes(directive_docx, "hd75.docx")
+    lines = _lines(source.text)
+    assert (
+        "Thực hiện Kế hoạch số 40-KH/TU của Ban Thường vụ Tỉnh ủy<sup>1</sup>, Ban Tuyên giáo" in source.text
+    )
+    assert "Các nội dung khác theo hướng dẫn<sup>2</sup>" in lines
+    rule = lines.index("---")
+    assert rule > lines.index("Nơi nhận:")
+    assert lines[rule + 1] == "1- Kế hoạch số 82-KH/TU, ngày 30/01/2018 của Ban Thường vụ Tỉnh ủy."
+    assert lines[rule + 2] == "2- Hướng dẫn số 86-HD/BTGTU, ngày 13/6/2023."
+
+
+def test_segments_number_paragraphs(directive_docx: bytes) -> None:
+    source = read_bytes(directive_docx, "hd75.docx")
+    numbers = [s.paragraph for s in source.segments]
+    assert numbers == list(range(1, len(numbers) + 1))
+    at = source.text.index("II. NỘI DUNG")
+    segment = source.locate(at)
+    assert segment is not None and source.text[segment.start : segment.end] == "II. NỘI DUNG TUYÊN TRUYỀN"
+
+
+def test_header_in_the_first_page_header_is_kept_but_running_header_is_not(
+    docx_builder: Callable[..., bytes],
+) -> None:
+    source = read_bytes(docx_builder(header_in_page_header=True), "hd75.docx")
+    lines = _lines(source.text)
+    assert lines[0] == "ĐẢNG BỘ TỈNH AN GIANG | ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert lines.index("HƯỚNG DẪN") > lines.index("Số 75-HD/BTGTU | Long Xuyên, ngày 12 tháng 6 năm 2023")
+    assert "Running header text" not in source.text
+    assert [w.code for w in source.warnings] == ["header_from_page_header"]
+
+
+def _rezip(data: bytes, *, drop: str = "", replace: dict[str, bytes] | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename == drop:
+                continue
+            payload = (replace or {}).get(info.filename, src.read(info))
+            dst.writestr(info.filename, payload)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"this is not a zip at all",
+        lambda data: data[: len(data) // 2],  # truncated download
+        lambda data: _rezip(data, drop="word/document.xml"),
+        lambda data: _rezip(data, replace={"word/document.xml": b"<w:document><w:body><w:p>"}),
+        lambda data: _rezip(data, drop="[Content_Types].xml"),
+    ],
+    ids=["not-zip", "truncated", "no-document-xml", "broken-xml", "no-content-types"],
+)
+def test_corrupt_docx_is_a_clear_input_error(directive_docx: bytes, damage: Callable[[bytes], bytes]) -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(damage(directive_docx), "hong.docx")
+    assert caught.value.message.startswith("hong.docx: tệp DOCX hỏng (corrupt DOCX")
+    assert "\n" not in caught.value.message
+
+
+def _ole_container(stream_name: str) -> bytes:
+    """Just enough of an OLE compound file for the sniffing: magic + directory name."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    return header + stream_name.encode("utf-16-le") + b"\x00" * 1024
+
+
+def test_encrypted_office_file_is_refused() -> None:
+    with pytest.raises(InputError, match=r"^mat\.docx: tệp được mã hóa \(encrypted\)"):
+        read_bytes(_ole_container("EncryptedPackage"), "mat.docx")
+
+
+def test_old_word_doc_is_unsupported_with_a_hint() -> None:
+    with pytest.raises(UnsupportedFormat, match=r"^cu\.doc: .*\.docx") as caught:
+        read_bytes(_ole_container("WordDocument"), "cu.doc")
+    assert caught.value.status == 415
+    # The same binary under a .docx name gets the same advice.
+    with pytest.raises(UnsupportedFormat, match=r"save it as \.docx"):
+        read_bytes(_ole_container("WordDocument"), "cu.docx")
+
+
+def test_a_spreadsheet_named_docx_is_not_read_as_word() -> None:
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    with pytest.raises(InputError, match=r"^bang\.docx: tệp DOCX hỏng"):
+        read_bytes(buffer.getvalue(), "bang.docx")
+    with pytest.raises(UnsupportedFormat, match=r"^bang\.txt: tệp nén không phải văn bản Word"):
+        read_bytes(buffer.getvalue(), "bang.txt")
