@@ -1,0 +1,157 @@
+"""`Library`: the documents API the CLI and the web app use (one transaction per call).
+
+    from thongsuot.storage import open_library
+    lib = open_library(url)                      # upgrades the schema first
+    res = lib.store(parsed, data, file_name="kh70.docx", owner_unit_id="TU")
+    res.document_id, res.status                  # StoreStatus.STORED / DUPLICATE / NEW_VERSION
+    lib.get(res.document_id)                     # DocumentRecord (text, structure, versions)
+    lib.resolve("18-NQ/TW@2017")                 # NodeInfo (document id, node id, symbol[@year])
+    lib.search("nghi quyet 28", SearchFilters(kind="KH", year_from=2022), limit=20)
+    lib.graph("70-KH/TU", direction="down", depth=3)   # Graph(nodes, edges)
+    lib.citations(doc_id); lib.implemented_by(node_id); lib.placeholders()
+    lib.delete(doc_id); lib.list_documents(kind="KH", year_from=2022)
+
+For work inside one larger transaction use the functions of
+`storage.documents` / `storage.queries` / `storage.search` / `storage.graph`
+with `lib.db.session()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from thongsuot.domain.document import ParsedDocument
+from thongsuot.storage import documents as repo
+from thongsuot.storage import graph as graph_q
+from thongsuot.storage import queries
+from thongsuot.storage import search as search_q
+from thongsuot.storage.db import Database, open_database
+from thongsuot.storage.models import (
+    CitationInfo,
+    DocumentRecord,
+    DocumentSummary,
+    Graph,
+    NodeInfo,
+    SearchHit,
+    StoreResult,
+)
+from thongsuot.storage.search import SearchFilters
+from thongsuot.storage.tables import document_versions, documents
+
+
+class Library:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writing ---------------------------------------------------------------------------
+    def store(
+        self,
+        parsed: ParsedDocument,
+        data: bytes,
+        *,
+        file_name: str = "",
+        fmt: str | None = None,
+        owner_unit_id: str | None = None,
+        structure: dict[str, Any] | None = None,
+        level: str | None = None,
+    ) -> StoreResult:
+        """Store one document all-or-nothing; see `storage.documents` for the identity rules."""
+        with self.db.session() as s:
+            return repo.store_document(
+                s, parsed, data, file_name=file_name, fmt=fmt, owner_unit_id=owner_unit_id,
+                structure=structure, level=level,
+            )
+
+    def delete(self, document_id: int) -> None:
+        with self.db.session() as s:
+            repo.delete_document(s, document_id)
+
+    def set_owner(self, document_id: int, owner_unit_id: str | None) -> None:
+        with self.db.session() as s:
+            s.execute(update(documents).where(documents.c.id == document_id).values(owner_unit_id=owner_unit_id))
+
+    def has_sha256(self, sha256: str) -> int | None:
+        """The document holding these exact bytes, if any (lets ingest skip parsing duplicates)."""
+        with self.db.session() as s:
+            return s.scalar(select(document_versions.c.document_id).where(document_versions.c.sha256 == sha256))
+
+    # --- reading ---------------------------------------------------------------------------
+    def get(self, document_id: int) -> DocumentRecord:
+        with self.db.session() as s:
+            return queries.get_document(s, document_id)
+
+    def original(self, document_id: int, version: int | None = None) -> tuple[str, bytes]:
+        with self.db.session() as s:
+            return queries.get_original(s, document_id, version)
+
+    def list_documents(self, *, limit: int = 50, offset: int = 0, sort: str = "date", **filters: Any) -> tuple[list[DocumentSummary], int]:
+        """A page of documents plus the total; filters: kind, issuer, year_from, year_to, owner_unit_ids."""
+        with self.db.session() as s:
+            return queries.list_documents(s, limit=limit, offset=offset, sort=sort, **filters)
+
+    def count(self) -> int:
+        with self.db.session() as s:
+            return int(s.scalar(select(func.count()).select_from(documents)) or 0)
+
+    def resolve(self, ref: str) -> NodeInfo:
+        with self.db.session() as s:
+            return queries.resolve_ref(s, ref)
+
+    def node(self, node_id: int) -> NodeInfo:
+        with self.db.session() as s:
+            return queries.get_node(s, node_id)
+
+    def citations(self, document_id: int) -> list[CitationInfo]:
+        with self.db.session() as s:
+            return queries.citations_of(s, document_id)
+
+    def implemented_by(self, node_id: int, *, mentions: bool = False) -> list[NodeInfo]:
+        rel = (*queries.LINEAGE, "mentions") if mentions else queries.LINEAGE
+        with self.db.session() as s:
+            return queries.implemented_by(s, node_id, rel)
+
+    def citing_documents(self, node_id: int) -> list[tuple[DocumentSummary, str]]:
+        with self.db.session() as s:
+            return queries.citing_documents(s, node_id)
+
+    def placeholders(self, *, limit: int = 50, offset: int = 0) -> tuple[list[tuple[NodeInfo, int]], int]:
+        with self.db.session() as s:
+            return queries.placeholders(s, limit=limit, offset=offset)
+
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+    ) -> list[SearchHit]:
+        with self.db.session() as s:
+            return search_q.search(s, query, filters, limit=limit, offset=offset, sort=sort)
+
+    def graph(
+        self,
+        ref: str | int,
+        *,
+        direction: str = "both",
+        depth: int | None = None,
+        mentions: bool = False,
+    ) -> Graph:
+        with self.db.session() as s:
+            return graph_q.lineage(s, ref, direction=direction, depth=depth, mentions=mentions)
+
+    def owners(self, ids: Iterable[int]) -> dict[int, str | None]:
+        with self.db.session() as s:
+            rows = s.execute(select(documents.c.id, documents.c.owner_unit_id).where(documents.c.id.in_(list(ids))))
+            return {int(i): o for i, o in rows}
+
+
+def open_library(url: str | None = None, *, migrate: bool = True) -> Library:
+    return Library(open_database(url, migrate=migrate))

@@ -1,0 +1,164 @@
+"""Resolving citation ends to directive nodes, so that ingest order never changes the graph.
+
+A node is keyed by (symbol key, year); year 0 means "not known". An end whose
+year is known goes to its own node. An end without a year (a citation with no
+date, a document whose date was not read) goes to the only dated node of its
+symbol when there is exactly one, else to the symbol's year-0 node. That rule
+depends only on the set of years known for the symbol, so whenever that set
+changes (a document is stored, replaced or deleted), the undated ends of that
+symbol are moved (`sync_groups`). Nodes left with no document and no edge are
+deleted. Placeholder attributes are the "best" citation seen (a total order on
+content, so the winner does not depend on order).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from thongsuot.storage.tables import citations, directives, documents
+
+YearSets = dict[str, set[int]]
+
+
+def known_years(session: Session, keys: Iterable[str]) -> YearSets:
+    """For each symbol key, the set of known (non-zero) years in the library."""
+    keys = sorted(set(keys))
+    out: YearSets = {k: set() for k in keys}
+    if not keys:
+        return out
+    queries = [
+        select(citations.c.target_key, citations.c.target_year)
+        .where(citations.c.target_key.in_(keys), citations.c.target_year != 0)
+        .group_by(citations.c.target_key, citations.c.target_year),
+        select(citations.c.source_key, citations.c.source_year)
+        .where(citations.c.source_key.in_(keys), citations.c.source_year != 0)
+        .group_by(citations.c.source_key, citations.c.source_year),
+        select(documents.c.symbol_key, documents.c.year)
+        .where(documents.c.symbol_key.in_(keys), documents.c.year.is_not(None))
+        .group_by(documents.c.symbol_key, documents.c.year),
+    ]
+    for q in queries:
+        for key, year in session.execute(q):
+            out[key].add(int(year))
+    return out
+
+
+def resolve_year(years: YearSets, key: str, year: int | None) -> int:
+    if year:
+        return year
+    known = years.get(key) or set()
+    return next(iter(known)) if len(known) == 1 else 0
+
+
+def ensure_nodes(session: Session, wanted: Iterable[tuple[str, int]]) -> dict[tuple[str, int], dict[str, Any]]:
+    """Rows of the nodes `wanted` (created when missing), keyed by (key, year)."""
+    wanted = set(wanted)
+    if not wanted:
+        return {}
+    keys = sorted({k for k, _ in wanted})
+    rows: dict[tuple[str, int], dict[str, Any]] = {}
+    for row in session.execute(select(directives).where(directives.c.sym_key.in_(keys))).mappings():
+        rows[(row["sym_key"], row["year"])] = dict(row)
+    missing = sorted(wanted - rows.keys())
+    if missing:
+        session.execute(insert(directives), [{"sym_key": k, "year": y} for k, y in missing])
+        q = select(directives).where(directives.c.sym_key.in_(sorted({k for k, _ in missing})))
+        for row in session.execute(q).mappings():
+            rows.setdefault((row["sym_key"], row["year"]), dict(row))
+    return rows
+
+
+def _rank(attrs: dict[str, Any]) -> tuple[Any, ...]:
+    """Order on placeholder descriptions: dated, with issuer, then by content."""
+    date = attrs.get("date")
+    return (
+        date is not None,
+        attrs.get("issuer") is not None,
+        date or dt.date.min,
+        attrs.get("kind") or "",
+        attrs.get("issuer") or "",
+        attrs.get("symbol") or "",
+        attrs.get("cite_text") or "",
+    )
+
+
+def improve_placeholders(session: Session, node_rows: dict[int, dict[str, Any]], offers: list[tuple[int, dict[str, Any]]]) -> None:
+    """Give placeholders (nodes without a document) the best description offered."""
+    best: dict[int, dict[str, Any]] = {}
+    for node_id, attrs in offers:
+        row = node_rows.get(node_id)
+        if row is None or row.get("document_id") is not None:
+            continue
+        current = best.get(node_id) or row
+        if current.get("symbol") is None or _rank(attrs) > _rank(current):
+            best[node_id] = attrs
+    for node_id, attrs in best.items():
+        session.execute(update(directives).where(directives.c.id == node_id).values(**attrs))
+        node_rows[node_id].update(attrs)
+
+
+def sync_groups(session: Session, keys: Iterable[str], before: YearSets, after: YearSets) -> None:
+    """Move the undated ends (and undated documents) of every symbol whose year set changed."""
+    changed = [k for k in sorted(set(keys)) if resolve_year(before, k, 0) != resolve_year(after, k, 0)]
+    if not changed:
+        return
+    nodes = ensure_nodes(session, [(k, resolve_year(after, k, 0)) for k in changed])
+    for key in changed:
+        node = nodes[(key, resolve_year(after, key, 0))]
+        nid = node["id"]
+        session.execute(
+            update(citations)
+            .where(citations.c.target_key == key, citations.c.target_year == 0)
+            .values(target_id=nid)
+        )
+        session.execute(
+            update(citations)
+            .where(citations.c.source_key == key, citations.c.source_year == 0)
+            .values(source_id=nid)
+        )
+        undated_docs = list(
+            session.scalars(
+                select(documents.c.id).where(documents.c.symbol_key == key, documents.c.year.is_(None))
+            )
+        )
+        if undated_docs and node["document_id"] is None:
+            doc_id = min(undated_docs)
+            session.execute(update(directives).where(directives.c.document_id == doc_id).values(document_id=None))
+            session.execute(update(directives).where(directives.c.id == nid).values(document_id=doc_id))
+
+
+def drop_orphans(session: Session, keys: Iterable[str]) -> None:
+    """Delete nodes of `keys` that no document holds and no edge touches."""
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    used = or_(
+        exists().where(citations.c.source_id == directives.c.id),
+        exists().where(citations.c.target_id == directives.c.id),
+    )
+    session.execute(
+        delete(directives).where(
+            and_(directives.c.sym_key.in_(keys), directives.c.document_id.is_(None), ~used)
+        )
+    )
+
+
+def group_by_key(pairs: Iterable[tuple[str, int]]) -> YearSets:
+    out: YearSets = defaultdict(set)
+    for k, y in pairs:
+        if y:
+            out[k].add(y)
+    return out
+
+
+def merge_years(a: YearSets, b: YearSets) -> YearSets:
+    out: YearSets = {k: set(v) for k, v in a.items()}
+    for k, v in b.items():
+        out.setdefault(k, set()).update(v)
+    return out

@@ -1,0 +1,248 @@
+"""Reading the library: documents, listings, nodes, citations, "implemented by", REF resolution."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from thongsuot.errors import InputError, NotFound
+from thongsuot.storage.keys import fold_plain, split_ref
+from thongsuot.storage.models import (
+    CitationInfo,
+    DocumentRecord,
+    DocumentSummary,
+    NodeInfo,
+    VersionInfo,
+)
+from thongsuot.storage.tables import citations, directives, document_versions, documents
+
+LINEAGE = ("implements", "attached_to")
+
+SUMMARY_COLUMNS = (
+    documents.c.id, documents.c.symbol, documents.c.kind, documents.c.title, documents.c.date,
+    documents.c.year, documents.c.issuer, documents.c.issuer_code, documents.c.type_code,
+    documents.c.level, documents.c.file_name, documents.c.version, documents.c.owner_unit_id,
+)
+
+
+def summary_from_row(row: Any) -> DocumentSummary:
+    m = row._mapping if hasattr(row, "_mapping") else row
+    return DocumentSummary(**{c.name: m[c.name] for c in SUMMARY_COLUMNS})
+
+
+def get_document(session: Session, document_id: int) -> DocumentRecord:
+    row = session.execute(select(documents).where(documents.c.id == document_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"Không tìm thấy văn bản {document_id}")
+    versions = tuple(
+        VersionInfo(r.version, r.sha256, r.file_name, r.format, r.created_at)
+        for r in session.execute(
+            select(document_versions).where(document_versions.c.document_id == document_id).order_by(
+                document_versions.c.version
+            )
+        )
+    )
+    node_id = session.execute(select(directives.c.id).where(directives.c.document_id == document_id)).scalar()
+    return DocumentRecord(
+        summary=summary_from_row(row), number=row["number"], format=row["format"], sha256=row["sha256"],
+        text=row["text"], structure=row["structure"], node_id=node_id, versions=versions,
+        created_at=row["created_at"], updated_at=row["updated_at"],
+    )
+
+
+def get_original(session: Session, document_id: int, version: int | None = None) -> tuple[str, bytes]:
+    """(file name, original bytes) of the current or a given version."""
+    from thongsuot.storage.tables import blobs
+
+    q = select(document_versions.c.file_name, blobs.c.data).join(
+        blobs, blobs.c.sha256 == document_versions.c.sha256
+    ).where(document_versions.c.document_id == document_id)
+    q = q.where(document_versions.c.version == version) if version else q.order_by(document_versions.c.version.desc())
+    row = session.execute(q.limit(1)).first()
+    if row is None:
+        raise NotFound(f"Không tìm thấy văn bản {document_id}")
+    return str(row[0]), bytes(row[1])
+
+
+def apply_filters(
+    q: Select[Any],
+    *,
+    kind: str | None = None,
+    issuer: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    owner_unit_ids: Iterable[str] | None = None,
+) -> Select[Any]:
+    """Filters shared by listing and search: kind word or type code, issuer words or code, years, units."""
+    if kind:
+        folded = fold_plain(kind)
+        q = q.where(or_(documents.c.kind_folded == folded, func.upper(documents.c.type_code) == kind.upper()))
+    if issuer:
+        folded = fold_plain(issuer)
+        q = q.where(
+            or_(documents.c.issuer_folded.like(f"%{folded}%"), func.upper(documents.c.issuer_code) == issuer.upper())
+        )
+    if year_from is not None:
+        q = q.where(documents.c.year >= year_from)
+    if year_to is not None:
+        q = q.where(documents.c.year <= year_to)
+    if owner_unit_ids is not None:
+        q = q.where(documents.c.owner_unit_id.in_(list(owner_unit_ids)))
+    return q
+
+
+def list_documents(
+    session: Session,
+    *,
+    kind: str | None = None,
+    issuer: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    owner_unit_ids: Iterable[str] | None = None,
+    sort: str = "date",
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[DocumentSummary], int]:
+    """A page of documents and the total count; sort by `date` (newest first), `title` or `id`."""
+    base = apply_filters(
+        select(*SUMMARY_COLUMNS), kind=kind, issuer=issuer, year_from=year_from, year_to=year_to,
+        owner_unit_ids=owner_unit_ids,
+    )
+    total = int(session.execute(select(func.count()).select_from(base.subquery())).scalar_one())
+    order = {
+        "date": (documents.c.date.desc().nulls_last(), documents.c.id.desc()),
+        "title": (documents.c.title, documents.c.id),
+        "id": (documents.c.id,),
+    }.get(sort, (documents.c.id,))
+    rows = session.execute(base.order_by(*order).limit(limit).offset(offset))
+    return [summary_from_row(r) for r in rows], total
+
+
+def _node_query() -> Select[Any]:
+    return select(
+        directives.c.id, directives.c.symbol, directives.c.kind, directives.c.date, directives.c.year,
+        documents.c.title, directives.c.issuer, directives.c.document_id, directives.c.cite_text,
+        documents.c.symbol.label("doc_symbol"), documents.c.kind.label("doc_kind"),
+        documents.c.issuer.label("doc_issuer"), documents.c.date.label("doc_date"),
+    ).outerjoin(documents, documents.c.id == directives.c.document_id)
+
+
+def node_from_row(r: Any) -> NodeInfo:
+    m = r._mapping
+    return NodeInfo(
+        id=m["id"], symbol=m["doc_symbol"] or m["symbol"], kind=m["doc_kind"] or m["kind"],
+        date=m["doc_date"] or m["date"], year=m["year"] or None, title=m["title"],
+        issuer=m["doc_issuer"] or m["issuer"], document_id=m["document_id"], cite_text=m["cite_text"],
+    )
+
+
+def get_nodes(session: Session, ids: Iterable[int]) -> dict[int, NodeInfo]:
+    ids = sorted(set(ids))
+    out: dict[int, NodeInfo] = {}
+    for chunk in range(0, len(ids), 500):
+        for r in session.execute(_node_query().where(directives.c.id.in_(ids[chunk : chunk + 500]))):
+            out[r.id] = node_from_row(r)
+    return out
+
+
+def get_node(session: Session, node_id: int) -> NodeInfo:
+    nodes = get_nodes(session, [node_id])
+    if node_id not in nodes:
+        raise NotFound(f"Không tìm thấy nút {node_id}")
+    return nodes[node_id]
+
+
+def resolve_ref(session: Session, ref: str) -> NodeInfo:
+    """A node from REF: a document id (`12`), a node id (`node:7`), `70-KH/TU` or `18-NQ/TW@2017`.
+
+    A bare symbol shared by several years resolves to the one in the library
+    when only one is; otherwise it is ambiguous and the error lists the choices.
+    """
+    ref = ref.strip()
+    if ref.isdigit():
+        q = _node_query().where(directives.c.document_id == int(ref))
+        row = session.execute(q).first()
+        if row is None:
+            raise NotFound(f"Không tìm thấy văn bản {ref}")
+        return node_from_row(row)
+    m = re.fullmatch(r"node:(\d+)", ref)
+    if m:
+        return get_node(session, int(m.group(1)))
+    parsed = split_ref(ref)
+    if parsed is None:
+        raise InputError(f"Không hiểu tham chiếu '{ref}' (ví dụ: 70-KH/TU, 18-NQ/TW@2017, hoặc mã văn bản)")
+    key, year = parsed
+    q = _node_query().where(directives.c.sym_key == key)
+    if year is not None:
+        q = q.where(or_(directives.c.year == year, and_(directives.c.year == 0, documents.c.year == year)))
+    rows = [node_from_row(r) for r in session.execute(q.order_by(directives.c.year))]
+    if not rows:
+        raise NotFound(f"Không tìm thấy văn bản {ref}")
+    if len(rows) == 1:
+        return rows[0]
+    in_lib = [n for n in rows if n.in_library]
+    if len(in_lib) == 1:
+        return in_lib[0]
+    choices = [f"{n.symbol or key}@{n.year}" if n.year else f"node:{n.id}" for n in rows]
+    raise InputError(f"Tham chiếu '{ref}' chưa rõ, chọn một trong: {', '.join(choices)}", detail=choices)
+
+
+def citations_of(session: Session, document_id: int) -> list[CitationInfo]:
+    """Every citation a document states (and the chains it states), with the nodes they resolved to."""
+    rows = session.execute(
+        select(citations).where(citations.c.document_id == document_id).order_by(citations.c.id)
+    ).mappings().all()
+    nodes = get_nodes(session, [r["target_id"] for r in rows] + [r["source_id"] for r in rows])
+    return [
+        CitationInfo(
+            relation=r["relation"], kind=r["kind"], number=r["number"], symbol=r["symbol"], date=r["date"],
+            issuer=r["issuer"], text=r["text"], node=nodes.get(r["target_id"]),
+            source=nodes.get(r["source_id"]) if r["is_link"] else None, is_link=r["is_link"],
+        )
+        for r in rows
+    ]
+
+
+def implemented_by(session: Session, node_id: int, relations: tuple[str, ...] = LINEAGE) -> list[NodeInfo]:
+    """The nodes whose edges point at `node_id` with a lineage relation (direct children)."""
+    ids = session.scalars(
+        select(citations.c.source_id).where(
+            citations.c.target_id == node_id, citations.c.relation.in_(relations)
+        ).distinct()
+    ).all()
+    nodes = get_nodes(session, [i for i in ids if i is not None])
+    return sorted(nodes.values(), key=lambda n: (n.date is None, n.date, n.id))
+
+
+def placeholders(session: Session, *, limit: int = 50, offset: int = 0) -> tuple[list[tuple[NodeInfo, int]], int]:
+    """Directives cited but not in the library, most cited first, with their citation counts."""
+    cnt = func.count(citations.c.id)
+    q = (
+        select(directives.c.id, cnt.label("n"))
+        .join(citations, citations.c.target_id == directives.c.id)
+        .where(directives.c.document_id.is_(None))
+        .group_by(directives.c.id)
+    )
+    total = int(session.execute(select(func.count()).select_from(q.subquery())).scalar_one())
+    rows = session.execute(q.order_by(cnt.desc(), directives.c.id).limit(limit).offset(offset)).all()
+    nodes = get_nodes(session, [r[0] for r in rows])
+    return [(nodes[r[0]], int(r[1])) for r in rows], total
+
+
+def citing_documents(session: Session, node_id: int) -> list[tuple[DocumentSummary, str]]:
+    """Documents that cite `node_id`, each with the relation it uses."""
+    q = (
+        select(*SUMMARY_COLUMNS, citations.c.relation)
+        .join(citations, citations.c.document_id == documents.c.id)
+        .where(citations.c.target_id == node_id, citations.c.is_link.is_(False))
+        .order_by(documents.c.date.desc().nulls_last(), documents.c.id)
+    )
+    return [(summary_from_row(r), r.relation) for r in session.execute(q)]
+
+
+def dict_of(node: NodeInfo) -> dict[str, Any]:
+    return node.to_dict()
