@@ -159,6 +159,11 @@ PAGE_TEXT = (
     ("II. NỘI DUNG TUYÊN TRUYỀN", "1. Những kết quả bước đầu của nhiệm kỳ.", "2. Gương người tốt việc tốt."),
     ("III. TỔ CHỨC THỰC HIỆN", "Ban Tuyên giáo Huyện ủy theo dõi, hướng dẫn.", "Nơi nhận: như trên"),
 )
+PDF_HEADER = (
+    ("HUYỆN ỦY ĐỨC PHỔ", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+    ("*", ""),
+    ("Số 72-KH/HU", "Đức Phổ, ngày 13 tháng 6 năm 2022"),
+)
 RUNNING_HEADER = "ĐẢNG BỘ HUYỆN ĐỨC PHỔ - BẢN TIN NỘI BỘ"
 
 
@@ -179,9 +184,17 @@ def build_text_pdf(*, pages=PAGE_TEXT, user_password: str | None = None) -> byte
 
     pdf = _Pdf()
     pdf.add_font("uni", fname=unicode_font())
-    for lines in pages:
+    for number, lines in enumerate(pages, start=1):
         pdf.add_page()
         pdf.set_font("uni", size=12)
+        if number == 1:  # the two-column document header, as printed
+            for left, right in PDF_HEADER:
+                y = pdf.get_y()
+                pdf.set_x(10)
+                pdf.cell(80, 7, left, align="C")
+                pdf.set_xy(100, y)
+                pdf.cell(100, 7, right, align="C")
+                pdf.ln(8)
         for line in lines:
             pdf.multi_cell(0, 8, line)
             pdf.ln(2)

@@ -154,3 +154,125 @@ def test_a_spreadsheet_named_docx_is_not_read_as_word() -> None:
         read_bytes(buffer.getvalue(), "bang.docx")
     with pytest.raises(UnsupportedFormat, match=r"^bang\.txt: tệp nén không phải văn bản Word"):
         read_bytes(buffer.getvalue(), "bang.txt")
+
+
+def _docx_with_body(body_xml: str, numbering_xml: str = "") -> bytes:
+    """A DOCX whose body (and numbering part) are given as WordprocessingML."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("sectPr"):
+            body.remove(child)
+    wrapper = parse_xml(f'<w:body xmlns:w="{W}" xmlns:mc="{MC}">{body_xml}</w:body>')
+    sect = body[0] if len(body) else None
+    for child in list(wrapper):
+        if sect is not None:
+            sect.addprevious(child)
+        else:
+            body.append(child)
+    if numbering_xml:
+        numbering = document.part.numbering_part.element
+        for child in list(numbering):
+            numbering.remove(child)
+        for child in parse_xml(f'<w:numbering xmlns:w="{W}">{numbering_xml}</w:numbering>'):
+            numbering.append(child)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _p(text: str, *, num: tuple[int, int] | None = None, rpr: str = "") -> str:
+    numpr = (
+        f'<w:pPr><w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr></w:pPr>'
+        if num
+        else ""
+    )
+    return f'<w:p>{numpr}<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def test_visible_text_only_caps_drawn_hidden_and_deleted_text_dropped() -> None:
+    body = (
+        f"<w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>Đảng cộng sản Việt Nam</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>Giữ </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn </w:t></w:r>"
+        f"<w:del><w:r><w:delText>đã xóa </w:delText></w:r></w:del><w:ins><w:r><w:t>thêm </w:t></w:r></w:ins>"
+        f"<w:hyperlink><w:r><w:t>liên kết</w:t></w:r></w:hyperlink>"
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        f"<w:sdt><w:sdtContent>{_p('Trong điều khiển nội dung')}</w:sdtContent></w:sdt>"
+        f'<w:p><w:r><w:t>Dòng một</w:t><w:br/><w:t>dòng hai</w:t><w:br w:type="page"/></w:r></w:p>'
+    )
+    lines = _lines(read_bytes(_docx_with_body(body), "a.docx").text)
+    assert lines == [
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Giữ thêm liên kết",
+        "Trong điều khiển nội dung",
+        "Dòng một",
+        "dòng hai",
+    ]
+
+
+def test_text_box_content_is_read_once() -> None:
+    box = f"<w:txbxContent>{_p('ĐẢNG CỘNG SẢN VIỆT NAM')}</w:txbxContent>"
+    body = (
+        f'<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}</w:drawing></mc:Choice>'
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        f"<w:r><w:t>Số 12-KH/HU</w:t></w:r></w:p>"
+    )
+    lines = _lines(read_bytes(_docx_with_body(body), "a.docx").text)
+    assert lines == ["ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-KH/HU"]
+
+
+_LEVELS = (
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>'
+)
+
+
+def test_numbering_instances_share_or_restart_counters_like_word() -> None:
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="1">{_LEVELS}</w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="1"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+    )
+    body = (
+        _p("Một", num=(1, 0))
+        + _p("Một chấm một", num=(1, 1))
+        + _p("Một chấm hai", num=(1, 1))
+        + _p("Hai (cùng danh sách)", num=(2, 0))
+        + _p("Hai chấm một", num=(2, 1))
+        + _p("Năm (bắt đầu lại)", num=(3, 0))
+        + _p("Không đánh số", num=(0, 0))
+    )
+    lines = _lines(read_bytes(_docx_with_body(body, numbering), "a.docx").text)
+    assert lines == [
+        "1. Một",
+        "1.1. Một chấm một",
+        "1.2. Một chấm hai",
+        "2. Hai (cùng danh sách)",
+        "2.1. Hai chấm một",
+        "5. Năm (bắt đầu lại)",
+        "Không đánh số",
+    ]
+
+
+def test_legal_numbering_and_letters_past_z() -> None:
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1">'
+        '<w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1-"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:isLgl/>'
+        '<w:lvlText w:val="%1.%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="26"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="1"/></w:num>'
+    )
+    body = _p("A", num=(7, 0)) + _p("B", num=(7, 1)) + _p("C", num=(7, 2)) + _p("D", num=(7, 2))
+    lines = _lines(read_bytes(_docx_with_body(body, numbering), "a.docx").text)
+    assert lines == ["IV- A", "4.1. B", "z) C", "aa) D"]

@@ -36,6 +36,16 @@ def test_text_in_order_without_running_header_or_page_numbers(text_pdf: bytes) -
     assert not any(line.startswith("Trang ") for line in lines)
 
 
+def test_two_column_header_keeps_its_columns_apart(text_pdf: bytes) -> None:
+    lines = _lines(read_bytes(text_pdf, "kh.pdf").text)
+    assert lines[:3] == [
+        "HUYỆN ỦY ĐỨC PHỔ | ĐẢNG CỘNG SẢN VIỆT NAM",
+        "*",
+        "Số 72-KH/HU | Đức Phổ, ngày 13 tháng 6 năm 2022",
+    ]
+    assert lines[3] == "KẾ HOẠCH số một"
+
+
 def test_segments_carry_page_numbers(text_pdf: bytes) -> None:
     source = read_bytes(text_pdf, "kh.pdf")
     assert [s.page for s in source.segments] == [1, 2, 3]
