@@ -34,7 +34,9 @@ from thongsuot.parsing.symbols import find_date, find_symbols, parse_date, parse
         ("05-HD/BTGTƯ", "05", "HD/BTGTU", "HD", "BTGTU", "05-HD/BTGTU"),
     ],
 )
-def test_parse_symbol(raw: str, number: str, symbol: str, type_code: str | None, issuer_code: str, ref: str) -> None:
+def test_parse_symbol(
+    raw: str, number: str, symbol: str, type_code: str | None, issuer_code: str, ref: str
+) -> None:
     parts = parse_symbol(raw)
     assert parts is not None
     assert (parts.number, parts.symbol, parts.type_code, parts.issuer_code, parts.ref) == (

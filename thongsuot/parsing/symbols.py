@@ -41,9 +41,7 @@ _STATE = (
 SYMBOL_PATTERN = re.compile(rf"(?<![\w/.\-])(?:{_PARTY}|{_STATE})")
 
 _DAY_WORD = r"(?:ng[àaáạ][yv]|ne[àa]y|NGÀY|Ngày)"
-_NUMERIC_DATE = (
-    r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<y>\d{4})(?!\d)"
-)
+_NUMERIC_DATE = r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<y>\d{4})(?!\d)"
 _LONG_DATE = r"(?<!\d)(?P<ld>\d{1,2})\s+th[áa]ng\s+(?P<lm>\d{1,2})\s+n[ăa]m\s+(?P<ly>\d{4})(?!\d)"
 DATE_PATTERN = re.compile(rf"(?:{_DAY_WORD}\s{{0,3}})?(?:{_NUMERIC_DATE}|{_LONG_DATE})")
 

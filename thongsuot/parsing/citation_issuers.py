@@ -1,0 +1,109 @@
+"""The issuing body stated with a citation: "... của Ban Thường vụ Tỉnh ủy về ...".
+
+The phrase after "của" is read word by word and ends at punctuation, at a
+stop word ("về", "thực hiện", ...), or at "và" that joins another body or
+clause; a term in brackets "(khóa XIII)" is kept for the moment so that it
+can tell two documents with the same symbol apart, then dropped by the
+rewrite rules of codes.toml, which also name plenums as the Central
+Committee ("Hội nghị Trung ương 4" -> "Ban Chấp hành Trung ương").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thongsuot.parsing.normalise import fold
+from thongsuot.vocab.codes import load_codes
+
+_TERM = re.compile(r"\b[Kk]h[oóòỏõọ][aáàảãạ]?\s+([IVXLCJ]{1,6})\b")
+_TOKEN = re.compile(
+    r"\(\s*[Kk]h[oóòỏõọ][aáàảãạ]?\s+[IVXLCJ1l]{1,6}\s*\)|[^\s;:.,\"“”()\[\]\x00!?]+|[;:.,\"“”()\[\]\x00!?]"
+)
+_MARKER = re.compile(r"^(?:\d{1,3}[-.)]|[-–+•])$")  # a list or footnote marker starts a new item
+# Tone placement of open syllables written the old way (uỷ -> ủy, hoà -> hòa),
+# only at the end of a syllable so that "Thuận" is left alone.
+_OLD_TONE = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])(?![^\W\d_])")
+_PUNCT = set(';:.,"“”()[]\x00!?')
+
+
+@dataclass(frozen=True)
+class IssuerPhrase:
+    raw: str  # as printed (term included)
+    name: str | None  # canonical body name, None when the phrase names no body
+    term: str | None  # roman term number ("XII") when stated
+    end: int  # stream offset after the phrase
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[tuple[tuple[str, ...], ...], frozenset[str], tuple[str, ...], int]:
+    codes = load_codes()
+    stops = tuple(sorted((tuple(fold(w).split()) for w in codes.issuer_stop_words), key=len, reverse=True))
+    kind_first = frozenset(fold(k.kind).split()[0] for k in codes.kinds)
+    heads = tuple(fold(h) for h in codes.issuer_heads)
+    return stops, kind_first, heads, codes.issuer_max_words
+
+
+def _is_stop(words: list[str], i: int, stops: tuple[tuple[str, ...], ...]) -> bool:
+    for stop in stops:
+        if tuple(words[i : i + len(stop)]) == stop:
+            return True
+    return False
+
+
+def read_issuer(text: str, start: int) -> IssuerPhrase | None:
+    """Read the body phrase starting at `start` (just after "của ")."""
+    stops, kind_first, heads, max_words = _vocab()
+    tokens: list[re.Match[str]] = []
+    for m in _TOKEN.finditer(text, start, min(len(text), start + 300)):
+        tokens.append(m)
+        if len(tokens) > max_words + 4:
+            break
+    words = [fold(t.group(0)) for t in tokens]
+    kept: list[re.Match[str]] = []
+    for i, tok in enumerate(tokens):
+        s = tok.group(0)
+        if s in _PUNCT or _MARKER.match(s):
+            break
+        if i and _is_stop(words, i, stops):
+            break
+        if words[i] == "và":
+            nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+            joined = " ".join(words[i + 1 : i + 3])
+            if not nxt[:1].isupper() or words[i + 1 : i + 2] and words[i + 1] in kind_first:
+                break
+            if any((joined + " ").startswith(h + " ") for h in heads):
+                break
+        kept.append(tok)
+        if len(kept) >= max_words:
+            break
+    if not kept:
+        return None
+    raw = text[kept[0].start() : kept[-1].end()]
+    return IssuerPhrase(raw, canonical_issuer(raw), term_of(raw), kept[-1].end())
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    vowel, toned = m.group(1), unicodedata.normalize("NFD", m.group(2))
+    base, tone = toned[0], toned[1:]
+    return unicodedata.normalize("NFC", vowel + tone) + base
+
+
+def term_of(raw: str) -> str | None:
+    m = _TERM.search(raw)
+    return m.group(1).replace("J", "I") if m else None
+
+
+def canonical_issuer(raw: str) -> str | None:
+    """The body name as the gold annotations give it, or None if `raw` names no body."""
+    _, _, heads, _ = _vocab()
+    name = _OLD_TONE.sub(_move_tone, " ".join(raw.split()))
+    key = fold(name) + " "
+    if not any(key.startswith(h + " ") for h in heads):
+        return None
+    for rule in load_codes().issuer_rewrites:
+        name = rule.pattern.sub(rule.replace, name)
+    name = " ".join(name.split())
+    return name or None

@@ -1,0 +1,211 @@
+"""Every place a numbered directive is cited, with what is stated there.
+
+A mention is a kind word ("Nghị quyết số", OCR-tolerant, from codes.toml)
+followed by a symbol, a bare symbol, a symbol continuing a list after a
+kind word ("Nghị quyết số 18-NQ/TW và 19-NQ/TW"), or a kind word with a
+number alone ("Chỉ thị 05 của Bộ Chính trị"). Right after it may come its
+date and "của <issuer>". Grouping mentions into documents is done by
+citations.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thongsuot.domain.document import ParseWarning, Span
+from thongsuot.parsing.citation_issuers import IssuerPhrase, read_issuer
+from thongsuot.parsing.symbols import DATE_PATTERN, SymbolParts, find_date, find_symbols
+from thongsuot.vocab.codes import load_codes
+
+
+@dataclass
+class Mention:
+    """One citation occurrence in the stream (mutable while it is being resolved)."""
+
+    kind: str | None
+    explicit_kind: bool
+    number: str
+    parts: SymbolParts | None  # None: cited by number alone
+    start: int  # stream offset: kind word (or symbol) start
+    end: int  # stream offset: symbol / number end
+    tail: int = 0  # stream offset after the stated date and issuer
+    date: dt.date | None = None
+    dangling_date: bool = False  # "ngày" with the date missing (continued elsewhere)
+    weak_date: dt.date | None = None  # shared with the next citation of a list
+    issuer: IssuerPhrase | None = None
+    weak_issuer: IssuerPhrase | None = None
+    in_abbreviation: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        number = self.number.lstrip("0") or "0"
+        symbol = self.parts.symbol if self.parts and self.parts.symbol else ""
+        return number, "".join(symbol.split()).upper()
+
+    @property
+    def ref(self) -> str:
+        return self.parts.ref if self.parts else self.number
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], list[str], re.Pattern[str]]:
+    codes = load_codes()
+    alts = "|".join(f"(?P<k{i}>{k.pattern})" for i, k in enumerate(codes.kinds))
+    kind_re = re.compile(
+        rf"(?<![^\W\d_])(?:{alts})(?![^\W\d_])[ ]?(?:{codes.number_word}(?![^\W\d_])[ ]?[:.]?[ ]?)?",
+        re.IGNORECASE,
+    )
+    blank_re = re.compile(r"[-–][ ]?[A-ZĐỌ][A-ZĐa-z]{0,6}[ ]?/")
+    return kind_re, [k.kind for k in codes.kinds], blank_re
+
+
+_NUMBER_ONLY = re.compile(r"(\d{1,4})(?![\d/\-]|[ ]?[-–/][ ]?[A-ZĐ]|[.,]\d)")
+# What must follow a kind word + bare number for it to be a directive number.
+_NUMBER_ONLY_CONFIRM = re.compile(r"[ ]?(?:,[ ]?)?(?:ngày|của[ ])")
+_DATE_AFTER = re.compile(r"(?:[ ,(]{0,4}|\.[ ](?=ng))(?:ban hành[ ])?(?:" + DATE_PATTERN.pattern + ")")
+_DANGLING = re.compile(r"[ ,(]{0,4}(?:ng[àa]y)[ ]?(?=\x00|$|[^\W\d_])")
+_OF = re.compile(r"[ ,)]{0,3}(?:\([ ]?)?(?:do[ ])?của[ ]")
+_LIST_GAP = re.compile(r"[ ]?(?:,|và|,[ ]?và|;)?[ ]?$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_re() -> re.Pattern[str]:
+    """Cue of a short name ("(viết tắt là ...", "(sau đây gọi tắt là ..."), not a new document."""
+    words = sorted(load_codes().abbreviation_words, key=len, reverse=True)
+    return re.compile(r"\([ ]?(?:" + "|".join(map(re.escape, words)) + r")[ ]?:?", re.IGNORECASE)
+
+
+def find_mentions(stream: str) -> tuple[list[Mention], list[tuple[str, int, int]]]:
+    """All mentions in stream order, and blank-number citations (as (kind, start, end))."""
+    kind_re, kind_names, blank_re = _patterns()
+    kinds_by_end: dict[int, tuple[str, int]] = {}
+    kind_matches: list[tuple[str, int, int]] = []
+    for m in kind_re.finditer(stream):
+        group = m.lastgroup or ""
+        name = kind_names[int(group[1:])] if group.startswith("k") else ""
+        kinds_by_end[m.end()] = (name, m.start())
+        kind_matches.append((name, m.start(), m.end()))
+
+    mentions: list[Mention] = []
+    symbol_starts: set[int] = set()
+    prev: Mention | None = None
+    for parts, s, e in find_symbols(stream):
+        symbol_starts.add(s)
+        kind = kinds_by_end.get(s)
+        if kind is not None:
+            mention = Mention(kind[0], True, parts.number, parts, kind[1], e)
+        else:
+            inherited = None
+            if prev is not None and prev.parts and prev.parts.type_code == parts.type_code:
+                if _LIST_GAP.match(stream[prev.end : s]):
+                    inherited = prev.kind
+            default = load_codes().default_kind(parts.type_code)
+            mention = Mention(inherited or default, False, parts.number, parts, s, e)
+        mentions.append(mention)
+        prev = mention
+
+    blanks: list[tuple[str, int, int]] = []
+    for name, ks, ke in kind_matches:
+        if ke in symbol_starts:
+            continue
+        if blank_re.match(stream, ke):
+            blanks.append((name, ks, ke))
+            continue
+        num = _NUMBER_ONLY.match(stream, ke)
+        if num is None or ke == ks:
+            continue
+        if not _NUMBER_ONLY_CONFIRM.match(stream, num.end()) and not stream[ks:ke].rstrip().endswith(
+            ("số", "Số", "SỐ")
+        ):
+            continue
+        mentions.append(Mention(name, True, num.group(1), None, ks, num.end()))
+    mentions.sort(key=lambda x: x.start)
+    return mentions, blanks
+
+
+def read_statements(stream: str, mentions: list[Mention]) -> None:
+    """Fill each mention's stated date and issuer (what follows its symbol)."""
+    abbrev = _abbreviation_re()
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(stream)
+        pos = m.end
+        da = _DATE_AFTER.match(stream, pos, nxt)
+        if da is not None:
+            found = find_date(stream[da.start() : da.end()])
+            if found is not None:
+                m.date = found[0]
+                pos = da.end()
+        elif _DANGLING.match(stream, pos, nxt):
+            m.dangling_date = True
+        of = _OF.match(stream, pos, nxt)
+        if of is not None:
+            phrase = read_issuer(stream[:nxt], of.end())
+            if phrase is not None and phrase.name is not None:
+                m.issuer = phrase
+                pos = phrase.end
+        m.tail = pos
+        # inside "(viết tắt là ...)": look back to the nearest "(" before the mention
+        open_paren = stream.rfind("(", max(0, m.start - 400), m.start)
+        if open_paren >= 0 and ")" not in stream[open_paren : m.start] and abbrev.match(stream, open_paren):
+            m.in_abbreviation = True
+
+
+def share_list_statements(stream: str, mentions: list[Mention]) -> None:
+    """Share the date and issuer stated after the last of a list with the undated ones before it.
+
+    "A số 18-NQ/TW, B số 19-NQ/TW, ngày 25/10/2017 của X": weak values, a date
+    stated anywhere else wins."""
+    for i in range(len(mentions) - 2, -1, -1):
+        m, nxt = mentions[i], mentions[i + 1]
+        if m.date or m.issuer or m.dangling_date or m.tail != m.end:
+            continue
+        if not _LIST_GAP.match(stream[m.end : nxt.start]) or ";" in stream[m.end : nxt.start]:
+            continue
+        m.weak_date = nxt.date or nxt.weak_date
+        m.weak_issuer = nxt.issuer or nxt.weak_issuer
+
+
+_CONTINUATION = re.compile(
+    r"^[ \t]*(\d{1,2}[ ]?/[ ]?\d{1,2}[ ]?/[ ]?\d{4})(?=[ \t]*(?:của\b|[.,;)]|$))", re.MULTILINE
+)
+
+
+def fill_dangling_dates(view_text: str, mentions: list[Mention], to_view: Callable[[int], int]) -> None:
+    """A footnote split by the page: "Kế hoạch số 116-KH/HU, ngày" ... a later line
+    "22/3/2018 của Ban Chấp hành Đảng bộ huyện." gives its date and issuer."""
+    dangling = [m for m in mentions if m.dangling_date and m.date is None]
+    if not dangling:
+        return
+    lines = list(_CONTINUATION.finditer(view_text))
+    used: set[int] = set()
+    for m in dangling:
+        pos = to_view(m.end)
+        for line in lines:
+            if line.start() < pos or line.start() in used:
+                continue
+            found = find_date(line.group(1))
+            if found is None:
+                continue
+            used.add(line.start())
+            m.date = found[0]
+            rest = view_text[line.end() : line.end() + 300].replace("\n", " ")
+            of = _OF.match(rest)
+            if of is not None and m.issuer is None:
+                phrase = read_issuer(rest, of.end())
+                if phrase is not None and phrase.name is not None:
+                    m.issuer = IssuerPhrase(phrase.raw, phrase.name, phrase.term, m.tail)
+            break
+
+
+def blank_warnings(
+    blanks: list[tuple[str, int, int]], span_of: Callable[[int, int], Span]
+) -> list[ParseWarning]:
+    out = []
+    for kind, start, end in blanks:
+        span = span_of(start, end + 12)
+        out.append(ParseWarning("citation-blank-number", f"{kind} cited with a blank number: left out", span))
+    return out

@@ -1,0 +1,360 @@
+"""Citations: every numbered directive a document cites, once, with how it relates.
+
+Stages: flatten the text into one stream (citation_text), find every
+mention with its stated date and issuer (citation_mentions), then here:
+group mentions into documents (same number+symbol; different stated dates
+are different documents; an undated mention joins the dated document of the
+same term, else the nearest), decide relations (the opening "Căn cứ /
+Thực hiện" sentence's direct objects implement; an attachment note under an
+outline is attached_to; everything else mentions) and the chains stated
+inside citations ("Kế hoạch A ... về thực hiện Nghị quyết B" -> A implements B).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thongsuot.domain.document import Citation, CitationLink, ParseWarning, Relation, Span
+from thongsuot.parsing.citation_issuers import IssuerPhrase, read_issuer
+from thongsuot.parsing.citation_mentions import (
+    Mention,
+    blank_warnings,
+    fill_dangling_dates,
+    find_mentions,
+    read_statements,
+    share_list_statements,
+)
+from thongsuot.parsing.citation_text import BARRIER, Stream, build_stream
+from thongsuot.parsing.normalise import NormText, fold
+from thongsuot.parsing.symbols import parse_symbol
+from thongsuot.vocab.codes import load_codes
+
+_PRIORITY = {Relation.IMPLEMENTS: 0, Relation.ATTACHED_TO: 1, Relation.MENTIONS: 2}
+
+
+@dataclass(frozen=True)
+class CitationResult:
+    citations: tuple[Citation, ...]
+    links: tuple[CitationLink, ...]
+    warnings: tuple[ParseWarning, ...]
+
+
+@lru_cache(maxsize=1)
+def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    codes = load_codes()
+    opening = "|".join(re.escape(w) for w in sorted(codes.opening_words, key=len, reverse=True))
+    opening_line = re.compile(rf"^[ \t>*_]*(?:{opening})(?![^\W\d_])", re.MULTILINE | re.IGNORECASE)
+    chains = "|".join(re.escape(fold(w)) for w in sorted(codes.chain_words, key=len, reverse=True))
+    # the gap between a citation (with its date and issuer) and the next one:
+    # "về thực hiện", "thực hiện", or "về <subject> để/nhằm tiếp tục thực hiện"
+    chain_end = re.compile(rf"^\s*(?:(?:{chains})|về\s[^;.]{{0,200}}\s(?:để|nhằm)\s(?:{chains}))\s*$")
+    kinds = "|".join(k.pattern for k in codes.kinds)
+    named = re.compile(
+        rf"(?:{kinds})[ ](?=(?:Hội nghị|Đại hội|Ban Chấp hành|Bộ Chính trị|Ban Bí thư|Ban Thường vụ)(?![^\W\d_]))",
+        re.IGNORECASE,
+    )
+    attach = "|".join(re.escape(w) for w in sorted(codes.attachment_words, key=len, reverse=True))
+    attach_note = re.compile(rf"^[ \t*_]*\([ ]?(?:ban hành[ ]+)?(?:{attach})[ ]*$", re.IGNORECASE)
+    return opening_line, chain_end, named, attach_note
+
+
+_OPENING_END = re.compile(r"như sau\s*:|:[ \t*_]*(?:\n|$)|\.[ \t*_]*\n|\n[ \t#*]*[IVX]{1,4}[.\-][ \t]")
+_HEADING = re.compile(r"^[ \t#*]*[IVX]{1,4}[.\-][ \t]", re.MULTILINE)
+_COORDINATION = re.compile(r"^[ ,]*(?:và|,)?[ ,]*(?:các[ ])?$")
+_OWN_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t*#]*(?:Số|SỐ|số)[ ]?:?[ ]*$")
+# a chain word written with a capital starts a new sentence, not a chain
+_CAPITALISED_CHAIN = re.compile(r"(?:^|\s)(?:Thực|Triển|Tiếp|Về)\s\S+\s*$")
+_OUTLINE_TITLE = re.compile(r"d[eê]\s*c[uư][oơ]ng", re.IGNORECASE)
+
+
+def _opening_range(text: str, body_start: int) -> tuple[int, int] | None:
+    """View range of the opening "Căn cứ / Thực hiện ..." sentence, if any."""
+    opening_line, *_ = _vocab_patterns()
+    limit = len(text)
+    heading = _HEADING.search(text, body_start)
+    if heading is not None:
+        limit = heading.start()
+    m = opening_line.search(text, body_start, limit)
+    if m is None:
+        return None
+    start = m.start()
+    pos = m.end()
+    while True:
+        end = _OPENING_END.search(text, pos, min(len(text), start + 6000))
+        if end is None:
+            return start, min(len(text), start + 6000)
+        if end.group(0).startswith(".") and opening_line.match(text, end.end()):
+            pos = end.end() + 1
+            continue
+        return start, end.end()
+
+
+def _own_key(own_number: str | None, own_symbol: str | None) -> tuple[str, str] | None:
+    if own_symbol:
+        parts = parse_symbol(own_symbol if own_number is None else f"{own_number}-{own_symbol}")
+        if own_number is None and parts is not None:
+            return parts.number.lstrip("0") or "0", (parts.symbol or "").upper()
+        if own_number is not None:
+            return own_number.lstrip("0") or "0", "".join(own_symbol.split()).upper()
+    return None
+
+
+@dataclass
+class _Doc:
+    key: tuple[str, str]
+    date: dt.date | None
+    mentions: list[Mention]
+    relation: Relation = Relation.MENTIONS
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def ref(self) -> str:
+        for m in self.mentions:
+            if m.parts is not None:
+                return m.parts.ref
+        return self.first.number
+
+    def term(self) -> str | None:
+        for m in self.mentions:
+            if m.date == self.date and m.issuer and m.issuer.term:
+                return m.issuer.term
+        return None
+
+
+def _group(mentions: list[Mention], stream: Stream) -> tuple[list[_Doc], dict[int, _Doc]]:
+    """Mentions -> documents; returns the documents and mention index -> document."""
+    versions: dict[tuple[str, str], dict[dt.date, _Doc]] = {}
+    docs: list[_Doc] = []
+    owner: dict[int, _Doc] = {}
+    symbol_mentions = [(i, m) for i, m in enumerate(mentions) if m.parts is not None]
+    for i, m in symbol_mentions:
+        if m.date is not None:
+            by_date = versions.setdefault(m.key, {})
+            if m.date not in by_date:
+                by_date[m.date] = _Doc(m.key, m.date, [])
+                docs.append(by_date[m.date])
+            owner[i] = by_date[m.date]
+    undated: dict[tuple[str, str], _Doc] = {}
+    for i, m in symbol_mentions:
+        if i in owner:
+            continue
+        cands = list(versions.get(m.key, {}).values())
+        if not cands:
+            if m.key not in undated:
+                undated[m.key] = _Doc(m.key, None, [])
+                docs.append(undated[m.key])
+            owner[i] = undated[m.key]
+            continue
+        owner[i] = _closest(m, cands, mentions, owner)
+    for i, m in enumerate(mentions):
+        if m.parts is not None:
+            continue
+        number = m.number.lstrip("0") or "0"
+        same = [d for d in docs if d.key[0] == number and d.key[1] and _kind_fits(m.kind, d, mentions, owner)]
+        if same:
+            owner[i] = _closest(m, same, mentions, owner) if len(same) > 1 else same[0]
+        else:
+            key = (number, "")
+            if key not in undated:
+                undated[key] = _Doc(key, None, [])
+                docs.append(undated[key])
+            owner[i] = undated[key]
+    for i in sorted(owner, key=lambda j: mentions[j].start):
+        owner[i].mentions.append(mentions[i])
+    for d in docs:
+        d.mentions.sort(key=lambda x: stream.to_view(x.start))
+    return [d for d in docs if d.mentions], owner
+
+
+def _kind_fits(kind: str | None, doc: _Doc, mentions: list[Mention], owner: dict[int, _Doc]) -> bool:
+    codes = load_codes()
+    for i, d in owner.items():
+        if d is doc:
+            parts = mentions[i].parts
+            if parts is not None and kind in codes.types.get(parts.type_code or "", ()):
+                return True
+            if mentions[i].kind == kind:
+                return True
+    return False
+
+
+def _term(m: Mention) -> str | None:
+    return m.issuer.term if m.issuer else None
+
+
+def _closest(m: Mention, cands: list[_Doc], mentions: list[Mention], owner: dict[int, _Doc]) -> _Doc:
+    """The dated document an undated mention most plausibly means: same term, else nearest."""
+    term = m.issuer.term if m.issuer else None
+    if term:
+        for d in cands:
+            dated_terms = [_term(mentions[i]) for i, o in owner.items() if o is d]
+            if term in dated_terms:
+                return d
+
+    def distance(d: _Doc) -> int:
+        return min(abs(mentions[i].start - m.start) for i, o in owner.items() if o is d and mentions[i].date)
+
+    return min(cands, key=distance)
+
+
+def _named_issuers(stream: str, mentions: list[Mention]) -> None:
+    """With no "của", the body named before the bracket is the issuer.
+
+    "Nghị quyết Hội nghị lần thứ 5 Ban Chấp hành Trung ương ... (Nghị quyết số
+    18-NQ/TW, ngày 16/6/2022)" -> Ban Chấp hành Trung ương."""
+    _, _, named, _ = _vocab_patterns()
+    for m in mentions:
+        if m.issuer is not None or stream[max(0, m.start - 2) : m.start].strip() != "(":
+            continue
+        window_start = max(0, m.start - 400)
+        window = stream[window_start : m.start]
+        cut = max(window.rfind(";"), window.rfind(". "), window.rfind(BARRIER))
+        found = None
+        for hit in named.finditer(stream, window_start + cut + 1, m.start):
+            found = hit
+        if found is None:
+            continue
+        phrase = read_issuer(stream[: m.start], found.end())
+        if phrase is not None and phrase.name is not None:
+            m.issuer = IssuerPhrase(phrase.raw, phrase.name, phrase.term, m.tail)
+
+
+def _relations(
+    view: NormText, stream: Stream, mentions: list[Mention], owner: dict[int, _Doc], body_start: int
+) -> list[tuple[_Doc, _Doc]]:
+    """Set each document's relation; return the chains (source implements target)."""
+    _, chain_end, _, attach_note = _vocab_patterns()
+    text = view.text
+    opening = _opening_range(text, body_start)
+    chains: list[tuple[_Doc, _Doc]] = []
+    parent: dict[int, _Doc | None] = {}
+    direct: dict[int, bool] = {}
+    prev: int | None = None
+    for i, m in enumerate(mentions):
+        vstart = stream.to_view(m.start)
+        in_opening = opening is not None and opening[0] <= vstart < opening[1]
+        parent[i] = None
+        direct[i] = False
+        if m.in_abbreviation:
+            continue
+        if prev is not None:
+            gap = stream.text[mentions[prev].tail : m.start]
+            folded = fold(gap)
+            if (
+                len(gap) <= 250
+                and not any(c in gap for c in ";.()" + BARRIER)
+                and not _CAPITALISED_CHAIN.search(gap)
+                and chain_end.search(folded)
+            ):
+                parent[i] = owner[prev]
+            elif len(gap) <= 12 and _COORDINATION.match(folded):
+                parent[i] = parent[prev]
+                direct[i] = direct[prev]
+        if in_opening and parent[i] is None:
+            prev_in_opening = (
+                prev is not None
+                and opening is not None
+                and stream.to_view(mentions[prev].start) >= opening[0]
+            )
+            gap = stream.text[mentions[prev].tail : m.start] if prev is not None else ""
+            direct[i] = (
+                not prev_in_opening
+                or ";" in gap
+                or direct[i]
+                or bool(_vocab_patterns()[0].search(gap.replace(BARRIER, " ")))
+            )
+        if not in_opening:
+            direct[i] = False
+        if parent[i] is not None and parent[i] is not owner[i]:
+            chains.append((parent[i], owner[i]))  # type: ignore[arg-type]
+        if direct[i]:
+            _raise(owner[i], Relation.IMPLEMENTS)
+        line_start = text.rfind("\n", 0, vstart) + 1
+        if attach_note.match(text[line_start:vstart]):
+            before = text[max(0, line_start - 600) : line_start]
+            if "kèm" in fold(text[line_start:vstart]) or _OUTLINE_TITLE.search(before):
+                _raise(owner[i], Relation.ATTACHED_TO)
+        prev = i
+    return chains
+
+
+def _raise(doc: _Doc, relation: Relation) -> None:
+    if _PRIORITY[relation] < _PRIORITY[doc.relation]:
+        doc.relation = relation
+
+
+def _citation(doc: _Doc, view: NormText, stream: Stream) -> Citation:
+    first = doc.first
+    explicit = [m for m in doc.mentions if m.explicit_kind]
+    kind = (explicit[0] if explicit else first).kind
+    issuer = next((m.issuer.name for m in doc.mentions if m.issuer and m.issuer.name), None)
+    if issuer is None:
+        issuer = next(
+            (m.weak_issuer.name for m in doc.mentions if m.weak_issuer and m.weak_issuer.name), None
+        )
+    date = doc.date or next((m.weak_date for m in doc.mentions if m.weak_date), None)
+    with_symbol = next((m for m in doc.mentions if m.parts is not None), None)
+    parts = with_symbol.parts if with_symbol else None
+    spans = [view.span(*stream.view_range(m.start, m.end)) for m in doc.mentions]
+    text_span = view.span(*stream.view_range(first.start, max(first.end, first.tail)))
+    return Citation(
+        kind=kind,
+        number=parts.number if parts else first.number,
+        symbol=parts.symbol if parts else None,
+        date=date,
+        issuer=issuer,
+        relation=doc.relation,
+        span=spans[0],
+        text=view.original[text_span.start : text_span.end],
+        type_code=parts.type_code if parts else None,
+        issuer_code=parts.issuer_code if parts else None,
+        mentions=tuple(spans[1:]),
+    )
+
+
+def _is_own_number_line(view_text: str, vstart: int) -> bool:
+    """`Số: 75-HD/BTGTU` at the head of a line is the document's own number."""
+    return bool(_OWN_NUMBER_LINE.search(view_text, max(0, vstart - 12), vstart))
+
+
+def extract_citations(
+    view: NormText, *, body_start: int = 0, own_number: str | None = None, own_symbol: str | None = None
+) -> CitationResult:
+    """Every numbered directive cited in `view` (the whole normalised document)."""
+    stream = build_stream(view)
+    mentions, blanks = find_mentions(stream.text)
+    own = _own_key(own_number, own_symbol)
+    mentions = [
+        m
+        for m in mentions
+        if not (own is not None and m.key == own)
+        and not (
+            m.parts is not None
+            and not m.explicit_kind
+            and _is_own_number_line(view.text, stream.to_view(m.start))
+        )
+    ]
+    read_statements(stream.text, mentions)
+    _named_issuers(stream.text, mentions)
+    share_list_statements(stream.text, mentions)
+    fill_dangling_dates(view.text, mentions, stream.to_view)
+    docs, owner = _group(mentions, stream)
+    chains = _relations(view, stream, mentions, owner, body_start)
+    docs.sort(key=lambda d: stream.to_view(d.first.start))
+    citations = tuple(_citation(d, view, stream) for d in docs)
+    links: dict[tuple[str, str], CitationLink] = {}
+    for source, target in chains:
+        key = (source.ref, target.ref)
+        if key[0] != key[1] and key not in links:
+            links[key] = CitationLink(source.ref, target.ref, Relation.IMPLEMENTS)
+    warnings = blank_warnings(blanks, lambda s, e: view.span(*stream.view_range(s, min(e, len(stream.text)))))
+    return CitationResult(citations, tuple(links.values()), tuple(warnings))
+
+
+__all__ = ["CitationResult", "Span", "extract_citations"]
