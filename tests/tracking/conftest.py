@@ -25,3 +25,15 @@ def engine(tracking_url: str) -> Iterator[Engine]:
         yield eng
     finally:
         eng.dispose()
+
+
+@pytest.fixture
+def tracker(engine: Engine):  # type: ignore[no-untyped-def]
+    """A Tracker over the demo province, with one province plan assigned to the communes and the press."""
+    from thongsuot.tracking.service import Tracker
+    from thongsuot.vocab.tracking_data import demo_province
+
+    with engine.begin() as conn:
+        store.write_tree(conn, demo_province().units)
+    return Tracker(engine)
+

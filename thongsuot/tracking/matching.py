@@ -1,0 +1,114 @@
+"""Match the unit names of an implementation section to units of the tree.
+
+Order: exact match on a folded name, short name or alias; then a collective
+name ("Các đảng ủy xã, phường", "các chi bộ") expands to every unit of the
+named kind below the issuer; then fuzzy matching (rapidfuzz) above a threshold.
+What is left is returned as unmatched, for the user to match by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from thongsuot.domain.org import Unit, UnitKind
+from thongsuot.orgs.history import subtree
+from thongsuot.parsing.normalise import fold
+from thongsuot.vocab.tracking_data import kind_words, level_presets
+
+FUZZY_THRESHOLD = 86.0
+COLLECTIVE = re.compile(r"^(cac|nhung|toan the)\b")
+
+
+@dataclass(frozen=True)
+class Match:
+    name: str  # as printed in the plan
+    units: tuple[Unit, ...]  # empty when unmatched
+    how: str  # exact | collective | fuzzy | none
+    score: float = 0.0
+
+
+def key(text: str) -> str:
+    """Folded, no diacritics, no punctuation: the key names are compared on."""
+    return " ".join(re.sub(r"[^0-9a-z ]+", " ", fold(text, diacritics=False)).split())
+
+
+def _rank(level: str) -> int:
+    for preset in reversed(level_presets()):
+        lv = preset.level(level)
+        if lv is not None:
+            return lv.rank
+    return 99
+
+
+def _kinds_named(name_key: str) -> set[UnitKind]:
+    found: set[UnitKind] = set()
+    for kind, words in kind_words():
+        if any(re.search(rf"\b{re.escape(key(w))}\b", name_key) for w in words):
+            found.add(kind)
+    return found
+
+
+def candidates(units: Iterable[Unit], issuer_code: str | None, on: dt.date | None) -> list[Unit]:
+    """Units a plan of `issuer_code` can assign: its subtree (or everything), in force on `on`."""
+    pool = list(units)
+    if issuer_code is not None and any(u.code == issuer_code for u in pool):
+        return subtree(issuer_code, pool, on)
+    return [u for u in pool if on is None or u.is_valid_on(on)]
+
+
+def match_names(
+    names: Sequence[str],
+    units: Sequence[Unit],
+    issuer_code: str | None = None,
+    on: dt.date | None = None,
+    threshold: float = FUZZY_THRESHOLD,
+) -> list[Match]:
+    pool = candidates(units, issuer_code, on)
+    issuer = next((u for u in pool if u.code == issuer_code), None)
+    by_key: dict[str, list[Unit]] = {}
+    choices: dict[int, str] = {}
+    owners: list[Unit] = []
+    for u in pool:
+        for label in (u.name, u.short_name, *u.aliases):
+            if label:
+                by_key.setdefault(key(label), []).append(u)
+                choices[len(owners)] = key(label)
+                owners.append(u)
+    out: list[Match] = []
+    for name in names:
+        k = key(name)
+        exact = _unique(by_key.get(k, []))
+        if exact:
+            out.append(Match(name, tuple(exact), "exact", 100.0))
+            continue
+        if COLLECTIVE.match(k):
+            kinds = _kinds_named(k)
+            floor = _rank(issuer.level) if issuer else -1
+            group = [u for u in pool if u.kind in kinds and _rank(u.level) > floor and u is not issuer]
+            if group:
+                top = min(_rank(u.level) for u in group)
+                out.append(Match(name, tuple(u for u in group if _rank(u.level) == top), "collective", 100.0))
+                continue
+        best = process.extractOne(k, choices, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
+        if best is not None:
+            _label, score, idx = best
+            out.append(Match(name, (owners[idx],), "fuzzy", float(score)))
+        else:
+            out.append(Match(name, (), "none", 0.0))
+    return out
+
+
+def _unique(units: Sequence[Unit]) -> list[Unit]:
+    seen: dict[str, Unit] = {}
+    for u in units:
+        seen.setdefault(u.code, u)
+    return list(seen.values())
+
+
+def index_of(units: Iterable[Unit]) -> Mapping[str, Unit]:
+    return {u.code: u for u in units}

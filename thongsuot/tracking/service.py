@@ -1,0 +1,262 @@
+"""Tracking operations: each checks rights, applies the workflow tables, writes, and audits.
+
+The web API, the pages and the CLI call these; they never touch the tables
+directly. Every change is appended to the audit log (accounts.append_audit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from thongsuot.domain.org import Unit
+from thongsuot.domain.tracking import (
+    Activity,
+    Assignment,
+    AssignmentAction,
+    AssignmentState,
+    Capacity,
+    Period,
+    PeriodReport,
+    ReportAction,
+    ReportState,
+)
+from thongsuot.errors import Forbidden, InputError, NotFound
+from thongsuot.orgs import tree_io
+from thongsuot.storage import accounts
+from thongsuot.storage import tracking as store
+from thongsuot.tracking import rights, workflow
+from thongsuot.tracking.activities import check_activity
+from thongsuot.tracking.matching import Match, match_names
+from thongsuot.tracking.rights import Actor
+
+
+@dataclass(frozen=True)
+class PlanTracking:
+    plan_id: int
+    assignments: tuple[Assignment, ...]
+    unmatched: tuple[Match, ...]
+
+
+class Tracker:
+    """Tracking over one database engine."""
+
+    def __init__(self, engine: Any) -> None:  # a SQLAlchemy Engine (only storage imports SQLAlchemy)
+        self.engine = engine
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def units(self) -> dict[str, Unit]:
+        with self.engine.connect() as conn:
+            return store.unit_details_of(conn)
+
+    def _audit(self, actor: Actor, action: str, target: str, before: Any = None, after: Any = None) -> None:
+        accounts.append_audit(self.engine, action=action, actor=actor.username, actor_id=actor.user_id,
+                              target=target, before=before, after=after)
+
+    def caps(self, actor: Actor, unit_code: str, plan_id: int | None) -> frozenset[Capacity]:
+        with self.engine.connect() as conn:
+            ancestors = store.ancestor_codes(conn, unit_code)
+            issuer = store.get_plan(conn, plan_id)["issuer_unit"] if plan_id is not None else None
+            index = store.unit_details_of(conn) if issuer is not None else {}
+        return rights.capacities(actor, unit_code, ancestors, issuer, index)
+
+    def _assigned_list(self, plan_id: int) -> list[Assignment]:
+        with self.engine.connect() as conn:
+            return store.list_assignments(conn, plan_id=plan_id)
+
+    def _assigned(self, plan_id: int, unit_code: str) -> Assignment | None:
+        with self.engine.connect() as conn:
+            found = store.list_assignments(conn, plan_id=plan_id, unit_codes=[unit_code])
+        return found[0] if found else None
+
+    # --- the tree ------------------------------------------------------------------------
+
+    def import_tree(self, actor: Actor, data: bytes, filename: str) -> tuple[int, int]:
+        rights.require_admin(actor)
+        with self.engine.connect() as conn:
+            known = set(store.unit_details_of(conn))
+        units = tree_io.read_units(data, filename, known)
+        with self.engine.begin() as conn:
+            inserted, updated = store.write_tree(conn, units)
+        self._audit(actor, "org_import", filename, after={"inserted": inserted, "updated": updated})
+        return inserted, updated
+
+    def export_tree(self, fmt: str) -> bytes:
+        units = list(self.units().values())
+        return tree_io.to_xlsx(units) if fmt == "xlsx" else tree_io.to_csv(units)
+
+    # --- plans and assignments -----------------------------------------------------------
+
+    def track_plan(
+        self, actor: Actor, *, title: str, issuer_unit: str, duties_by_name: Sequence[tuple[str, Sequence[str]]],
+        topics: Sequence[dict[str, Any]] = (), symbol: str | None = None, issued_on: dt.date | None = None,
+        deadline: dt.date | None = None, parent_plan_id: int | None = None, source_kind: str = "manual",
+        source_id: int | None = None,
+    ) -> PlanTracking:
+        """Create the plan under tracking and one assignment per matched unit (merging duties)."""
+        index = self.units()
+        if issuer_unit not in index:
+            raise NotFound(f"Không có đơn vị ban hành mã “{issuer_unit}”.")
+        if actor.role != "admin" and actor.unit_code not in rights.issuing_units(issuer_unit, index):
+            raise Forbidden("Chỉ cơ quan ban hành mới được giao nhiệm vụ theo kế hoạch này.")
+        matches = match_names([n for n, _ in duties_by_name], list(index.values()), issuer_unit, issued_on)
+        with self.engine.begin() as conn:
+            plan_id = store.create_plan(conn, title=title, issuer_unit=issuer_unit, symbol=symbol,
+                                        issued_on=issued_on, topics=topics, source_kind=source_kind,
+                                        source_id=source_id, parent_plan_id=parent_plan_id)
+            parents = {a.unit_code: a for a in store.list_assignments(conn, plan_id=parent_plan_id)} \
+                if parent_plan_id else {}
+            for (name, duties), m in zip(duties_by_name, matches, strict=True):
+                for unit in m.units:
+                    parent = parents.get(issuer_unit)
+                    store.upsert_assignment(conn, Assignment(
+                        None, plan_id, unit.code, tuple(duties), deadline=deadline, source_name=name,
+                        parent_id=parent.id if parent else None))
+            made = tuple(store.list_assignments(conn, plan_id=plan_id))
+        unmatched = tuple(m for m in matches if not m.units)
+        self._audit(actor, "plan_track", f"plan:{plan_id}", after={
+            "title": title, "assignments": [a.unit_code for a in made], "unmatched": [m.name for m in unmatched]})
+        return PlanTracking(plan_id, made, unmatched)
+
+    def assign_by_hand(self, actor: Actor, plan_id: int, unit_code: str, duties: Sequence[str],
+                       deadline: dt.date | None = None, source_name: str | None = None) -> int:
+        """Match a leftover name by hand, or add a unit the plan did not name."""
+        with self.engine.connect() as conn:
+            plan = store.get_plan(conn, plan_id)
+        if actor.role != "admin" and actor.unit_code not in rights.issuing_units(plan["issuer_unit"], self.units()):
+            raise Forbidden("Chỉ cơ quan ban hành mới được giao nhiệm vụ theo kế hoạch này.")
+        if unit_code not in self.units():
+            raise NotFound(f"Không có đơn vị mã “{unit_code}”.")
+        with self.engine.begin() as conn:
+            aid = store.upsert_assignment(conn, Assignment(None, plan_id, unit_code, tuple(duties),
+                                                           deadline=deadline, source_name=source_name))
+        self._audit(actor, "assignment_create", f"assignment:{aid}", after={"unit": unit_code, "duties": list(duties)})
+        return aid
+
+    def assignment_action(self, actor: Actor, assignment_id: int, action: AssignmentAction,
+                          comment: str | None = None) -> AssignmentState:
+        with self.engine.connect() as conn:
+            a = store.get_assignment(conn, assignment_id)
+        caps = self.caps(actor, a.unit_code, a.plan_id)
+        rights.require_read(caps, True)
+        nxt = workflow.assignment_next(a.state, action, caps, comment)
+        with self.engine.begin() as conn:
+            store.set_assignment_state(conn, assignment_id, nxt, comment if action is AssignmentAction.RETURN else None)
+            if comment:
+                store.add_comment(conn, "assignment", assignment_id, str(action), actor.username, comment)
+        self._audit(actor, f"assignment_{action}", f"assignment:{assignment_id}",
+                    before={"state": str(a.state)}, after={"state": str(nxt), "comment": comment})
+        return nxt
+
+    # --- activities ----------------------------------------------------------------------
+
+    def _require_writer(self, actor: Actor, plan_id: int, unit_code: str) -> Assignment:
+        rights.require_write(self.caps(actor, unit_code, plan_id))
+        assignment = self._assigned(plan_id, unit_code)
+        if assignment is None:
+            raise Forbidden("Đơn vị không được giao nhiệm vụ trong kế hoạch này.")
+        return assignment
+
+    def record_activities(self, actor: Actor, items: Sequence[Activity], topic_keys: Sequence[str] = ()) -> list[int]:
+        """All or nothing; the first activity moves an assigned duty to "in progress"."""
+        if not items:
+            return []
+        for a in items:
+            check_activity(a, topic_keys)
+        assignments = {(a.plan_id, a.unit_code): self._require_writer(actor, a.plan_id, a.unit_code) for a in items}
+        with self.engine.begin() as conn:
+            ids = store.add_activities(conn, items, actor.username)
+            for asg in assignments.values():
+                if asg.state is AssignmentState.ASSIGNED and asg.id is not None:
+                    store.set_assignment_state(conn, asg.id, AssignmentState.IN_PROGRESS)
+        self._audit(actor, "activity_create", f"activities:{','.join(map(str, ids))}",
+                    after={"count": len(ids), "unit": items[0].unit_code, "plan": items[0].plan_id})
+        return ids
+
+    def delete_activity(self, actor: Actor, activity_id: int) -> None:
+        with self.engine.connect() as conn:
+            plan_id, unit_code = store.get_activity_owner(conn, activity_id)
+        self._require_writer(actor, plan_id, unit_code)
+        with self.engine.begin() as conn:
+            store.delete_activity(conn, activity_id)
+        self._audit(actor, "activity_delete", f"activity:{activity_id}", before={"unit": unit_code})
+
+    def add_evidence(self, actor: Actor, activity_id: int, file_name: str, data: bytes, content_type: str) -> int:
+        with self.engine.connect() as conn:
+            plan_id, unit_code = store.get_activity_owner(conn, activity_id)
+        self._require_writer(actor, plan_id, unit_code)
+        with self.engine.begin() as conn:
+            eid = store.add_evidence(conn, activity_id, file_name, data, content_type)
+        self._audit(actor, "evidence_add", f"activity:{activity_id}", after={"file": file_name, "size": len(data)})
+        return eid
+
+    # --- periods and reports -------------------------------------------------------------
+
+    def add_period(self, actor: Actor, period: Period) -> int:
+        with self.engine.connect() as conn:
+            plan = store.get_plan(conn, period.plan_id)
+        if Capacity.ISSUER not in self.caps(actor, plan["issuer_unit"], period.plan_id):
+            raise Forbidden("Chỉ cơ quan ban hành mới được đặt kỳ báo cáo.")
+        if not (period.start <= period.end and period.start <= period.due):
+            raise InputError("Kỳ báo cáo: ngày bắt đầu phải trước ngày kết thúc và hạn nộp.")
+        with self.engine.begin() as conn:
+            pid = store.add_period(conn, period)
+        self._audit(actor, "period_create", f"period:{pid}", after={"label": period.label, "due": period.due})
+        return pid
+
+    def report_for(self, actor: Actor, period_id: int, unit_code: str) -> PeriodReport:
+        with self.engine.connect() as conn:
+            period = store.get_period(conn, period_id)
+        caps = self.caps(actor, unit_code, period.plan_id)
+        rights.require_read(caps, self._assigned(period.plan_id, unit_code) is not None)
+        if self._assigned(period.plan_id, unit_code) is None:
+            raise NotFound("Đơn vị không được giao nhiệm vụ trong kế hoạch này.")
+        with self.engine.begin() as conn:
+            return store.get_or_create_report(conn, period_id, unit_code)
+
+    def _report_caps(self, actor: Actor, report: PeriodReport) -> tuple[Period, frozenset[Capacity]]:
+        with self.engine.connect() as conn:
+            period = store.get_period(conn, report.period_id)
+        return period, self.caps(actor, report.unit_code, period.plan_id)
+
+    def edit_report(self, actor: Actor, report_id: int, *, results: str, limits: str, causes: str,
+                    proposals: str) -> PeriodReport:
+        with self.engine.connect() as conn:
+            r = store.get_report(conn, report_id)
+        _period, caps = self._report_caps(actor, r)
+        nxt = workflow.report_next(r.state, ReportAction.EDIT, caps)
+        new = replace(r, state=nxt, results=results, limits=limits, causes=causes, proposals=proposals)
+        with self.engine.begin() as conn:
+            store.save_report(conn, new)
+        self._audit(actor, "report_edit", f"report:{report_id}", before=_narrative(r), after=_narrative(new))
+        return new
+
+    def report_action(self, actor: Actor, report_id: int, action: ReportAction, comment: str | None = None,
+                      today: dt.date | None = None) -> PeriodReport:
+        with self.engine.connect() as conn:
+            r = store.get_report(conn, report_id)
+        _period, caps = self._report_caps(actor, r)
+        nxt = workflow.report_next(r.state, action, caps, comment)
+        new = replace(r, state=nxt)
+        if action is ReportAction.SUBMIT and r.submitted_on is None:
+            new = replace(new, submitted_on=today or dt.date.today())
+        if action is ReportAction.RETURN:
+            new = replace(new, comment=comment)
+        with self.engine.begin() as conn:
+            store.save_report(conn, new)
+            if comment:
+                store.add_comment(conn, "report", report_id, str(action), actor.username, comment)
+        self._audit(actor, f"report_{action}", f"report:{report_id}", before={"state": str(r.state)},
+                    after={"state": str(nxt), "comment": comment})
+        return new
+
+
+def _narrative(r: PeriodReport) -> dict[str, str]:
+    return {"results": r.results, "limits": r.limits, "causes": r.causes, "proposals": r.proposals,
+            "state": str(r.state)}
+
+
+__all__ = ["PlanTracking", "ReportState", "Tracker"]
