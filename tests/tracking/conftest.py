@@ -8,18 +8,13 @@ import pytest
 from sqlalchemy import Engine
 
 from thongsuot.storage import tracking as store
-from thongsuot.storage.db import make_engine, upgrade
-
-
-@pytest.fixture(params=["sqlite"])
-def tracking_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
-    return f"sqlite:///{tmp_path / 'tracking.sqlite3'}"
+from thongsuot.storage.db import make_engine
 
 
 @pytest.fixture
-def engine(tracking_url: str) -> Iterator[Engine]:
-    upgrade(tracking_url)
-    eng = make_engine(tracking_url)
+def engine(db_url: str) -> Iterator[Engine]:
+    """A fresh migrated database (SQLite and PostgreSQL, from tests/conftest.py)."""
+    eng = make_engine(db_url)
     store.metadata.create_all(eng)  # no-op once the 0004_tracking migration has run
     try:
         yield eng
