@@ -134,7 +134,12 @@ def _collapse_spaces(text: str, offs: array) -> tuple[str, array]:  # type: igno
     for m in re.finditer(r" {2,}| +(?=\n)| +$", text):
         keep_chars.append(text[pos : m.start()])
         keep_offs.extend(offs[pos : m.start()])
-        if m.group(0).startswith(" ") and m.end() < len(text) and text[m.end()] != "\n" and len(m.group(0)) > 1:
+        if (
+            m.group(0).startswith(" ")
+            and m.end() < len(text)
+            and text[m.end()] != "\n"
+            and len(m.group(0)) > 1
+        ):
             keep_chars.append(" ")
             keep_offs.append(offs[m.start()])
         pos = m.end()

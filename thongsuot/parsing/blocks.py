@@ -1,0 +1,212 @@
+"""Logical blocks: markers classified, wrapped lines rejoined into paragraphs.
+
+PDF/OCR text breaks every line (seed 001 even puts a blank line after each),
+while Markdown puts a whole paragraph on one line. One rule set serves both:
+a line continues the previous one unless it starts with a marker (section,
+item, bullet), and the previous line either ends a sentence or is a short
+line (a heading) — "short" measured against the width the document wraps at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thongsuot.domain.document import NodeKind
+from thongsuot.parsing.lines import Line
+
+_ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[.\-–—:)])\s*(?P<rest>.*)$")
+_PART_NO = re.compile(
+    r"^(?P<num>(?:PHẦN|Phần|phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần)\s+[IVX\d]{1,4})\s*[.:\-–]?\s*(?P<rest>.*)$"
+)
+_ITEM = re.compile(
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.(?!\d)|\s?[-–)](?=\s|$)|(?=\s))\s*(?P<rest>.*)$"
+)
+_LETTER = re.compile(r"^(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s+[A-ZĐÀ-Ỹ]))\s*(?P<rest>.*)$")
+_BULLET = re.compile(r"^(?P<num>[-–—•·+*◦▪●○])\s*(?P<rest>.*)$")
+_SYMBOLISH = re.compile(r"^[A-ZĐ][A-ZĐa-zƯư]{0,5}\s?/|^[\d/%,.]")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_TERMINAL = ".;:!?…"
+_CLOSERS = "”\"’'»)]*"
+_JOINERS = (",", "-", "–", "(", "/", "và", "của", "với", "các", "những", "về", "theo", "trong", "cho", "để")
+
+
+def roman_value(text: str) -> int | None:
+    """Value of a Roman numeral (I..L), None when malformed."""
+    total, prev = 0, 0
+    for ch in reversed(text):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    canonical = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    tens = ["", "X", "XX", "XXX", "XL", "L"]
+    if total <= 0 or total > 59 or tens[total // 10] + canonical[total % 10] != text:
+        return None
+    return total
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: NodeKind
+    marker: str | None
+    rest: str
+    depth: int = 0  # item: number of components; bullet: 0 for '-', 1 for '+', 2 others
+    value: int | None = None
+
+
+def upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isupper()) / len(letters)
+
+
+def classify(text: str) -> Marker:
+    """What a line starts with: a section, item, bullet marker, or plain text."""
+    m = _ROMAN.match(text)
+    if m and (m.group("rest") or m.group("sep") in ".-–"):
+        value = roman_value(m.group("num"))
+        rest = m.group("rest")
+        if value is not None and not _SYMBOLISH.match(rest) and not (rest[:1].islower()):
+            return Marker(NodeKind.SECTION, m.group("num") + m.group("sep"), rest, 0, value)
+    m = _PART_NO.match(text)
+    if m:
+        return Marker(NodeKind.SECTION, m.group("num"), m.group("rest"), 0, None)
+    m = _ITEM.match(text)
+    if m:
+        rest, sep, num = m.group("rest"), m.group("sep"), m.group("num")
+        ok = not _SYMBOLISH.match(rest)
+        if not sep and ("." not in num or not rest[:1].isupper()):
+            ok = False
+        if ok:
+            parts = num.split(".")
+            return Marker(NodeKind.ITEM, num + sep.strip(), rest, len(parts), int(parts[-1]))
+    m = _LETTER.match(text)
+    if m and m.group("rest"):
+        return Marker(NodeKind.ITEM, m.group("num") + m.group("sep"), m.group("rest"), 0, None)
+    m = _BULLET.match(text)
+    if m and not _SYMBOLISH.match(m.group("rest")):
+        sym = m.group("num")
+        depth = 0 if sym in "-–—" else 1 if sym == "+" else 2
+        return Marker(NodeKind.BULLET, sym, m.group("rest"), depth)
+    return Marker(NodeKind.PARAGRAPH, None, text)
+
+
+def is_terminal(text: str) -> bool:
+    s = text.rstrip(_CLOSERS + " ")
+    return bool(s) and s[-1] in _TERMINAL
+
+
+def ends_with_joiner(text: str) -> bool:
+    s = text.rstrip()
+    if s.endswith((",", "-", "–", "(", "/")):
+        return True
+    last = s.rsplit(" ", 1)[-1].lower()
+    return last in _JOINERS
+
+
+@dataclass
+class Block:
+    """A logical paragraph: a marker and the rejoined words of its lines."""
+
+    kind: NodeKind
+    marker: str | None
+    depth: int
+    value: int | None
+    lines: list[Line]
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def text(self) -> str:
+        return join_parts(self.parts)
+
+    @property
+    def last_line(self) -> str:
+        return self.lines[-1].text
+
+
+def join_parts(parts: list[str]) -> str:
+    """Join wrapped lines: one space, or none across a hyphen break (`xây-` / `dựng`)."""
+    out = ""
+    for p in parts:
+        if not p:
+            continue
+        if not out:
+            out = p
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
+            out = out[:-1] + " " + p if p[:1].islower() else out + p
+        else:
+            out = out + " " + p
+    return out
+
+
+def _continues(block: Block, line: Line, mark: Marker, wrap: int, blank_breaks: bool) -> bool:
+    prev = block.last_line
+    if line.rule or line.level > 0:
+        return False
+    if mark.kind is not NodeKind.PARAGRAPH:
+        if mark.kind is NodeKind.BULLET and mark.depth == 0 and mark.rest[:1].islower():
+            return not is_terminal(prev)
+        return False
+    if block.kind is NodeKind.SECTION and not is_terminal(prev):
+        if not block.parts[0].strip():
+            return True
+        if upper_ratio(prev) > 0.8 and upper_ratio(line.text) > 0.8:
+            return True
+    first = line.text[:1]
+    if first.islower():
+        return not prev.rstrip().endswith(":")
+    if is_terminal(prev):
+        return False
+    if ends_with_joiner(prev):
+        return True
+    if blank_breaks and line.blank_before:
+        return False
+    return len(prev) >= wrap
+
+
+def build_blocks(lines: list[Line], width: int) -> list[Block]:
+    """Rejoin wrapped lines into blocks, each starting with its marker."""
+    wrap = min(int(0.75 * width), 100)
+    content = [ln for ln in lines if not ln.rule]
+    # blank lines mean "new paragraph" unless the text puts one after every line
+    blank_breaks = bool(content) and sum(ln.blank_before for ln in content) < 0.6 * len(content)
+    blocks: list[Block] = []
+    last_roman = 0
+    for line in lines:
+        if line.rule:
+            continue
+        mark = classify(line.text)
+        if mark.kind is NodeKind.SECTION and mark.value is not None:
+            if mark.value != last_roman + 1 and upper_ratio(mark.rest) < 0.6 and mark.value != 1:
+                mark = Marker(NodeKind.PARAGRAPH, None, line.text)
+        if blocks and _continues(blocks[-1], line, mark, wrap, blank_breaks):
+            blocks[-1].lines.append(line)
+            blocks[-1].parts.append(line.text)
+            continue
+        if mark.kind is NodeKind.SECTION and mark.value is not None:
+            last_roman = mark.value
+        blocks.append(Block(mark.kind, mark.marker, mark.depth, mark.value, [line], [mark.rest]))
+    return [b for b in blocks if any(c.isalnum() for c in b.text) or b.marker]
+
+
+def promote_sections(blocks: list[Block]) -> list[Block]:
+    """Documents without Roman sections: depth-1 items with upper-case headings are the sections."""
+    if any(b.kind is NodeKind.SECTION for b in blocks):
+        return blocks
+    heads = [b for b in blocks if b.kind is NodeKind.ITEM and b.depth == 1 and upper_ratio(b.text) > 0.8]
+    if len(heads) < 2:
+        return blocks
+    for b in heads:
+        b.kind = NodeKind.SECTION
+    return blocks

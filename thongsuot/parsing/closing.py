@@ -1,0 +1,158 @@
+"""The closing block: `Nơi nhận:` recipients and the signature.
+
+Recipients are dashed entries, possibly wrapped over lines, with their
+purpose in parentheses. The signature reads authority line (T/M BAN THƯỜNG
+VỤ, K/T TRƯỞNG BAN), position, "(đã ký)", name — in two-column layouts it is
+printed on the same lines as the first entries, far to the right, which
+`lines.columns` separates using the wide gaps of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thongsuot.domain.document import ParseWarning, Recipient, Signer, Span
+from thongsuot.parsing.blocks import upper_ratio
+from thongsuot.parsing.lines import Line, columns
+from thongsuot.parsing.normalise import NormText, fold
+from thongsuot.vocab.headings import load_headings
+
+_DASH = re.compile(r"^[-–—•+*]\s*")
+_PURPOSE = re.compile(r"\(([^()]{1,40})\)\s*[,.;]*\s*$")
+_AMP = re.compile(r"(?<=[A-ZĐ])\s*&\s*(?=[A-ZĐ])")
+_SCAN_AFTER = 10  # lines searched for the signature after the recipients
+
+
+@dataclass
+class ClosingResult:
+    recipients: list[Recipient] = field(default_factory=list)
+    signer: Signer | None = None
+    start: int | None = None
+    end: int | None = None
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def is_recipients_line(text: str) -> bool:
+    return any(fold(text).startswith(w) for w in load_headings().closing_recipients)
+
+
+def is_authority(text: str) -> bool:
+    key = fold(text)
+    return upper_ratio(text) > 0.7 and any(key.startswith(p) for p in load_headings().authority_prefixes)
+
+
+def is_position(text: str) -> bool:
+    key = fold(text).strip(" .,")
+    return upper_ratio(text) > 0.8 and any(
+        key == p or key.startswith(p + " ") for p in load_headings().position_words
+    )
+
+
+def is_signed_mark(text: str) -> bool:
+    key = fold(text).strip()
+    return any(key == fold(m) for m in load_headings().signed_marks)
+
+
+def is_name(text: str) -> bool:
+    words = text.strip(" .").split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(w.isalpha() and w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
+
+
+def find_closing_start(lines: list[Line], body_start: int) -> int | None:
+    """Index of the `Nơi nhận` line, or of a signature printed before it."""
+    nn = next((i for i in range(body_start, len(lines)) if is_recipients_line(lines[i].text)), None)
+    limit = nn if nn is not None else len(lines)
+    for i in range(max(body_start, limit - 12) if nn is not None else body_start, limit):
+        if is_authority(lines[i].text):
+            return i
+    return nn
+
+
+def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResult:
+    res = ClosingResult(start=start)
+    entries: list[list[Line]] = []
+    signer_parts: list[Line] = []
+    name: Line | None = None
+    in_recipients = False
+    idle = 0
+    i = start
+    while i < len(lines):
+        ln = lines[i]
+        pieces = columns(view, ln)
+        first, extra = pieces[0], pieces[1:]
+        for p in extra:
+            if is_authority(p.text) or is_position(p.text):
+                signer_parts.append(p)
+            elif is_name(p.text) and name is None:
+                name = p
+        text = first.text
+        i += 1
+        if is_recipients_line(text):
+            in_recipients = True
+            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            if rest:
+                entries.append([Line(first.index, first.end - len(rest), first.end, rest)])
+            continue
+        if is_signed_mark(text):
+            continue
+        if is_authority(text) or is_position(text):
+            signer_parts.append(first)
+            in_recipients = False
+            continue
+        if is_name(text) and (signer_parts or ln.blank_before or not in_recipients):
+            name = first
+            break
+        if in_recipients:
+            if _DASH.match(text):
+                entries.append([first])
+                continue
+            if entries and (not ln.blank_before or text[:1].islower()):
+                entries[-1].append(first)
+                continue
+            in_recipients = False
+        idle += 1
+        if idle > _SCAN_AFTER or not (signer_parts or entries):
+            i -= 1
+            break
+    res.end = i
+    res.recipients = [r for r in (_recipient(view, e) for e in entries) if r]
+    res.signer = _signer(view, signer_parts, name)
+    return res
+
+
+def _recipient(view: NormText, lines: list[Line]) -> Recipient | None:
+    text = " ".join(ln.text for ln in lines)
+    text = _DASH.sub("", text).strip()
+    text = _AMP.sub("&", text).rstrip(" ,;.")
+    if not text:
+        return None
+    purpose = None
+    name = text
+    m = _PURPOSE.search(text)
+    if m:
+        key = fold(m.group(1)).strip()
+        purposes = {fold(k): v for k, v in load_headings().recipient_purposes.items()}
+        purpose = purposes.get(key)
+        if purpose:
+            name = text[: m.start()].rstrip(" ,;")
+    return Recipient(text=text, name=name, purpose=purpose, span=view.span(lines[0].start, lines[-1].end))
+
+
+def _signer(view: NormText, parts: list[Line], name: Line | None) -> Signer | None:
+    if not parts and name is None:
+        return None
+    authority = next((p.text for p in parts if is_authority(p.text)), None)
+    positions = [p.text for p in parts if not is_authority(p.text)]
+    spans = [view.span(p.start, p.end) for p in [*parts, *([name] if name else [])]]
+    span: Span | None = None
+    for s in spans:
+        span = s if span is None else span.cover(s)
+    return Signer(
+        name=name.text.strip(" .") if name else None,
+        authority=authority,
+        position=" ".join(positions) or None,
+        span=span,
+    )

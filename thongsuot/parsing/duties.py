@@ -1,0 +1,128 @@
+"""Duties: the implementation part as one Assignment per body.
+
+Each numbered item of an implementation section names a body: its heading
+line when it has one ("1. Ban Tuyên giáo Tỉnh ủy"), else the subject of its
+first sentence — the words before the first duty verb ("Ban Tổ chức Trung
+ương chủ trì, phối hợp ..."), after an opening time phrase ("Định kỳ (6
+tháng, 1 năm) hoặc đột xuất, ..."). Its dashed lines and paragraphs are the
+duties. Items that name no body (a sub-heading) are searched for sub-items.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from thongsuot.domain.document import Assignment, Duty, Node, NodeKind, SectionRole
+from thongsuot.parsing.normalise import fold
+from thongsuot.parsing.roles import assigns_duties
+from thongsuot.vocab.headings import load_headings
+
+_MAX_UNIT = 160
+
+
+@lru_cache(maxsize=1)
+def _verb_pattern() -> re.Pattern[str]:
+    verbs = sorted(load_headings().duty_verbs, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)")
+
+
+def is_body(name: str) -> bool:
+    """Whether a phrase names a body (starts with Ban, Sở, Các ..., Ủy ban ...)."""
+    if not name or not name[:1].isupper():
+        return False
+    key = fold(name)
+    return any(key == w or key.startswith(w + " ") for w in (fold(b) for b in load_headings().body_words))
+
+
+def clean_unit(text: str) -> str:
+    s = text.strip().rstrip(" :.;,")
+    key = fold(s)
+    for prefix in load_headings().unit_prefixes:
+        fp = fold(prefix)
+        if key.startswith(fp + " "):
+            s = s[len(prefix) :].strip()
+            s = s[:1].upper() + s[1:]
+            break
+    return s
+
+
+def subject_of(text: str) -> str | None:
+    """The body a headless item's first sentence is about, or None."""
+    s = clean_unit(text.split("\n", 1)[0])
+    key = fold(s)
+    if any(key.startswith(fold(t) + " ") for t in load_headings().time_openings):
+        cut = _top_level_comma(s)
+        if cut is None:
+            return None
+        s = s[cut + 1 :].strip()
+        s = clean_unit(s)
+    heads = {fold(h) for h in load_headings().noun_heads}
+    for m in _verb_pattern().finditer(s):
+        before = s[: m.start()].rstrip()
+        words = before.split()
+        if not words:
+            continue
+        tail1 = fold(words[-1])
+        tail2 = fold(" ".join(words[-2:]))
+        if tail1 in heads or tail2 in heads:
+            continue
+        unit = before.rstrip(" ,;:")
+        if len(unit) <= _MAX_UNIT and is_body(unit):
+            return unit
+        return None
+    return None
+
+
+def _top_level_comma(text: str) -> int | None:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            return i
+    return None
+
+
+def _duties(node: Node, include_self: bool) -> tuple[Duty, ...]:
+    out = []
+    if include_self and node.text:
+        out.append(Duty(node.text, node.span if not node.children else (node.heading_span or node.span)))
+    for c in node.children:
+        text = c.text or (c.heading or "")
+        if text:
+            out.append(Duty(text, c.span))
+    return tuple(out)
+
+
+def _assign(node: Node, out: list[Assignment]) -> None:
+    if node.heading:
+        unit = clean_unit(node.heading)
+        if is_body(unit) and len(unit) <= _MAX_UNIT:
+            out.append(Assignment(unit, node.span, _duties(node, False), node.marker))
+            return
+        for c in node.children:
+            if c.kind is NodeKind.ITEM:
+                _assign(c, out)
+        return
+    unit_or_none = subject_of(node.text)
+    if unit_or_none:
+        out.append(Assignment(unit_or_none, node.span, _duties(node, True), node.marker))
+
+
+def extract_assignments(sections: tuple[Node, ...]) -> tuple[Assignment, ...]:
+    """Assignments of every implementation (or duty-assigning) top-level section, in order."""
+    out: list[Assignment] = []
+    for sec in sections:
+        if sec.kind is not NodeKind.SECTION:
+            continue
+        if sec.role is not SectionRole.IMPLEMENTATION and not assigns_duties(sec.heading or ""):
+            continue
+        items = [c for c in sec.children if c.kind is NodeKind.ITEM]
+        if not items:
+            items = [c for c in sec.children if c.kind in (NodeKind.BULLET, NodeKind.PARAGRAPH)]
+        for item in items:
+            _assign(item, out)
+    return tuple(out)

@@ -1,0 +1,220 @@
+"""The header: issuer, own symbol, place and date, type word and subject line.
+
+Party layout: issuing body top left (parent above, then `*`), "ĐẢNG CỘNG SẢN
+VIỆT NAM" top right, `Số: ...` under the body, place-date on the right, then
+the type word and the trích yếu. State layout carries the Quốc hiệu instead.
+Web pages and converters put other lines before the header (page title,
+timestamp, editor's lead): only the document's own lines count — the date
+comes from a `Place, ngày ...` line, never from a timestamp or a lead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thongsuot.domain.document import Header, NodeKind, ParseWarning, Span
+from thongsuot.parsing.blocks import classify, is_terminal, upper_ratio
+from thongsuot.parsing.lines import Line, columns
+from thongsuot.parsing.names import compose_issuer
+from thongsuot.parsing.normalise import NormText, fold
+from thongsuot.parsing.symbols import find_date, parse_symbol
+from thongsuot.vocab.headings import load_headings
+
+_SO = re.compile(r"^(?:Số|SỐ|số|So|SO)\s*[:.]?\s*(?P<rest>\S.*)$")
+_PLACE_DATE = re.compile(r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|]{1,40}?),\s*(?:ngày|Ngày|NGÀY|ngảy|ngay)\s*\d")
+_VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
+_HEADER_LIMIT = 60  # lines searched for the type word
+
+
+@dataclass
+class HeaderResult:
+    header: Header
+    body_start: int  # index in the line list where the body begins
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def _type_word(text: str) -> tuple[str, str] | None:
+    """(type word, rest) when a line is a type word printed in upper case."""
+    stripped = text.strip(" .:*")
+    for word in load_headings().type_words:
+        if stripped == word:
+            return word, ""
+        if stripped.startswith(word + " ") and upper_ratio(word) == 1.0:
+            rest = stripped[len(word) :].strip()
+            if rest and not rest[:1].isupper():
+                return word, rest
+    return None
+
+
+def find_type_line(lines: list[Line], start: int = 0, limit: int = _HEADER_LIMIT) -> int | None:
+    for i in range(start, min(len(lines), start + limit)):
+        ln = lines[i]
+        if _type_word(ln.text):
+            return i
+        mark = classify(ln.text)
+        if mark.kind is NodeKind.SECTION and mark.value == 1:
+            return None
+    return None
+
+
+def _is_fixed(text: str) -> bool:
+    key = fold(text).strip(" .-*")
+    return any(key == fold(f) or key.startswith(fold(f)) for f in load_headings().header_fixed)
+
+
+def _strip_fixed(text: str) -> str:
+    out = text
+    for f in load_headings().header_fixed:
+        out = re.sub(re.escape(f), " ", out, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def _opening(text: str) -> bool:
+    key = fold(text)
+    return any(key.startswith(w + " ") for w in load_headings().opening_words)
+
+
+def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
+    """Read the header block; never raises (missing fields stay None)."""
+    warnings: list[ParseWarning] = []
+    spans: dict[str, Span] = {}
+    t = find_type_line(lines)
+    kind: str | None = None
+    title_lines: list[Line] = []
+    if t is not None:
+        word, rest = _type_word(lines[t].text) or ("", "")
+        kind = word
+        spans["kind"] = view.span(lines[t].start, lines[t].end)
+        head_lines = lines[:t]
+        j = t + 1
+        if rest:
+            title_lines.append(lines[t])
+        j = _title_lines(lines, j, title_lines)
+        body_start = j
+    else:
+        head_lines, body_start, title_lines = _letter_header(lines)
+        if not title_lines:
+            warnings.append(
+                ParseWarning("no_type_word", "Không tìm thấy tên loại văn bản (KẾ HOẠCH, HƯỚNG DẪN...).")
+            )
+    pieces = [p for ln in head_lines for p in columns(view, ln)]
+    symbol_parts = None
+    date = None
+    place = None
+    layout = "unknown"
+    issuer_lines: list[str] = []
+    seen_symbol = False
+    for p in pieces:
+        text = p.text
+        key = fold(text)
+        if "cộng hòa xã hội chủ nghĩa" in key:
+            layout = "state"
+        elif "đảng cộng sản việt nam" in key and layout == "unknown":
+            layout = "party"
+        m = _SO.match(text)
+        if m and symbol_parts is None:
+            symbol_parts = parse_symbol(m.group("rest"))
+            if symbol_parts:
+                spans["symbol"] = view.span(p.start, p.end)
+                seen_symbol = True
+                continue
+        pd = _PLACE_DATE.search(text)
+        if pd and date is None:
+            found = find_date(text, pd.start())
+            if found:
+                date = found[0]
+                place = pd.group("place").strip()
+                spans["date"] = view.span(p.start, p.end)
+                continue
+        if _VV.match(text) and not title_lines:
+            title_lines.append(p)
+            continue
+        words = _strip_fixed(text)
+        if (
+            not seen_symbol
+            and words
+            and not _is_fixed(text)
+            and upper_ratio(words) > 0.85
+            and sum(c.isalpha() for c in words) >= 3
+            and not any(c.isdigit() for c in words)
+            and not _type_word(words)
+        ):
+            issuer_lines.append(words)
+            spans.setdefault("issuer", view.span(p.start, p.end))
+    issuer, parent = compose_issuer(issuer_lines)
+    title = _join_title(title_lines)
+    if title_lines:
+        spans["title"] = view.span(title_lines[0].start, title_lines[-1].end)
+    header = Header(
+        kind=kind,
+        symbol=symbol_parts.ref if symbol_parts else None,
+        number=symbol_parts.number if symbol_parts else None,
+        type_code=symbol_parts.type_code if symbol_parts else None,
+        issuer_code=symbol_parts.issuer_code if symbol_parts else None,
+        date=date,
+        place=place,
+        issuer=issuer,
+        parent_issuer=parent,
+        title=title,
+        layout=layout,
+        spans=spans,
+    )
+    return HeaderResult(header, body_start, warnings)
+
+
+def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
+    """Collect the trích yếu after the type word; return the index after it (and its rule)."""
+    while j < len(lines) and len(out) < 6:
+        ln = lines[j]
+        if ln.rule:
+            j += 1
+            if out:
+                break
+            continue
+        mark = classify(ln.text)
+        if mark.kind in (NodeKind.SECTION, NodeKind.ITEM) or (mark.kind is NodeKind.BULLET and out):
+            break
+        if out and (_opening(ln.text) or fold(ln.text).startswith("kính gửi")):
+            break
+        if out and is_terminal(out[-1].text) and not out[-1].text.rstrip().endswith(","):
+            break
+        if out and len(ln.text) > 160:
+            break
+        out.append(ln)
+        j += 1
+    # a rule right after the title belongs to it
+    while j < len(lines) and lines[j].rule:
+        j += 1
+    return j
+
+
+def _letter_header(lines: list[Line]) -> tuple[list[Line], int, list[Line]]:
+    """No type word: a letter ("V/v ...") or a fragment. The header ends where the body starts."""
+    limit = min(len(lines), _HEADER_LIMIT)
+    for i in range(limit):
+        if _VV.match(lines[i].text):
+            title = [lines[i]]
+            j = i + 1
+            while j < limit and lines[j].text[:1].islower() and not lines[j].rule:
+                title.append(lines[j])
+                j += 1
+            return lines[:i], j, title
+    for i in range(limit):
+        ln = lines[i]
+        mark = classify(ln.text)
+        if mark.kind is NodeKind.SECTION or _opening(ln.text) or fold(ln.text).startswith("kính gửi"):
+            return lines[:i], i, []
+    return [], 0, []
+
+
+def _join_title(lines: list[Line]) -> str | None:
+    texts = []
+    for ln in lines:
+        text = ln.text
+        tw = _type_word(text)
+        if tw and tw[1]:
+            text = tw[1]
+        texts.append(text.strip())
+    joined = " ".join(t for t in texts if t).strip(" -")
+    return joined or None

@@ -1,0 +1,120 @@
+"""Body names in words: `BAN TỔ CHỨC` under `BAN CHẤP HÀNH TRUNG ƯƠNG` -> `Ban Tổ chức Trung ương`.
+
+Headers print bodies in upper case over one or two lines; documents refer to
+themselves in words ("Ban Tuyên giáo Tỉnh ủy"). The casing rules follow the
+Vietnamese convention: the first word and the proper name after an
+organisation word are capitalised, place names after a level word are title
+case, and fixed phrases ("Trung ương", "Tỉnh ủy") come from vocab data.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from thongsuot.parsing.normalise import fold
+from thongsuot.vocab.headings import load_headings
+
+_ORG_WORDS = ("ban", "sở", "phòng", "bộ", "vụ", "cục", "hội", "trung tâm", "văn phòng", "viện", "đài", "báo")
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> list[tuple[list[str], list[str]]]:
+    out = []
+    for phrase in load_headings().name_case:
+        words = phrase.split()
+        out.append(([fold(w) for w in words], words))
+    out.sort(key=lambda p: -len(p[0]))
+    return out
+
+
+def name_case(upper: str) -> str:
+    """Rewrite an upper-case body name in words, as documents write it."""
+    words = upper.split()
+    if not words:
+        return upper
+    acronyms = set(load_headings().acronyms)
+    low = [w if w in acronyms else w.lower() for w in words]
+    keys = [fold(w) for w in words]
+    out = list(low)
+    out[0] = _cap(out[0])
+    # the proper name after an organisation word: "Ban Tổ chức", "Sở Văn hóa"
+    for org in _ORG_WORDS:
+        org_words = org.split()
+        n = len(org_words)
+        if keys[:n] == org_words and len(out) > n:
+            out[n] = _cap(out[n])
+            break
+    # fixed phrases
+    i = 0
+    while i < len(keys):
+        for key_words, printed in _phrases():
+            n = len(key_words)
+            if keys[i : i + n] == key_words:
+                for j in range(n):
+                    out[i + j] = printed[j] if i + j > 0 else _cap(printed[j])
+                i += n - 1
+                break
+        i += 1
+    # place names after a level word: "tỉnh Sóc Trăng"
+    levels = load_headings().place_levels
+    i = 0
+    while i < len(keys):
+        hit = next(
+            (
+                lv
+                for lv in sorted(levels, key=len, reverse=True)
+                if keys[i : i + len(lv.split())] == lv.split()
+            ),
+            None,
+        )
+        if hit and i + len(hit.split()) < len(keys):
+            k = i + len(hit.split())
+            if keys[k] in ("ủy", "uỷ"):
+                k += 1
+            for j in range(k, len(out)):
+                out[j] = _cap(out[j])
+            break
+        i += 1
+    return " ".join(out)
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:] if word else word
+
+
+def parent_suffix(parent_upper: str) -> str | None:
+    """The short name a parent body lends its child ("Tỉnh ủy" for `ĐẢNG BỘ TỈNH X`)."""
+    key = fold(parent_upper)
+    best = None
+    for prefix, suffix in load_headings().parent_suffix.items():
+        fp = fold(prefix)
+        if (key == fp or key.startswith(fp + " ")) and (best is None or len(fp) > len(best[0])):
+            best = (fp, suffix)
+    return best[1] if best else None
+
+
+_LEVEL_START = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|TP\.?)\b")
+
+
+def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
+    """Issuer and parent body from the upper-case header lines of the issuing column."""
+    names = [ln.strip(" *.,") for ln in lines if ln.strip(" *.,")]
+    if not names:
+        return None, None
+    # a place line continues the body above it: "ỦY BAN NHÂN DÂN" / "TỈNH SÓC TRĂNG"
+    merged: list[str] = []
+    for name in names:
+        if merged and _LEVEL_START.match(name) and not name.endswith(("ỦY", "UỶ")):
+            merged[-1] = merged[-1] + " " + name
+        else:
+            merged.append(name)
+    child = merged[-1]
+    if len(merged) == 1:
+        return name_case(child), None
+    parent = merged[-2]
+    suffix = parent_suffix(parent)
+    child_words = name_case(child)
+    if suffix and fold(child).startswith("ban ") and fold(suffix) not in fold(child):
+        return f"{child_words} {suffix}", name_case(parent)
+    return child_words, name_case(parent)

@@ -1,0 +1,89 @@
+"""What the body says about the document itself.
+
+When the header omits the issuer, the opening sentence names it ("...; Ban
+Tuyên giáo Tỉnh ủy hướng dẫn ... như sau:"), and so does the signature's
+authority line. When the header omits the number and date, an attached part's
+subtitle that cites a document of the same type by the same issuer ("(theo
+Kế hoạch số 72-KH/HU, ngày 13/6/2022 của Ban Thường vụ Huyện uỷ)" under the
+ĐỀ CƯƠNG of a KẾ HOẠCH) is the document's own symbol and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from thongsuot.parsing.duties import is_body
+from thongsuot.parsing.names import name_case
+from thongsuot.parsing.normalise import fold
+from thongsuot.parsing.symbols import SymbolParts, find_date, find_symbols
+from thongsuot.vocab.codes import load_codes
+from thongsuot.vocab.headings import load_headings
+
+_MAX_SUBJECT_WORDS = 10
+
+
+@lru_cache(maxsize=1)
+def _subject_pattern() -> re.Pattern[str]:
+    h = load_headings()
+    verbs = "|".join(re.escape(v) for v in sorted(h.issuing_verbs, key=len, reverse=True))
+    return re.compile(rf"(?:^|[,;:]\s*|\)\s*,?\s*)(?P<subj>[A-ZĐÀ-Ỹ][^,;:()]{{2,120}}?)\s+(?:{verbs})(?!\w)")
+
+
+def issuer_from_opening(text: str) -> str | None:
+    """The issuing body named as subject of the opening sentence (the last such clause)."""
+    found = None
+    for m in _subject_pattern().finditer(text):
+        subj = m.group("subj").strip()
+        if len(subj.split()) <= _MAX_SUBJECT_WORDS and is_body(subj) and not fold(subj).startswith("các "):
+            found = subj
+    return found
+
+
+def issuer_from_authority(authority: str | None, issuer_code: str | None) -> str | None:
+    """`T/M BAN THƯỜNG VỤ` + issuer code HU -> `Ban Thường vụ Huyện ủy`."""
+    if not authority:
+        return None
+    m = re.match(r"^(?:T/M|TM\.?|THAY MẶT)\s+(?P<body>.+)$", authority.strip())
+    if not m:
+        return None
+    body = name_case(m.group("body"))
+    if issuer_code:
+        level = load_codes().issuers.get(issuer_code)
+        if level and fold(body) in ("ban thường vụ", "ban chấp hành", "thường trực"):
+            short = level.split()[-2:] if level else []
+            suffix = " ".join(short)
+            if fold(suffix) in (
+                "tỉnh ủy",
+                "huyện ủy",
+                "thành ủy",
+                "thị ủy",
+                "quận ủy",
+                "đảng ủy",
+                "trung ương",
+            ):
+                return f"{body} {suffix}"
+    return body
+
+
+def own_from_subtitle(
+    subtitle: str, kind: str | None, issuer: str | None
+) -> tuple[SymbolParts, dt.date | None] | None:
+    """The document's own symbol and date when a part's subtitle cites the same type by the same issuer."""
+    if not kind or not subtitle:
+        return None
+    text = re.sub(r"\s*([-/])\s*", r"\1", subtitle)
+    sym = next(iter(find_symbols(text)), None)
+    if sym is None:
+        return None
+    parts, start, end = sym
+    before = fold(text[:start])
+    if not re.search(rf"(?<!\w){re.escape(fold(kind))}\s+s[ốổo]\s*$", before):
+        return None
+    after = text[end:]
+    m = re.search(r"\bcủa\s+(?P<who>[^()]+?)\s*(?:\bvề\b|\)|$)", after)
+    if issuer and m and fold(m.group("who")) != fold(issuer):
+        return None
+    found = find_date(after)
+    return parts, found[0] if found else None
