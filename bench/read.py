@@ -56,8 +56,8 @@ def build_pdf(pages: int) -> bytes:
         pdf.add_page()
         pdf.cell(0, 8, "ĐẢNG BỘ TỈNH - BẢN TIN", align="C")
         pdf.ln(10)
-        for _ in range(6):
-            pdf.multi_cell(0, 7, PARAGRAPH, new_x="LMARGIN", new_y="NEXT")
+        for item in range(6):
+            pdf.multi_cell(0, 7, f"{page * 6 + item + 1}. {PARAGRAPH}", new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(280)
         pdf.cell(0, 8, f"- {page + 1} -", align="C")
     return bytes(pdf.output())
