@@ -39,6 +39,10 @@ class Mention:
     issuer: IssuerPhrase | None = None
     weak_issuer: IssuerPhrase | None = None
     in_abbreviation: bool = False
+    # a number-only mention stands as a document of its own only when this is
+    # set ("Chỉ thị 05 của Bộ Chính trị"); otherwise it can only be a short
+    # name of a document cited in full ("Nghị quyết 28")
+    confirmed: bool = True
 
     @property
     def key(self) -> tuple[str, str]:
@@ -65,6 +69,9 @@ def _patterns() -> tuple[re.Pattern[str], list[str], re.Pattern[str]]:
 
 _NUMBER_ONLY = re.compile(r"(\d{1,4})(?![\d/\-]|[ ]?[-–/][ ]?[A-ZĐ]|[.,]\d)")
 # What must follow a kind word + bare number for it to be a directive number.
+_NUMBER_UNIT = re.compile(
+    r"[ ]?(?:%|năm|tháng|ngày|giờ|người|lần|nội dung|nhiệm vụ|nhóm)(?![^\W\d_])", re.IGNORECASE
+)
 _NUMBER_ONLY_CONFIRM = re.compile(r"[ ]?(?:,[ ]?)?(?:ngày|của[ ])")
 _DATE_AFTER = re.compile(r"(?:[ ,(]{0,4}|\.[ ](?=ng))(?:ban hành[ ])?(?:" + DATE_PATTERN.pattern + ")")
 _DANGLING = re.compile(r"[ ,(]{0,4}(?:ng[àa]y)[ ]?(?=\x00|$|[^\W\d_])")
@@ -118,11 +125,12 @@ def find_mentions(stream: str) -> tuple[list[Mention], list[tuple[str, int, int]
         num = _NUMBER_ONLY.match(stream, ke)
         if num is None or ke == ks:
             continue
-        if not _NUMBER_ONLY_CONFIRM.match(stream, num.end()) and not stream[ks:ke].rstrip().endswith(
-            ("số", "Số", "SỐ")
-        ):
+        if _NUMBER_UNIT.match(stream, num.end()):
             continue
-        mentions.append(Mention(name, True, num.group(1), None, ks, num.end()))
+        confirmed = bool(_NUMBER_ONLY_CONFIRM.match(stream, num.end())) or stream[ks:ke].rstrip().endswith(
+            ("số", "Số", "SỐ")
+        )
+        mentions.append(Mention(name, True, num.group(1), None, ks, num.end(), confirmed=confirmed))
     mentions.sort(key=lambda x: x.start)
     return mentions, blanks
 

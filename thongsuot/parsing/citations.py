@@ -159,7 +159,7 @@ def _group(mentions: list[Mention], stream: Stream) -> tuple[list[_Doc], dict[in
         same = [d for d in docs if d.key[0] == number and d.key[1] and _kind_fits(m.kind, d, mentions, owner)]
         if same:
             owner[i] = _closest(m, same, mentions, owner) if len(same) > 1 else same[0]
-        else:
+        elif m.confirmed:
             key = (number, "")
             if key not in undated:
                 undated[key] = _Doc(key, None, [])
@@ -185,12 +185,13 @@ def _kind_fits(kind: str | None, doc: _Doc, mentions: list[Mention], owner: dict
 
 
 def _term(m: Mention) -> str | None:
-    return m.issuer.term if m.issuer else None
+    phrase = m.issuer or m.weak_issuer
+    return phrase.term if phrase else None
 
 
 def _closest(m: Mention, cands: list[_Doc], mentions: list[Mention], owner: dict[int, _Doc]) -> _Doc:
     """The dated document an undated mention most plausibly means: same term, else nearest."""
-    term = m.issuer.term if m.issuer else None
+    term = _term(m)
     if term:
         for d in cands:
             dated_terms = [_term(mentions[i]) for i, o in owner.items() if o is d]
@@ -198,7 +199,9 @@ def _closest(m: Mention, cands: list[_Doc], mentions: list[Mention], owner: dict
                 return d
 
     def distance(d: _Doc) -> int:
-        return min(abs(mentions[i].start - m.start) for i, o in owner.items() if o is d and mentions[i].date)
+        own = [i for i, o in owner.items() if o is d]
+        dated = [i for i in own if mentions[i].date] or own
+        return min((abs(mentions[i].start - m.start) for i in dated), default=len(mentions) and 1 << 30)
 
     return min(cands, key=distance)
 
@@ -231,6 +234,7 @@ def _relations(
     """Set each document's relation; return the chains (source implements target)."""
     _, chain_end, _, attach_note = _vocab_patterns()
     text = view.text
+    body_start = text.rfind("\n", 0, max(0, min(body_start, len(text)))) + 1
     opening = _opening_range(text, body_start)
     chains: list[tuple[_Doc, _Doc]] = []
     parent: dict[int, _Doc | None] = {}
@@ -345,6 +349,9 @@ def extract_citations(
     share_list_statements(stream.text, mentions)
     fill_dangling_dates(view.text, mentions, stream.to_view)
     docs, owner = _group(mentions, stream)
+    kept = sorted(owner)  # short names that match no cited document are dropped
+    mentions = [mentions[i] for i in kept]
+    owner = {j: owner[i] for j, i in enumerate(kept)}
     chains = _relations(view, stream, mentions, owner, body_start)
     docs.sort(key=lambda d: stream.to_view(d.first.start))
     citations = tuple(_citation(d, view, stream) for d in docs)
