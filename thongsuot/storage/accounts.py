@@ -404,28 +404,6 @@ def token_user(engine: Engine, token_hash: str) -> User | None:
     return _user(row)
 
 
-# --- document ownership (documents.owner_unit_id of the library tables) -------------------
-
-
-def set_document_owner(engine: Engine, document_id: int, unit_code: str | None) -> str | None:
-    """Set the unit owning a document; returns the previous owner."""
-    with engine.begin() as conn:
-        row = conn.execute(select(documents.c.owner_unit_id).where(documents.c.id == document_id)).first()
-        if row is None:
-            raise NotFound("Không tìm thấy văn bản.", detail={"document_id": document_id})
-        conn.execute(update(documents).where(documents.c.id == document_id).values(owner_unit_id=unit_code))
-    return row.owner_unit_id  # type: ignore[no-any-return]
-
-
-def document_owner(engine: Engine, document_id: int) -> str | None:
-    """The owning unit of a document (None when nobody owns it, e.g. loaded by the CLI)."""
-    with engine.connect() as conn:
-        row = conn.execute(select(documents.c.owner_unit_id).where(documents.c.id == document_id)).first()
-    if row is None:
-        raise NotFound("Không tìm thấy văn bản.", detail={"document_id": document_id})
-    return row.owner_unit_id  # type: ignore[no-any-return]
-
-
 # --- audit log (append-only) -------------------------------------------------------------
 
 
@@ -506,3 +484,32 @@ def audit_actions(engine: Engine) -> list[str]:
     with engine.connect() as conn:
         return [r[0] for r in conn.execute(select(audit_log.c.action).distinct().order_by(audit_log.c.action))]
 
+
+
+# --- library facets for the filter boxes of the web library ------------------------------
+
+
+def document_facets(engine: Engine) -> dict[str, list[tuple[str, str, int]]]:
+    """Values offered by the library filters, each (value, label, count), most frequent first.
+
+    kinds by type code (label: the type word), issuers by issuer code (label:
+    the issuer in words), levels, years (newest first).
+    """
+
+    def grouped(value_col: Any, label_col: Any) -> list[tuple[str, str, int]]:
+        q = (
+            select(value_col, func.max(label_col), func.count())
+            .where(value_col.is_not(None))
+            .group_by(value_col)
+            .order_by(func.count().desc(), value_col)
+        )
+        with engine.connect() as conn:
+            return [(str(v), str(label or v), int(n)) for v, label, n in conn.execute(q)]
+
+    years = sorted(grouped(documents.c.year, documents.c.year), key=lambda t: t[0], reverse=True)
+    return {
+        "kinds": grouped(documents.c.type_code, documents.c.kind),
+        "issuers": grouped(documents.c.issuer_code, documents.c.issuer),
+        "levels": grouped(documents.c.level, documents.c.level),
+        "years": years,
+    }

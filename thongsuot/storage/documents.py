@@ -38,8 +38,9 @@ def default_structure(doc: ParsedDocument) -> dict[str, Any]:
         renderer: Any = importlib.import_module("thongsuot.rendering.document_json")
     except ImportError:  # until the renderer lands, keep the header and citations
         renderer = None
-    if renderer is not None:
-        return dict(renderer.document_to_dict(doc))
+    to_dict = getattr(renderer, "document_to_dict", None)
+    if to_dict is not None:
+        return dict(to_dict(doc))
     h = doc.header
     return {
         "kind": h.kind,

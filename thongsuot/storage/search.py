@@ -114,11 +114,12 @@ def search(
     else:
         scored.sort(key=lambda sr: (-sr[0], sr[1].id))
     page = scored[offset : offset + limit]
-    texts = dict(
-        session.execute(select(documents.c.id, documents.c.text).where(documents.c.id.in_([r.id for _, r in page])))
-        .tuples()
-        .all()
-    )
+    texts = {
+        int(i): str(t)
+        for i, t in session.execute(
+            select(documents.c.id, documents.c.text).where(documents.c.id.in_([r.id for _, r in page]))
+        )
+    }
     hits = []
     for score, r in page:
         plain, marked = make_snippet(texts.get(r.id, ""), terms)

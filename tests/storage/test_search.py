@@ -1,0 +1,69 @@
+"""Search on both databases: folded, tone-placement free, symbol-aware, same hits on both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thongsuot.cascade.ingest import ingest
+from thongsuot.storage import Library, SearchFilters, open_library
+from thongsuot.storage.search import make_snippet
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture
+def lib(db_url: str):  # type: ignore[no-untyped-def]
+    library = open_library(db_url)
+    ingest(library, [SAMPLES], workers=1)
+    yield library
+    library.close()
+
+
+def _stems(lib: Library, hits) -> set[str]:  # type: ignore[no-untyped-def]
+    return {lib.get(h.id).summary.file_name.split("_")[0] for h in hits}
+
+
+def test_nghi_quyet_28_finds_seed_002_and_000(lib: Library) -> None:
+    hits = lib.search("nghi quyet 28")
+    assert {"002", "000"} <= _stems(lib, hits)
+    assert all(h.snippet and "«" in h.snippet for h in hits)
+    assert all("<mark>" in h.snippet_html for h in hits)
+
+
+def test_diacritics_case_and_tone_placement_do_not_matter(lib: Library) -> None:
+    runs = [[h.id for h in lib.search(q, limit=50)] for q in ("hoà bình", "hòa bình", "hoa binh", "HOA BÌNH")]
+    assert runs[0] and all(sorted(r) == sorted(runs[0]) for r in runs)
+    accented = {h.id for h in lib.search("Nghị quyết số 28", limit=50)}
+    assert accented == {h.id for h in lib.search("nghi quyet so 28", limit=50)}
+
+
+def test_symbol_query_matches_citations_exactly(lib: Library) -> None:
+    hits = lib.search("132-KH/HU")
+    assert "002" in _stems(lib, hits)
+    assert hits[0].score > 100  # exact citation hits come first
+
+
+def test_filters(lib: Library) -> None:
+    plans = lib.search("tuyen truyen", SearchFilters(kind="KH"), limit=50)
+    assert plans and all(lib.get(h.id).summary.type_code == "KH" for h in plans)
+    none = lib.search("tuyen truyen", SearchFilters(year_from=2100), limit=50)
+    assert none == []
+
+
+def test_same_hits_on_both_databases(make_db_url) -> None:  # type: ignore[no-untyped-def]
+    queries = ["nghi quyet 28", "xây dựng Đảng", "28-NQ/TW", "bua liem vang", "hoa binh", "khong co tu nay xyzq"]
+    results = []
+    for backend in ("sqlite", "postgresql"):
+        library = open_library(make_db_url(backend))
+        ingest(library, [SAMPLES], workers=1)
+        results.append({q: sorted(_stems(library, library.search(q, limit=50))) for q in queries})
+        library.close()
+    assert results[0] == results[1]
+
+
+def test_snippet_marks_the_hit_in_the_original_text() -> None:
+    plain, html = make_snippet("Căn cứ Nghị quyết số 28-NQ/TW <b> của Ban Chấp hành", ["nghi", "quyet", "28"])
+    assert "«Nghị» «quyết» số «28»" in plain
+    assert "<mark>Nghị</mark>" in html and "&lt;b&gt;" in html
