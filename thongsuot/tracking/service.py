@@ -27,8 +27,9 @@ from thongsuot.errors import Forbidden, InputError, NotFound
 from thongsuot.orgs import tree_io
 from thongsuot.storage import accounts
 from thongsuot.storage import tracking as store
-from thongsuot.tracking import rights, workflow
+from thongsuot.tracking import rights, workflow, xlsx_io
 from thongsuot.tracking.activities import check_activity
+from thongsuot.tracking.coverage import topics_of
 from thongsuot.tracking.matching import Match, match_names
 from thongsuot.tracking.rights import Actor
 
@@ -175,6 +176,24 @@ class Tracker:
         self._audit(actor, "activity_create", f"activities:{','.join(map(str, ids))}",
                     after={"count": len(ids), "unit": items[0].unit_code, "plan": items[0].plan_id})
         return ids
+
+    def activity_template(self, actor: Actor, plan_id: int, unit_code: str) -> bytes:
+        """The XLSX template of one plan and unit (for its own reporter)."""
+        self._require_writer(actor, plan_id, unit_code)
+        with self.engine.connect() as conn:
+            plan = store.get_plan(conn, plan_id)
+        unit = self.units().get(unit_code)
+        return xlsx_io.template(plan_id, plan["title"], unit_code, unit.name if unit else unit_code,
+                                topics_of(plan))
+
+    def import_activities_xlsx(self, actor: Actor, plan_id: int, unit_code: str, data: bytes) -> list[int]:
+        """All or nothing: every faulty cell is reported and no activity is stored unless all are clean."""
+        self._require_writer(actor, plan_id, unit_code)
+        with self.engine.connect() as conn:
+            plan = store.get_plan(conn, plan_id)
+        keys = [t.key for t in topics_of(plan)]
+        items = xlsx_io.read_activities(data, plan_id, unit_code, keys)
+        return self.record_activities(actor, items, keys)
 
     def delete_activity(self, actor: Actor, activity_id: int) -> None:
         with self.engine.connect() as conn:
