@@ -26,6 +26,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 
 from thongsuot.config import Settings, get_settings
 from thongsuot.errors import ThongSuotError
+from thongsuot.storage import Library
 from thongsuot.storage.db import open_database
 from thongsuot.web import deps, render, security
 
@@ -133,7 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/api/v1/docs",
         redoc_url=None,
     )
-    app.state.ts = deps.AppState(settings=settings, db=db, templates=templates)
+    app.state.ts = deps.AppState(settings=settings, db=db, templates=templates, lib=Library(db))
     app.add_middleware(BrowserMiddleware, secure=settings.secure_cookies)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

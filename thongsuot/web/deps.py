@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from thongsuot.config import Settings
 from thongsuot.errors import Forbidden, InputError, Unauthorized
-from thongsuot.storage import accounts
+from thongsuot.storage import Library, accounts
 from thongsuot.storage.accounts import Role, User
 from thongsuot.storage.db import Database
 from thongsuot.web import security
@@ -32,6 +32,7 @@ class AppState:
     settings: Settings
     db: Database
     templates: Jinja2Templates
+    lib: Library
     limiter: security.LoginLimiter = field(default_factory=security.LoginLimiter)
     _units_cache: tuple[float, list[accounts.Unit]] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)

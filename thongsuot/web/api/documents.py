@@ -1,7 +1,158 @@
-"""JSON API: documents, search, graph, upload (filled in once the library API lands)."""
+"""JSON API: documents (list, search, get, original, upload, edit, delete), placeholder nodes, graph."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+
+from thongsuot.errors import InputError, TooLarge
+from thongsuot.storage.accounts import User
+from thongsuot.web import deps, graphview, library, upload
 
 router = APIRouter()
+MB = 1024 * 1024
+MAX_FILES = 50
+
+
+def _query(
+    q: str = "", kind: str = "", issuer: str = "", level: str = "", year: str = "", sort: str = "relevance",
+    page: int = Query(1, ge=1, le=10_000),
+) -> library.LibraryQuery:
+    return library.parse_query(q, kind, issuer, level, year, sort, page)
+
+
+@router.get("/documents", tags=["documents"], summary="Danh sách / tìm kiếm văn bản")
+def list_documents(
+    request: Request, query: library.LibraryQuery = Depends(_query), _u: User | None = Depends(deps.require_reader)
+) -> dict[str, Any]:
+    return library.search_context(request, query)
+
+
+@router.get("/search", tags=["documents"], summary="Tìm kiếm toàn văn (không phân biệt dấu)")
+def search(
+    request: Request, query: library.LibraryQuery = Depends(_query), _u: User | None = Depends(deps.require_reader)
+) -> dict[str, Any]:
+    if not query.q:
+        raise InputError("Thiếu từ khóa tìm kiếm (tham số q).", detail={"param": "q"})
+    return library.search_context(request, query)
+
+
+@router.get("/documents/{document_id}", tags=["documents"], summary="Một văn bản: trường, cấu trúc, dẫn chiếu")
+def get_document(
+    document_id: int, request: Request, user: User | None = Depends(deps.require_reader)
+) -> dict[str, Any]:
+    return library.document_context(request, document_id, user)["json"]  # type: ignore[no-any-return]
+
+
+def original_response(request: Request, document_id: int) -> Response:
+    name, data = deps.state(request).lib.original(document_id)
+    ascii_name = name.encode("ascii", "ignore").decode() or "van-ban"
+    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return Response(data, media_type="application/octet-stream", headers={"Content-Disposition": disposition})
+
+
+@router.get("/documents/{document_id}/original", tags=["documents"], summary="Tải tệp gốc")
+def get_original(document_id: int, request: Request, _u: User | None = Depends(deps.require_reader)) -> Response:
+    return original_response(request, document_id)
+
+
+async def run_upload(request: Request, user: User, files: list[UploadFile], unit: str | None) -> list[dict[str, Any]]:
+    if not files:
+        raise InputError("Chưa chọn tệp nào.", code="no_files")
+    if len(files) > MAX_FILES:
+        raise InputError(f"Mỗi lần tải lên tối đa {MAX_FILES} tệp.", detail={"files": len(files)})
+    unit_code = upload.upload_unit(request, user, unit)
+    limit = deps.state(request).settings.max_upload_mb * MB
+    results = []
+    for f in files:
+        data = await f.read(limit + 1)  # never more than the limit in memory
+        results.append(upload.store_upload(request, user, f.filename or "", data, unit_code))
+    return results
+
+
+def check_request_size(request: Request) -> None:
+    limit = deps.state(request).settings.max_upload_mb * MB
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit * 10 + MB:
+        raise TooLarge(f"Yêu cầu quá lớn (tối đa {deps.state(request).settings.max_upload_mb} MB mỗi tệp).")
+
+
+@router.post(
+    "/documents", tags=["documents"], summary="Tải lên một hay nhiều tệp (kết quả theo từng tệp)",
+    dependencies=[Depends(check_request_size)],
+)
+async def upload_documents(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="Các tệp .docx, .pdf, .txt, .md, .html")],
+    unit: Annotated[str | None, Form(description="Mã đơn vị sở hữu (mặc định: đơn vị của bạn)")] = None,
+    user: User = Depends(deps.require_uploader),
+) -> Response:
+    results = await run_upload(request, user, files, unit)
+    failed = [r for r in results if r["status"] == "error"]
+    if failed and len(failed) == len(results):
+        status = 413 if failed[0]["code"] == "too_large" else 415 if failed[0]["code"] == "unsupported_format" else 400
+        body = {"error": {"code": failed[0]["code"], "message": failed[0]["message"], "detail": {"results": results}}}
+        return JSONResponse(body, status_code=status)
+    stored = any(r["status"] in ("stored", "new_version") for r in results)
+    return JSONResponse({"results": results}, status_code=201 if stored else 200)
+
+
+class DocumentChange(BaseModel):
+    owner_unit_id: str
+
+
+def change_owner(request: Request, user: User, document_id: int, unit_code: str) -> dict[str, Any]:
+    lib = deps.state(request).lib
+    owner = lib.owners([document_id]).get(document_id, "__missing__")
+    if owner == "__missing__":
+        lib.get(document_id)  # raises NotFound
+    deps.check_unit_right(request, user, owner)
+    deps.check_unit_right(request, user, unit_code)
+    lib.set_owner(document_id, unit_code)
+    deps.audit(request, "document_update", target=f"document/{document_id}",
+               before={"owner_unit_id": owner}, after={"owner_unit_id": unit_code})
+    return {"id": document_id, "owner_unit_id": unit_code}
+
+
+def delete_document(request: Request, user: User, document_id: int) -> dict[str, Any]:
+    lib = deps.state(request).lib
+    record = lib.get(document_id)
+    deps.check_unit_right(request, user, record.summary.owner_unit_id)
+    lib.delete(document_id)
+    deps.audit(request, "document_delete", target=f"document/{document_id}", before=record.summary.to_dict())
+    return {"id": document_id, "deleted": True}
+
+
+@router.patch("/documents/{document_id}", tags=["documents"], summary="Sửa văn bản (đơn vị sở hữu)")
+def patch_document(
+    document_id: int, body: DocumentChange, request: Request, user: User = Depends(deps.require_uploader)
+) -> dict[str, Any]:
+    if not any(u.code == body.owner_unit_id for u in deps.state(request).units()):
+        raise InputError(f"Không có đơn vị mã {body.owner_unit_id}.")
+    return change_owner(request, user, document_id, body.owner_unit_id)
+
+
+@router.delete("/documents/{document_id}", tags=["documents"], summary="Xóa văn bản")
+def remove_document(document_id: int, request: Request, user: User = Depends(deps.require_uploader)) -> dict[str, Any]:
+    return delete_document(request, user, document_id)
+
+
+@router.get("/nodes/{node_id}", tags=["graph"], summary="Một nút của sơ đồ (văn bản hoặc văn bản chưa có)")
+def get_node(node_id: int, request: Request, _u: User | None = Depends(deps.require_reader)) -> dict[str, Any]:
+    return library.node_context(request, node_id)
+
+
+@router.get("/graph", tags=["graph"], summary="Sơ đồ dẫn chiếu quanh một văn bản")
+def graph(
+    request: Request,
+    ref: str = Query(..., description="Mã văn bản (12), nút (node:7) hoặc số ký hiệu (70-KH/TU, 18-NQ/TW@2017)"),
+    up: int = Query(2, ge=0, le=graphview.MAX_DEPTH),
+    down: int = Query(2, ge=0, le=graphview.MAX_DEPTH),
+    mentions: bool = False,
+    _u: User | None = Depends(deps.require_reader),
+) -> dict[str, Any]:
+    return graphview.graph_context(request, ref, up, down, mentions)

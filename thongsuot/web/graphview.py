@@ -1,0 +1,75 @@
+"""The lineage graph around a document or a placeholder, shaped for cytoscape.js.
+
+Nodes carry a level guessed from the issuer code of their symbol (the part
+after the last slash: `NQ/TW` -> central, `KH/TU` -> province, `KH/HU` ->
+district, `ĐU` -> commune) so the page can colour them; placeholders (cited
+but not in the library) are flagged so they are drawn dashed and grey.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import Request
+
+from thongsuot.errors import InputError
+from thongsuot.web import deps
+
+LEVELS = {"central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã / cơ sở", "other": "Khác"}
+MAX_DEPTH = 6
+
+
+def level_of(symbol: str | None) -> str:
+    if not symbol:
+        return "other"
+    code = re.split(r"[/]", symbol.upper())[-1].strip()
+    code = code.replace("Đ", "D")
+    if code.endswith("TW") or code in {"CP", "TTG", "QH"} or code.endswith("-CP") or code.endswith("-TTG"):
+        return "central"
+    if code.endswith("TU") or code.endswith("UBND"):
+        return "province"
+    if code.endswith("HU"):
+        return "district"
+    if code.startswith("DU") or code.endswith("DU"):
+        return "commune"
+    return "other"
+
+
+def graph_context(request: Request, ref: str, up: int, down: int, mentions: bool = False) -> dict[str, Any]:
+    """Up `up` levels (what it implements) and down `down` levels (what implements it) around `ref`."""
+    if not ref.strip():
+        raise InputError("Chưa chọn văn bản để vẽ sơ đồ.")
+    up, down = max(0, min(up, MAX_DEPTH)), max(0, min(down, MAX_DEPTH))
+    lib = deps.state(request).lib
+    nodes: dict[int, Any] = {}
+    edges: dict[tuple[int, int, str], Any] = {}
+    root = None
+    for direction, depth in (("up", up), ("down", down)):
+        g = lib.graph(ref, direction=direction, depth=depth, mentions=mentions)
+        root = g.root
+        for n in g.nodes:
+            nodes[n.id] = n
+        for e in g.edges:
+            edges[(e.source, e.target, e.relation)] = e
+    out_nodes = []
+    for n in nodes.values():
+        label = n.symbol or (n.title or "")[:40] or f"#{n.id}"
+        out_nodes.append({
+            "id": str(n.id),
+            "label": label,
+            "title": n.title,
+            "kind": n.kind,
+            "date": n.date.isoformat() if n.date else None,
+            "issuer": n.issuer,
+            "in_library": n.in_library,
+            "document_id": n.document_id,
+            "level": level_of(n.symbol),
+            "root": n.id == root,
+            "url": f"/documents/{n.document_id}" if n.document_id else f"/nodes/{n.id}",
+        })
+    out_edges = [
+        {"id": f"{s}-{t}-{r}", "source": str(s), "target": str(t), "relation": r} for (s, t, r) in edges
+    ]
+    return {"root": str(root), "ref": ref, "up": up, "down": down, "nodes": out_nodes, "edges": out_edges,
+            "levels": LEVELS}

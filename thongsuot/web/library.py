@@ -1,0 +1,183 @@
+"""Contexts of the library screens, shared by the pages and the JSON API.
+
+Each builder returns plain data (dicts, lists, domain records): the page view
+renders it with a template, the API returns its JSON part.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+
+from thongsuot.domain.document import ParsedDocument
+from thongsuot.errors import InputError
+from thongsuot.parsing import parse_text
+from thongsuot.rendering.document_json import document_from_dict
+from thongsuot.storage import SearchFilters, accounts
+from thongsuot.storage.accounts import Role, User
+from thongsuot.web import deps, docview
+
+PAGE_SIZE = 20
+# "Cấp" filter: the words that name the level inside the issuer's name (folded match).
+LEVEL_WORDS = {"trung-uong": "trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
+LEVEL_LABELS = {"trung-uong": "Trung ương", "tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã, phường"}
+SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    q: str = ""
+    kind: str = ""
+    issuer: str = ""
+    level: str = ""
+    year: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+
+    def filters(self) -> SearchFilters:
+        issuer = self.issuer or LEVEL_WORDS.get(self.level, "") or None
+        return SearchFilters(kind=self.kind or None, issuer=issuer, year_from=self.year, year_to=self.year)
+
+    def as_params(self, **override: Any) -> dict[str, Any]:
+        values = {"q": self.q, "kind": self.kind, "issuer": self.issuer, "level": self.level,
+                  "year": self.year or "", "sort": self.sort, "page": self.page, **override}
+        return {k: v for k, v in values.items() if v not in ("", None) and not (k == "page" and v == 1)}
+
+
+def parse_query(q: str, kind: str, issuer: str, level: str, year: str, sort: str, page: int) -> LibraryQuery:
+    year_value: int | None = None
+    if year.strip():
+        if not year.strip().isdigit():
+            raise InputError("Năm không hợp lệ.", detail={"year": year})
+        year_value = int(year)
+    if sort not in SORTS:
+        sort = "relevance"
+    return LibraryQuery(q.strip()[:300], kind.strip(), issuer.strip(), level.strip(), year_value, sort, max(1, page))
+
+
+def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
+    """Hits (with snippets) for a query, or every document newest first when the query is empty."""
+    st = deps.state(request)
+    offset = (query.page - 1) * PAGE_SIZE
+    results: list[dict[str, Any]]
+    if query.q:
+        hits = st.lib.search(query.q, query.filters(), limit=PAGE_SIZE + 1, offset=offset, sort=query.sort)
+        has_next = len(hits) > PAGE_SIZE
+        results = [{**h.to_dict(), "url": f"/documents/{h.id}"} for h in hits[:PAGE_SIZE]]
+        total: int | None = None
+        pages = query.page + (1 if has_next else 0)
+    else:
+        f = query.filters()
+        docs, count = st.lib.list_documents(
+            limit=PAGE_SIZE, offset=offset, sort="date", kind=f.kind, issuer=f.issuer,
+            year_from=f.year_from, year_to=f.year_to,
+        )
+        results = [{**d.to_dict(), "url": f"/documents/{d.id}", "snippet": "", "snippet_html": ""} for d in docs]
+        total, has_next = count, offset + PAGE_SIZE < count
+        pages = max(1, math.ceil(count / PAGE_SIZE))
+    return {
+        "query": query.__dict__,
+        "results": results,
+        "total": total,
+        "page": query.page,
+        "pages": pages,
+        "has_next": has_next,
+    }
+
+
+def facets(request: Request) -> dict[str, Any]:
+    data = accounts.document_facets(deps.state(request).engine)
+    return {**data, "level_options": list(LEVEL_LABELS.items()), "sorts": list(SORTS.items())}
+
+
+def load_parsed(record: Any) -> ParsedDocument:
+    """The stored structure as a ParsedDocument (the renderer's round trip), else a fresh parse of the text."""
+    structure = record.structure
+    if structure and "tree" in structure:  # the renderer's full dict (older rows hold a summary only)
+        try:
+            doc = document_from_dict(structure, record.text)
+            if doc.sections or not record.text.strip():
+                return doc
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    return parse_text(record.text, name=record.summary.file_name)
+
+
+def can_edit(request: Request, user: User | None, owner: str | None) -> bool:
+    if user is None:
+        return False
+    if user.role is Role.ADMIN:
+        return True
+    return user.role is Role.EDITOR and owner is not None and owner in deps.state(request).subtree(user.unit_code)
+
+
+def document_context(request: Request, document_id: int, user: User | None) -> dict[str, Any]:
+    st = deps.state(request)
+    record = st.lib.get(document_id)
+    parsed = load_parsed(record)
+    stored_citations = st.lib.citations(document_id)
+    links = docview.cite_links(parsed, stored_citations)
+    parents = []
+    seen: set[int] = set()
+    for c in stored_citations:
+        if c.is_link or c.node is None or c.relation not in ("implements", "attached_to") or c.node.id in seen:
+            continue
+        seen.add(c.node.id)
+        parents.append({"node": c.node.to_dict(), "relation": c.relation, "url": node_url(c.node)})
+    children = []
+    if record.node_id is not None:
+        children = [{"node": n.to_dict(), "url": node_url(n)} for n in st.lib.implemented_by(record.node_id)]
+    mentions = [
+        {"node": c.node.to_dict(), "url": node_url(c.node)}
+        for c in stored_citations
+        if c.relation == "mentions" and c.node is not None and not c.is_link
+    ]
+    owner = record.summary.owner_unit_id
+    unit_names = {u.code: u.name for u in st.units()}
+    summary = record.summary.to_dict()
+    return {
+        "document": summary,
+        "record": record,
+        "parsed": parsed,
+        "links": links,
+        "duties": docview.duty_rows(parsed),
+        "parents": parents,
+        "children": children,
+        "mentions": mentions,
+        "warnings": [{"code": w.code, "message": w.message} for w in parsed.warnings],
+        "owner_name": unit_names.get(owner or "", owner),
+        "can_edit": can_edit(request, user, owner),
+        "edit_units": [u for u in st.units() if can_edit(request, user, u.code)],
+        "signer": parsed.signer,
+        "json": {
+            **summary,
+            "number": record.number,
+            "format": record.format,
+            "sha256": record.sha256,
+            "node_id": record.node_id,
+            "versions": [
+                {"version": v.version, "file_name": v.file_name, "format": v.format,
+                 "created_at": v.created_at.isoformat()} for v in record.versions
+            ],
+            "structure": record.structure,
+            "citations": [c.to_dict() for c in stored_citations],
+            "implements": parents,
+            "implemented_by": children,
+            "warnings": [{"code": w.code, "message": w.message} for w in parsed.warnings],
+        },
+    }
+
+
+def node_url(node: Any) -> str:
+    return f"/documents/{node.document_id}" if node.document_id else f"/nodes/{node.id}"
+
+
+def node_context(request: Request, node_id: int) -> dict[str, Any]:
+    st = deps.state(request)
+    node = st.lib.node(node_id)
+    citing = [{**d.to_dict(), "relation": rel, "url": f"/documents/{d.id}"} for d, rel in st.lib.citing_documents(node_id)]
+    children = [{"node": n.to_dict(), "url": node_url(n)} for n in st.lib.implemented_by(node_id)]
+    return {"node": node.to_dict(), "citing": citing, "children": children}

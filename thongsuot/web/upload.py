@@ -1,0 +1,68 @@
+"""Uploading documents: per-file read -> parse -> store, each file all-or-nothing.
+
+A file that is the wrong type, over the size limit, corrupt or encrypted gets a
+Vietnamese reason in its result and nothing is stored; the other files of the
+same request go on. Stored files belong to the uploader's unit (or a unit of
+its subtree the uploader chose) and are written to the audit log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from thongsuot.errors import ThongSuotError, TooLarge
+from thongsuot.parsing import parse_source, read_bytes
+from thongsuot.storage import StoreStatus
+from thongsuot.storage.accounts import User
+from thongsuot.web import deps
+
+MB = 1024 * 1024
+
+
+def upload_unit(request: Request, user: User, unit: str | None) -> str:
+    """The unit the files will belong to; editors may only pick inside their subtree."""
+    code = (unit or "").strip() or user.unit_code
+    deps.check_unit_right(request, user, code)
+    return code
+
+
+def store_upload(request: Request, user: User, name: str, data: bytes, unit_code: str) -> dict[str, Any]:
+    st = deps.state(request)
+    limit = st.settings.max_upload_mb * MB
+    name = (name or "tep-khong-ten").replace("\\", "/").rsplit("/", 1)[-1]
+    try:
+        if len(data) > limit:
+            raise TooLarge(
+                f"{name}: tệp lớn {len(data) / MB:.1f} MB, vượt giới hạn {st.settings.max_upload_mb} MB.",
+                detail={"size": len(data), "limit": limit},
+            )
+        if not data:
+            raise TooLarge(f"{name}: tệp rỗng.", code="empty_file")
+        source = read_bytes(data, name, max_bytes=limit)
+        parsed = parse_source(source)
+        result = st.lib.store(parsed, data, file_name=name, fmt=source.format, owner_unit_id=unit_code)
+    except ThongSuotError as exc:
+        return {"file": name, "status": "error", "code": exc.code, "message": exc.message, "document_id": None}
+    messages = {
+        StoreStatus.STORED: "Đã lưu vào thư viện.",
+        StoreStatus.DUPLICATE: "Văn bản này đã có trong thư viện (trùng tệp).",
+        StoreStatus.NEW_VERSION: "Đã lưu phiên bản mới của văn bản đã có.",
+    }
+    out = {
+        "file": name,
+        "status": str(result.status),
+        "document_id": result.document_id,
+        "version": result.version,
+        "symbol": parsed.header.symbol,
+        "title": parsed.header.title,
+        "message": messages.get(result.status, ""),
+        "url": f"/documents/{result.document_id}",
+    }
+    if result.status is not StoreStatus.DUPLICATE:
+        deps.audit(request, "upload", target=f"document/{result.document_id}", after={
+            "file": name, "status": str(result.status), "symbol": parsed.header.symbol, "unit": unit_code,
+            "version": result.version,
+        })
+    return out
