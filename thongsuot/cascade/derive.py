@@ -1,0 +1,292 @@
+"""Derive a level's plan from the plan above: a pure function.
+
+`derive(parent, target, kind)` takes the upper document (a `ParsedDocument`
+or a `Plan` made here) and the target unit, level and date, and returns a
+draft `Plan`: the basis sentence citing the parent (and the parent's own
+chain), purposes, requirements and topics carried over with level words
+adapted, assignments rebuilt through the role map (an upper duty with no
+counterpart is listed in `Plan.unmatched`, never dropped), recipients rebuilt
+and every generated paragraph linked to the parent item it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from thongsuot.cascade.adapt import Adapter, tone_norm
+from thongsuot.cascade.upper import UpperParts, read_document, read_plan
+from thongsuot.domain.document import ParsedDocument
+from thongsuot.domain.plan import (
+    Layout,
+    Outline,
+    OutlineSection,
+    Paragraph,
+    ParentRef,
+    Plan,
+    PlanAssignment,
+    PlanCitation,
+    PlanHeader,
+    PlanKind,
+    Recipient,
+    SignatureBlock,
+    Target,
+    Topic,
+    UnmatchedDuty,
+)
+from thongsuot.errors import InputError
+from thongsuot.parsing.normalise import fold
+from thongsuot.vocab.levels import load_levels, load_roles, plan_text, plan_words
+
+
+def vn_date(day: dt.date) -> str:
+    """`23/5/2023`, with the leading zeros of the official formats (05/3/2020, 24/02/2023)."""
+    dd = f"{day.day:02d}" if day.day < 10 else str(day.day)
+    mm = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{dd}/{mm}/{day.year}"
+
+
+def cite(c: PlanCitation, *, about: bool = False) -> str:
+    """`Kế hoạch số 70-KH/TU, ngày 23/5/2023 của Ban Thường vụ Tỉnh ủy [về ...]`."""
+    text = f"{c.kind} số {c.ref}" if c.number else c.kind
+    if c.date:
+        text += f", ngày {vn_date(c.date)}"
+    if c.issuer:
+        text += f" của {c.issuer}"
+    if about and c.about:
+        text += f" về {c.about[:1].lower()}{c.about[1:]}"
+    return text
+
+
+def target_from_name(name: str, on: dt.date, level: str | None = None, **extra: str | None) -> Target:
+    """A target from a free description: `Đảng ủy xã Tân Hòa` -> commune, locality `Tân Hòa`."""
+    levels = load_levels()
+    key = fold(name)
+    order = levels.preset_on(on).levels
+    found_level, locality = level, None
+    for code in order:
+        committee = levels.level(code).committee
+        if committee and key.startswith(fold(committee)) and (level is None or level == code):
+            rest = name.strip()[len(committee) :].strip()
+            return Target(name=name.strip(), level=code, on=on, locality=rest or None, **extra)
+    for code in reversed(order):
+        word = levels.level(code).word("locality")
+        if not word:
+            continue
+        m = re.search(rf"(?<!\w){re.escape(fold(word))}\s+(.+)$", key)
+        if m:
+            found_level = found_level or code
+            locality = name[len(name) - len(m.group(1)) :].strip()
+            break
+    if found_level is None:
+        raise InputError(f"Không xác định được cấp của đơn vị “{name}”; hãy chọn cấp (--level).")
+    if found_level not in order:
+        raise InputError(f"Cấp {found_level} không tồn tại vào ngày {on:%d/%m/%Y}.")
+    return Target(name=name.strip(), level=found_level, on=on, locality=locality, **extra)
+
+
+def guess_level(parent: UpperParts, issuer_code: str | None) -> str | None:
+    """The upper document's level from its issuer code (BTGTU -> province)."""
+    if issuer_code:
+        code = fold(issuer_code).upper()
+        for lv in sorted(load_levels().levels.values(), key=lambda lv: -len(lv.issuer_code)):
+            if code.endswith(fold(lv.issuer_code).upper()):
+                return lv.code
+    return None
+
+
+def _is_state(name: str) -> bool:
+    return any(fold(name).startswith(fold(w).strip()) for w in plan_words("layout", "state_words"))
+
+
+def _issuer(target: Target, kind: PlanKind, layout: Layout) -> tuple[str, str, str | None, str]:
+    """(issuer as the text names it, body printed top left, parent body line, issuer code)."""
+    lv = load_levels().level(target.level)
+    above_code = load_levels().level_above(target.level, target.on)
+    above = load_levels().level(above_code) if above_code else None
+    parent_line = None
+    if above is not None and above.code != "centre":
+        parent_line = f"{above.party_org} {target.parent_name}" if target.parent_name else above.party_org
+    if layout is Layout.STATE:
+        code = plan_text("layout", "state_issuer_code")
+        if fold(target.name).startswith(fold(lv.state_body or "")) or fold(target.name).startswith("ubnd"):
+            place = target.name[len(lv.state_body or "") :].strip() if lv.state_body else target.name
+            return target.name, f"ỦY BAN NHÂN DÂN\n{place.upper()}", None, code
+        state_parent = f"{lv.state_body} {target.locality}" if target.locality else lv.state_body
+        return target.name, target.name.upper(), state_parent.upper() if state_parent else None, code
+    committee = lv.committee or target.name
+    if kind is PlanKind.GUIDANCE:
+        body = next(
+            (r.body_at(target.level, target.on) for r in load_roles() if r.code == "propaganda"), None
+        )
+        issuer = body.name if body else f"Ban Tuyên giáo {committee}"
+        short = issuer[: -len(committee)].strip() if fold(issuer).endswith(fold(committee)) else issuer
+        return issuer, short.upper(), target.name.upper(), lv.guidance_issuer_code
+    standing = lv.word("standing") or f"Ban Thường vụ {committee}"
+    return standing, target.name.upper(), parent_line.upper() if parent_line else None, lv.issuer_code
+
+
+def _signature(kind: PlanKind, layout: Layout, name: str | None) -> SignatureBlock:
+    if layout is Layout.STATE:
+        return SignatureBlock(
+            plan_text("signature", "state_body"), plan_text("signature", "state_body_position"), name
+        )
+    if kind is PlanKind.GUIDANCE:
+        return SignatureBlock(
+            plan_text("signature", "party_commission"),
+            plan_text("signature", "party_commission_position"),
+            name,
+        )
+    return SignatureBlock(
+        plan_text("signature", "party_standing"), plan_text("signature", "party_standing_position"), name
+    )
+
+
+def _basis(parts: UpperParts, issuer: str, kind: PlanKind) -> Paragraph:
+    cited = [cite(c) for c in parts.chain] + [cite(parts.citation)]
+    about = parts.title or parts.citation.about
+    sentence = f"{plan_text('basis', 'opening')} " + " và ".join(cited)
+    if about:
+        sentence += f" về {about[:1].lower()}{about[1:]}"
+    closing = plan_text("basis", "closing_plan" if kind is PlanKind.PLAN else "closing_guidance")
+    return Paragraph(f"{sentence}, {closing.format(issuer=issuer)}", None)
+
+
+def _adapt_topic(t: Topic, a: Adapter) -> Topic:
+    return Topic(a.text(t.heading), tuple(Paragraph(a.text(p.text), p.source) for p in t.points), t.source)
+
+
+def _adapt_all(items: list[Paragraph], a: Adapter) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(a.text(p.text), p.source) for p in items)
+
+
+def _assignments(
+    parts: UpperParts, a: Adapter
+) -> tuple[tuple[PlanAssignment, ...], tuple[UnmatchedDuty, ...]]:
+    merged: dict[str, PlanAssignment] = {}
+    unmatched: list[UnmatchedDuty] = []
+    for up in parts.assignments:
+        m = a.unit(up.unit)
+        duties = tuple(Paragraph(a.text(d.text), d.source) for d in up.duties)
+        if m.targets:
+            old = merged.get(m.unit)
+            if old is None:
+                merged[m.unit] = PlanAssignment(m.unit, duties, up.source)
+            else:
+                merged[m.unit] = replace(old, duties=old.duties + duties)
+        for part in m.unmatched:
+            unmatched.append(
+                UnmatchedDuty(part, up.duties, up.source, "Không có cơ quan tương ứng ở cấp này")
+            )
+        if not m.targets and not m.unmatched:
+            unmatched.append(UnmatchedDuty(up.unit, up.duties, up.source, "Không nhận ra cơ quan"))
+    return tuple(merged.values()), tuple(unmatched)
+
+
+def _recipients(
+    parts: UpperParts, assignments: tuple[PlanAssignment, ...], layout: Layout
+) -> tuple[Recipient, ...]:
+    report = plan_text("recipients", "report_up")
+    out: list[Recipient] = []
+    seen: set[str] = set()
+
+    def add(name: str | None, purpose: str | None) -> None:
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            out.append(Recipient(name, purpose))
+
+    add(parts.issuer, report)
+    for c in parts.chain:
+        add(c.issuer, report)
+    for a in assignments:
+        add(a.unit[:1].upper() + a.unit[1:], None)
+    archive = "state_archive" if layout is Layout.STATE else None
+    add(plan_text("layout", archive) if archive else plan_text("recipients", "archive"), None)
+    return tuple(out)
+
+
+def derive(
+    parent: ParsedDocument | Plan,
+    target: Target,
+    kind: PlanKind = PlanKind.PLAN,
+    *,
+    parent_level: str | None = None,
+    date: dt.date | None = None,
+    number: str | None = None,
+    signer: str | None = None,
+    layout: Layout | None = None,
+) -> Plan:
+    """The draft plan of `target` implementing `parent` (see the module docstring)."""
+    code: str | None
+    if isinstance(parent, Plan):
+        parts = read_plan(parent)
+        code = parent.header.issuer_code
+        parent_level = parent_level or (parent.target.level if parent.target else None)
+    else:
+        parts = read_document(parent)
+        code = parent.header.issuer_code
+    source_level = (
+        parent_level or guess_level(parts, code) or load_levels().level_above(target.level, target.on)
+    )
+    if source_level is None:
+        raise InputError("Không xác định được cấp của văn bản cấp trên.")
+    layout = layout or (Layout.STATE if _is_state(target.name) else Layout.PARTY)
+    a = Adapter(source_level, target.level, target.on, locality=target.locality, congress=target.congress)
+    issuer, body, parent_line, issuer_code = _issuer(target, kind, layout)
+    title = a.text(parts.title) if parts.title else ""
+    header = PlanHeader(
+        kind=kind,
+        issuer=issuer,
+        header_body=body,
+        parent_body=parent_line,
+        issuer_code=issuer_code,
+        title=title[:1].upper() + title[1:],
+        place=target.locality,
+        date=date or target.on,
+        number=number,
+        layout=layout,
+    )
+    assignments, unmatched = _assignments(parts, a)
+    timeline = list(_adapt_all(parts.timeline, a))
+    if parts.issuer and not any("báo cáo" in fold(p.text) for p in timeline):
+        line = plan_text("reporting", "default").format(issuer=issuer, parent_issuer=parts.issuer)
+        timeline.append(Paragraph(line, None))
+    outline = None
+    if parts.outline is not None:
+        outline = Outline(
+            tone_norm(a.text(parts.outline.title)).upper(),
+            tuple(
+                OutlineSection(a.text(s.heading), tuple(_adapt_topic(t, a) for t in s.topics), s.source)
+                for s in parts.outline.sections
+            ),
+            parts.outline.source,
+        )
+    citations = (parts.chain + (parts.citation,)) if parts.citation.number else parts.chain
+    return Plan(
+        header=header,
+        basis=_basis(parts, issuer, kind),
+        situation=_adapt_all(parts.situation, a),
+        purposes=_adapt_all(parts.purposes, a),
+        requirements=_adapt_all(parts.requirements, a),
+        focal=tuple(_adapt_topic(t, a) for t in parts.focal),
+        regular=tuple(_adapt_topic(t, a) for t in parts.regular),
+        forms=tuple(_adapt_topic(t, a) for t in parts.forms),
+        assignments=assignments,
+        unmatched=unmatched,
+        timeline=tuple(timeline),
+        recipients=_recipients(parts, assignments, layout),
+        signature=_signature(kind, layout, signer),
+        outline=outline,
+        citations=tuple(replace(c, implements=True) for c in citations) + parts.mentions,
+        parent=ParentRef(parts.citation, parts.title, parts.chain),
+        target=target,
+    )
+
+
+def empty_plan(target: Target, kind: PlanKind = PlanKind.PLAN, *, layout: Layout | None = None) -> Plan:
+    """A blank plan of the right shape for `target`, to be written by hand."""
+    layout = layout or (Layout.STATE if _is_state(target.name) else Layout.PARTY)
+    issuer, body, parent_line, code = _issuer(target, kind, layout)
+    header = PlanHeader(kind, issuer, body, parent_line, code, "", target.locality, target.on, None, layout)
+    return Plan(header=header, basis=Paragraph(""), signature=_signature(kind, layout, None), target=target)
