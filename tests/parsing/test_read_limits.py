@@ -77,6 +77,14 @@ def test_size_limit_is_a_parameter(tmp_path: Path) -> None:
     assert read_file(small, max_bytes=10_000).text.startswith("Kế hoạch")
 
 
+def test_limits_from_settings_in_megabytes(tmp_path: Path) -> None:
+    limits = ReadLimits.from_megabytes(text_mb=0.001, upload_mb=50)
+    page = tmp_path / "a.txt"
+    page.write_bytes(b"x" * 2000)
+    with pytest.raises(TooLarge, match=r"^a\.txt: tệp quá lớn \(2 KB > 1 KB\)"):
+        read_file(page, limits=limits)
+
+
 def test_binary_limit_applies_to_the_real_type(text_pdf: bytes) -> None:
     tight = ReadLimits(max_binary_bytes=len(text_pdf) - 1)
     with pytest.raises(TooLarge):
