@@ -77,6 +77,16 @@ def test_main_content_is_preferred_to_the_page_around_it() -> None:
     assert text == "KẾ HOẠCH\n\nNội dung chính\n"
 
 
+def test_role_main_with_nested_blocks_is_kept_whole() -> None:
+    page = (
+        '<body><div class="menu"><a href="/">Trang chủ</a></div>'
+        '<div role="main"><div><p>KẾ HOẠCH</p></div><div><p>Nội dung<p>Tiếp theo</div></div>'
+        "<div>Chân trang</div></body>"
+    )
+    text = read_bytes(page.encode(), "a.html").text
+    assert text == "KẾ HOẠCH\n\nNội dung\n\nTiếp theo\n"
+
+
 def test_several_articles_are_a_listing_and_all_text_is_kept() -> None:
     page = "<body><p>Đầu trang</p><article><p>Tin 1</p></article><article><p>Tin 2</p></article></body>"
     text = read_bytes(page.encode(), "a.html").text

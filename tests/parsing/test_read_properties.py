@@ -64,3 +64,41 @@ def test_html_fragments_never_crash(markup: list[str]) -> None:
         _check(read_bytes("".join(markup).encode("utf-8", errors="surrogatepass"), "a.html"))
     except InputError:
         pass
+
+
+_VIETNAMESE = (
+    st.text(
+        alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+        "ĐĂÂÊÔƠƯ0123456789.,;:()/-*+\"' ",
+        min_size=1,
+        max_size=60,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs=st.lists(_VIETNAMESE, min_size=1, max_size=12))
+def test_docx_paragraphs_round_trip(paragraphs: list[str]) -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = read_bytes(buffer.getvalue(), "a.docx")
+    assert [source.text[s.start : s.end] for s in source.segments] == paragraphs
+
+
+@settings(max_examples=60, deadline=None)
+@given(paragraphs=st.lists(_VIETNAMESE, min_size=1, max_size=12))
+def test_html_paragraphs_round_trip(paragraphs: list[str]) -> None:
+    from html import escape
+
+    page = "<html><body>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs) + "</body></html>"
+    source = read_bytes(page.encode("utf-8"), "a.html")
+    assert [source.text[s.start : s.end] for s in source.segments] == paragraphs

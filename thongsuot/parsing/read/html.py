@@ -53,7 +53,7 @@ class _TextCollector(HTMLParser):
         self._line: list[str] = []
         self._drop_depth = 0
         self._drop_stack: list[str] = []
-        self._main_stack: list[str] = []
+        self._open: list[tuple[str, str]] = []  # open elements: (tag, region it starts or "")
         self._pre = 0
         self._rows: list[_Row] = []  # open table rows (nested tables stack)
         self._cell_open: list[bool] = []
@@ -61,9 +61,10 @@ class _TextCollector(HTMLParser):
 
     # -- text -------------------------------------------------------------
     def _in_main(self) -> str:
-        if any(tag != "article" for tag in self._main_stack):
+        regions = {region for _, region in self._open if region}
+        if "main" in regions:
             return "main"
-        return "article" if self._main_stack else ""
+        return "article" if regions else ""
 
     def _flush(self) -> None:
         raw = "".join(self._line)
@@ -99,10 +100,12 @@ class _TextCollector(HTMLParser):
                 self._drop_depth += 1
                 self._drop_stack.append(tag)
             return
-        if tag in _MAIN_TAGS or attr.get("role") == "main" or tag == "article":
+        if tag not in _VOID_TAGS:
+            region = "main" if tag in _MAIN_TAGS or attr.get("role") == "main" else ""
             if tag == "article":
                 self.article_count += 1
-            self._main_stack.append(tag)
+                region = region or "article"
+            self._open.append((tag, region))
         if tag == "br":
             self._line.append("\n")
         elif tag == "sup":
@@ -149,9 +152,9 @@ class _TextCollector(HTMLParser):
             self._flush()
             if tag == "pre" and self._pre:
                 self._pre -= 1
-        if self._main_stack and (tag == self._main_stack[-1] or tag in self._main_stack):
-            while self._main_stack and self._main_stack.pop() != tag:
-                pass
+        if any(open_tag == tag for open_tag, _ in self._open):
+            while self._open and self._open.pop()[0] != tag:
+                pass  # elements left open inside (a <p> without </p>) close with it
 
     def _close_row(self) -> None:
         if not self._rows:
