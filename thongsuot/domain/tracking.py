@@ -158,3 +158,55 @@ class RowError:
     def text(self) -> str:
         where = f"Ô {self.cell}" if self.column else f"Dòng {self.row}"
         return f"{where}: {self.message}"
+
+
+# --- the generated review report (báo cáo sơ kết / tổng kết) ------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of a results table: a topic, a channel, a month, with its counts."""
+
+    label: str
+    activities: int
+    quantities: tuple[Quantity, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class UnitFigure:
+    unit: str
+    activities: int
+    quantities: tuple[Quantity, ...] = ()
+    report_state: str = ""  # Vietnamese label
+    timeliness: str = ""  # Vietnamese label
+    submitted_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    """Everything the review report prints; narrative parts are left as fields to write."""
+
+    final: bool  # tổng kết (a year, the whole plan) rather than sơ kết
+    issuer_body: str  # the issuing body as printed top left
+    parent_body: str | None
+    issuer_code: str  # for the symbol line: -BC/TU
+    plan_ref: str  # Kế hoạch số 70-KH/TU ngày 23/5/2023
+    plan_title: str
+    scope_name: str  # the unit whose subtree is reported
+    period_label: str
+    start: dt.date | None
+    end: dt.date | None
+    made_on: dt.date
+    place: str | None
+    total: Figure
+    by_topic: tuple[Figure, ...]
+    by_channel: tuple[Figure, ...]
+    by_month: tuple[Figure, ...]
+    units: tuple[UnitFigure, ...]
+    late_or_missing: tuple[UnitFigure, ...]
+    uncovered_topics: tuple[str, ...]
+    focal_gaps: tuple[tuple[str, tuple[str, ...]], ...]  # (unit, focal topics it did not cover)
+    proposals: tuple[tuple[str, str], ...]  # (unit, its proposals)
+    limits: tuple[tuple[str, str], ...]  # (unit, limits and causes it reported)
+    to_write: tuple[tuple[str, str], ...] = ()  # (section key, hint) narrative fields left to write
