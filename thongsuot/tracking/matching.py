@@ -28,8 +28,13 @@ COLLECTIVE = re.compile(r"^(cac|nhung|toan the)\b")
 class Match:
     name: str  # as printed in the plan
     units: tuple[Unit, ...]  # empty when unmatched
-    how: str  # exact | collective | fuzzy | none
+    how: str  # exact | collective | fuzzy | parts | none
     score: float = 0.0
+    missing: tuple[str, ...] = ()  # parts of a list name ("Báo X, Đài Y") that matched nothing
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.units) and not self.missing
 
 
 def key(text: str) -> str:
@@ -79,27 +84,47 @@ def match_names(
                 by_key.setdefault(key(label), []).append(u)
                 choices[len(owners)] = key(label)
                 owners.append(u)
-    out: list[Match] = []
-    for name in names:
+    def one(name: str) -> Match:
         k = key(name)
         exact = _unique(by_key.get(k, []))
         if exact:
-            out.append(Match(name, tuple(exact), "exact", 100.0))
-            continue
+            return Match(name, tuple(exact), "exact", 100.0)
         if COLLECTIVE.match(k):
             kinds = _kinds_named(k)
             floor = _rank(issuer.level) if issuer else -1
             group = [u for u in pool if u.kind in kinds and _rank(u.level) > floor and u is not issuer]
             if group:
                 top = min(_rank(u.level) for u in group)
-                out.append(Match(name, tuple(u for u in group if _rank(u.level) == top), "collective", 100.0))
-                continue
+                return Match(name, tuple(u for u in group if _rank(u.level) == top), "collective", 100.0)
         best = process.extractOne(k, choices, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
         if best is not None:
-            _label, score, idx = best
-            out.append(Match(name, (owners[idx],), "fuzzy", float(score)))
-        else:
-            out.append(Match(name, (), "none", 0.0))
+            return Match(name, (owners[best[2]],), "fuzzy", float(best[1]))
+        return Match(name, (), "none", 0.0)
+
+    out: list[Match] = []
+    for name in names:
+        m = one(name)
+        parts = [p.strip() for p in re.split(r"[,;]", name) if p.strip()]
+        if m.units or len(parts) < 2:
+            out.append(m)
+            continue
+        # A list of bodies in one item: "Báo Sóc Trăng, Đài Phát thanh và Truyền hình Sóc Trăng".
+        found: list[Match] = []
+        missing: list[str] = []
+        i = 0
+        while i < len(parts):  # longest run of parts that names a unit ("Sở Văn hóa, Thể thao và Du lịch")
+            for j in range(len(parts), i, -1):
+                part = one(", ".join(parts[i:j]))
+                if part.units:
+                    found.append(part)
+                    i = j
+                    break
+            else:
+                missing.append(parts[i])
+                i += 1
+        units_found = _unique([u for f in found for u in f.units])
+        out.append(Match(name, tuple(units_found), "parts" if units_found else "none",
+                         min((f.score for f in found), default=0.0), tuple(missing)))
     return out
 
 

@@ -117,7 +117,7 @@ class Tracker:
                         None, plan_id, unit.code, tuple(duties), deadline=deadline, source_name=name,
                         parent_id=parent.id if parent else None))
             made = tuple(store.list_assignments(conn, plan_id=plan_id))
-        unmatched = tuple(m for m in matches if not m.units)
+        unmatched = tuple(m for m in matches if not m.complete)
         self._audit(actor, "plan_track", f"plan:{plan_id}", after={
             "title": title, "assignments": [a.unit_code for a in made], "unmatched": [m.name for m in unmatched]})
         return PlanTracking(plan_id, made, unmatched)
