@@ -144,7 +144,7 @@ def _recipient(view: NormText, lines: list[Line]) -> Recipient | None:
 def _signer(view: NormText, parts: list[Line], name: Line | None) -> Signer | None:
     if not parts and name is None:
         return None
-    authority = next((p.text for p in parts if is_authority(p.text)), None)
+    authority = ", ".join(p.text for p in parts if is_authority(p.text)) or None
     positions = [p.text for p in parts if not is_authority(p.text)]
     spans = [view.span(p.start, p.end) for p in [*parts, *([name] if name else [])]]
     span: Span | None = None

@@ -18,12 +18,12 @@ from thongsuot.parsing.blocks import is_terminal
 from thongsuot.parsing.lines import Line
 from thongsuot.parsing.normalise import NormText
 
-_NOTE = re.compile(r"^(?:\[\^(?P<a>\d{1,3})\]:|(?P<b>\d{1,3})\s?[-.)](?=\s))\s*(?P<text>.*)$")
+_NOTE = re.compile(r"^(?:\[\^(?P<a>\d{1,3})\]:|(?P<b>\d{1,3})\s?(?P<sep>[-.)])(?=\s))\s*(?P<text>.*)$")
 
 
-def _note_number(line: Line, pending: dict[str, int], index: int) -> str | None:
+def _note_number(line: Line, pending: dict[str, int], index: int, after_break: bool = True) -> str | None:
     m = _NOTE.match(line.text)
-    if not m:
+    if not m or (m.group("sep") == "." and not after_break):
         return None
     num = m.group("a") or m.group("b")
     first = pending.get(num)
@@ -45,7 +45,8 @@ def extract_footnotes(
     drop: set[int] = set()
     last: str | None = None
     for i, ln in enumerate(lines):
-        found = _note_number(ln, pending, i)
+        after_break = i > 0 and (lines[i - 1].rule or (i - 1) in drop)
+        found = _note_number(ln, pending, i, after_break)
         if found is not None:
             pending.pop(found)
             notes[found] = [ln]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from thongsuot.parsing.markup import (
     TABLE_SEPARATOR,
@@ -26,7 +26,8 @@ from thongsuot.parsing.normalise import NormText, fold
 
 _PAGE_LINE = re.compile(r"^(?:[Tt]rang|TRANG|[Pp]age)\s*[-:.]?\s*\d{1,4}$|^[-–]?\s*\d{1,3}\s*[-–]?$")
 _PAGE_TAIL = re.compile(r"\s+(?:[Tt]rang|TRANG)\s*[-:.]?\s*\d{1,4}\s*$")
-_COLUMN_GAP = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]{4,}|\t+")
+_MARKUP_CHARS = re.compile(r"[*_#<>\[\]\\&|`]")
+_COLUMN_GAP = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]{3,}|\t+")
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,10 @@ def split_lines(view: NormText) -> list[Line]:
             if nl >= n:
                 break
             continue
-        for line in _lines_of(raw, lo, blank):
-            out.append(replace(line, index=len(out)))
+        for ln in _lines_of(raw, lo, blank):
+            out.append(
+                Line(len(out), ln.start, ln.end, ln.text, ln.blank_before, ln.rule, ln.level, ln.anchors)
+            )
         blank = False
         if nl >= n:
             break
@@ -94,10 +97,15 @@ def _lines_of(raw: str, lo: int, blank: bool) -> list[Line]:
 
 def _clean(raw: str, lo: int, blank: bool) -> list[Line]:
     hi = lo + len(raw)
-    tail = _PAGE_TAIL.search(raw)
-    if tail:
-        raw = raw[: tail.start()]
-        hi = lo + len(raw)
+    if "rang" in raw or "RANG" in raw:
+        tail = _PAGE_TAIL.search(raw)
+        if tail:
+            raw = raw[: tail.start()]
+            hi = lo + len(raw)
+    if _MARKUP_CHARS.search(raw) is None:  # the view already has single spaces
+        if not raw or (raw[0].isdigit() or raw[0] in "-–Tt") and _PAGE_LINE.match(raw):
+            return []
+        return [Line(0, lo, hi, raw, blank)]
     words = strip_markup(raw)
     if not words or _PAGE_LINE.match(words):
         return []

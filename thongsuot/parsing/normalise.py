@@ -50,6 +50,12 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OLD_TONE_PLACE = re.compile(f"([ouOU])([aeyAEY])([{_TONES}])(?![^\\W\\d_])")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _SPACE_RUN = re.compile(r" {2,}")
+# a base character followed by combining marks, or a single character that needs repair
+_SPECIAL = re.compile(
+    "(?s:.)[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+|["
+    + "".join(re.escape(k) for k in _CHAR_REPAIRS if len(k) == 1)
+    + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -85,43 +91,56 @@ def _is_mark(ch: str) -> bool:
 
 
 def normalise(original: str) -> NormText:
-    """Build the normalised view of `original` with its offset map."""
+    """Build the normalised view of `original` with its offset map.
+
+    Linear time: runs of characters that need no repair are copied whole
+    (checked with `unicodedata.is_normalized`); only combining sequences and
+    repair characters are handled one by one.
+    """
     out: list[str] = []
     offs = array("q")
-    i, n = 0, len(original)
-    ascii_fast = original.isascii()
-    while i < n:
-        ch = original[i]
-        if ascii_fast or (ch < "\u00a0" and ch not in "\t\r\x0c"):
-            # plain characters: copy runs quickly
-            j = i
-            while j < n and original[j] < "\u00a0" and original[j] not in "\t\r\x0c":
-                j += 1
-            if j < n and _is_mark(original[j]):
-                j -= 1  # that character is the base of a combining sequence
-            if j > i:
-                out.append(original[i:j])
-                offs.extend(range(i, j))
-                i = j
-                continue
-        # a base character with the combining marks that follow it
-        j = i + 1
-        while j < n and _is_mark(original[j]):
-            j += 1
-        cluster = original[i:j]
-        repl = _CHAR_REPAIRS.get(cluster)
-        if repl is None:
-            repl = _CHAR_REPAIRS.get(ch, ch) + cluster[1:] if ch in _CHAR_REPAIRS else cluster
-            if j - i > 1 or not repl.isascii():
-                repl = unicodedata.normalize("NFC", repl)
-        if repl:
-            out.append(repl)
-            offs.extend([i] * len(repl))
-        i = j
+    n = len(original)
+    pos = 0
+    for m in _SPECIAL.finditer(original):
+        if m.start() > pos:
+            _copy_run(original, pos, m.start(), out, offs)
+        _copy_cluster(original, m.start(), m.end(), out, offs)
+        pos = m.end()
+    if pos < n:
+        _copy_run(original, pos, n, out, offs)
     text = "".join(out)
     text, offs = _collapse_spaces(text, offs)
     offs.append(n)
     return NormText(text=text, original=original, offsets=offs)
+
+
+def _copy_run(original: str, i: int, j: int, out: list[str], offs: array) -> None:  # type: ignore[type-arg]
+    run = original[i:j]
+    if run.isascii() or unicodedata.is_normalized("NFC", run):
+        out.append(run)
+        offs.extend(range(i, j))
+        return
+    k = i  # rare: singletons or marks outside the fast pattern that NFC rewrites
+    while k < j:
+        e = k + 1
+        while e < j and _is_mark(original[e]):
+            e += 1
+        _copy_cluster(original, k, e, out, offs)
+        k = e
+
+
+def _copy_cluster(original: str, i: int, j: int, out: list[str], offs: array) -> None:  # type: ignore[type-arg]
+    """A base character with its combining marks, or one repair character."""
+    cluster = original[i:j]
+    ch = cluster[0]
+    repl = _CHAR_REPAIRS.get(cluster)
+    if repl is None:
+        repl = _CHAR_REPAIRS.get(ch, ch) + cluster[1:] if ch in _CHAR_REPAIRS else cluster
+        if j - i > 1 or not repl.isascii():
+            repl = unicodedata.normalize("NFC", repl)
+    if repl:
+        out.append(repl)
+        offs.extend([i] * len(repl))
 
 
 def _collapse_spaces(text: str, offs: array) -> tuple[str, array]:  # type: ignore[type-arg]

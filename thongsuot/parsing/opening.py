@@ -83,7 +83,9 @@ def own_from_subtitle(
         return None
     after = text[end:]
     m = re.search(r"\bcủa\s+(?P<who>[^()]+?)\s*(?:\bvề\b|\)|$)", after)
-    if issuer and m and fold(m.group("who")) != fold(issuer):
-        return None
+    if issuer and m:
+        who, mine = fold(m.group("who")), fold(issuer)
+        if not (who.startswith(mine) or mine.startswith(who)):
+            return None
     found = find_date(after)
     return parts, found[0] if found else None

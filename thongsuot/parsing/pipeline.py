@@ -58,7 +58,8 @@ def _parse(source: SourceText) -> ParsedDocument:
     lines = split_lines(view)
     lines, footnotes, fn_warnings = extract_footnotes(view, lines)
     warnings.extend(fn_warnings)
-    lines = [dataclasses.replace(ln, index=i) for i, ln in enumerate(lines)]
+    if footnotes:
+        lines = [dataclasses.replace(ln, index=i) for i, ln in enumerate(lines)]
 
     head = parse_header(view, lines)
     warnings.extend(head.warnings)

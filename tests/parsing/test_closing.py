@@ -1,0 +1,48 @@
+import sys
+from pathlib import Path
+
+from thongsuot.parsing import parse_text
+
+sys.path.insert(0, str(Path(__file__).parent))
+from parse_docs import FOOTNOTED, PARTY_PARTS, STATE_PLAN
+
+
+def test_recipients_with_purposes_and_signer_in_right_column() -> None:
+    doc = parse_text(STATE_PLAN)
+    assert [r.text for r in doc.recipients] == [
+        "Thường trực Thành ủy (để báo cáo)",
+        "Các sở, ban, ngành Thành phố (để thực hiện)",
+        "Lưu: VT, KGVX",
+    ]
+    assert [r.purpose for r in doc.recipients] == ["báo cáo", "thực hiện", None]
+    assert doc.recipients[0].name == "Thường trực Thành ủy"
+    assert doc.signer is not None
+    assert doc.signer.name == "Nguyễn Văn Bình"
+    assert doc.signer.full_position == "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"
+
+
+def test_signed_mark_skipped_and_abbreviated_purpose() -> None:
+    doc = parse_text(PARTY_PARTS)
+    assert doc.signer is not None and doc.signer.name == "Trần Thị Hoa"
+    assert doc.signer.authority == "K/T TRƯỞNG BAN" and doc.signer.position == "PHÓ TRƯỞNG BAN"
+    assert [r.purpose for r in doc.recipients] == ["báo cáo", "báo cáo", None]
+
+
+def test_wrapped_entries_joined_and_page_marker_dropped() -> None:
+    text = (
+        "KẾ HOẠCH\nx\n\nI. NỘI DUNG\n- a.\n\nNơi nhận:\n- Thường trực các huyện ủy, thị ủy,\n"
+        "đảng ủy trực thuộc Tỉnh ủy,\n- Lưu VT. Trang- 12\n\nLê Văn Tám\n"
+    )
+    doc = parse_text(text)
+    assert [r.text for r in doc.recipients] == [
+        "Thường trực các huyện ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy",
+        "Lưu VT",
+    ]
+    assert doc.signer is not None and doc.signer.name == "Lê Văn Tám" and doc.signer.full_position is None
+
+
+def test_markdown_signature() -> None:
+    doc = parse_text(FOOTNOTED)
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.full_position) == ("Hồ Văn Lâm", "T/M BAN THƯỜNG VỤ, BÍ THƯ")
+    assert [r.text for r in doc.recipients][-1] == "Lưu VP"

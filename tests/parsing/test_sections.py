@@ -1,0 +1,80 @@
+import sys
+from pathlib import Path
+
+from thongsuot.domain.document import NodeKind, SectionRole
+from thongsuot.parsing import parse_text
+
+sys.path.insert(0, str(Path(__file__).parent))
+from parse_docs import FOOTNOTED, OCR_HEADINGS, PARTY_PARTS, STATE_PLAN
+
+
+def _sections(doc):  # type: ignore[no-untyped-def]
+    return [n for n in doc.sections if n.kind in (NodeKind.SECTION, NodeKind.PART)]
+
+
+def test_roman_sections_items_and_bullets_nest() -> None:
+    doc = parse_text(STATE_PLAN)
+    secs = _sections(doc)
+    assert [s.title for s in secs] == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"]
+    assert [s.role for s in secs] == [SectionRole.PURPOSE, SectionRole.CONTENT, SectionRole.IMPLEMENTATION]
+    purpose = secs[0]
+    assert [c.heading for c in purpose.children] == ["Mục đích", "Yêu cầu"]
+    assert purpose.children[0].children[0].kind is NodeKind.BULLET
+    assert purpose.children[0].children[0].text.startswith("Nâng cao nhận thức")
+
+
+def test_phan_thu_nhat_parts_are_sections_with_heading_on_next_line() -> None:
+    secs = _sections(parse_text(PARTY_PARTS))
+    assert [s.marker for s in secs] == ["Phần thứ nhất", "Phần thứ hai"]
+    assert secs[0].heading == "ĐÁNH GIÁ TÌNH HÌNH NĂM 2020"
+    assert secs[0].role is SectionRole.SITUATION
+    assert secs[1].role is SectionRole.IMPLEMENTATION
+
+
+def test_ocr_damaged_headings_still_get_their_roles() -> None:
+    secs = _sections(parse_text(OCR_HEADINGS))
+    assert [s.role for s in secs] == [SectionRole.PURPOSE, SectionRole.CONTENT, SectionRole.IMPLEMENTATION]
+
+
+def test_footnote_block_is_removed_and_the_split_paragraph_rejoined() -> None:
+    doc = parse_text(FOOTNOTED)
+    assert [f.number for f in doc.footnotes] == ["1", "2"]
+    assert doc.footnotes[1].text == "Kết luận số 48-KL/TW, ngày 30/01/2023 của Bộ Chính trị."
+    anchor = doc.footnotes[0].anchor_span
+    assert anchor is not None and FOOTNOTED[anchor.start : anchor.end] == "<sup>1</sup>"
+    item = _sections(doc)[0].children[0]
+    assert item.text.endswith("và việc ứng dụng công nghệ số trong hoạt động của các cơ quan.")
+    assert "Nghị quyết số 10-NQ/TU, ngày" not in item.text
+
+
+def test_wrapped_lines_and_hyphen_breaks_are_rejoined() -> None:
+    text = (
+        "KẾ HOẠCH\ntuyên truyền\n\nI. NỘI DUNG\n\n"
+        "- Tuyên truyền sâu rộng các chủ trương của Đảng, chính sách, pháp luật của Nhà nước về xây-\n"
+        "dựng Đảng và hệ thống chính trị trong sạch, vững mạnh trên địa bàn toàn tỉnh trong năm\n"
+        "2024 và những năm tiếp theo.\n"
+        "- Tham gia các cuộc thi sáng tác văn học\n- nghệ thuật về xây dựng Đảng.\n"
+    )
+    sec = _sections(parse_text(text))[0]
+    bullets = [c.text for c in sec.children]
+    assert len(bullets) == 2
+    assert "về xây dựng Đảng và hệ thống" in bullets[0] and bullets[0].endswith("những năm tiếp theo.")
+    assert bullets[1] == "Tham gia các cuộc thi sáng tác văn học - nghệ thuật về xây dựng Đảng."
+
+
+def test_attached_outline_is_a_part_with_its_own_tree() -> None:
+    text = (
+        "KẾ HOẠCH\ntuyên truyền năm 2024\n\nI. NỘI DUNG TUYÊN TRUYỀN\n- Theo đề cương.\n\n"
+        "Nơi nhận:\n- Lưu VP.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n\n"
+        "ĐỀ CƯƠNG\nTUYÊN TRUYỀN NĂM 2024\n(Ban hành kèm theo Kế hoạch số 3-KH/HU, ngày 4/1/2024 của Ban Thường vụ Huyện ủy)\n"
+        "1. Nội dung trọng tâm\n1.1. Kết quả năm 2023\n- Nêu kết quả nổi bật.\n"
+    )
+    doc = parse_text(text)
+    part = doc.sections[-1]
+    assert part.kind is NodeKind.PART and part.role is SectionRole.OUTLINE
+    assert part.heading == "ĐỀ CƯƠNG TUYÊN TRUYỀN NĂM 2024"
+    topic = part.children[0]
+    assert topic.heading == "Nội dung trọng tâm" and topic.children[0].heading == "Kết quả năm 2023"
+    # the subtitle cites the same type word by the same issuer: the plan's own number and date
+    assert doc.header.symbol == "3-KH/HU"
+    assert all(c.ref != "3-KH/HU" for c in doc.citations)
