@@ -28,15 +28,13 @@ UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀ�
 _NAME = f"[{UPPER}][^\\W\\d_]*(?:\\s+[{UPPER}][^\\W\\d_]*)*"
 _HOLE = re.compile("\ue000(\\d+)\ue001")
 
-# A numbered directive with its date and issuer: kept exactly as printed.
-_ISSUER_WORD = (
-    f"(?:[{UPPER}][^\\W\\d_]*|bộ|tỉnh|huyện|xã|ủy|uỷ|vụ|hành|trị|thư|ương|đảng|khóa|khoá|"
-    "(?:\\(?khóa|\\(?khoá)\\s+[IVXLC]+\\)?|[IVXLC]+)"
-)
+# A numbered directive with its date and issuer: kept exactly as printed. The
+# issuer runs from "của" to the first word that starts what the directive is about.
+_ISSUER_STOP = "về|thực|và|để|nhằm|trong|theo|tại|đến|với|cho|là|đã|được|gắn|qua|nay|này|cũng"
 _CITATION = re.compile(
     r"(?:số\s*)?\d+\s*[-–]\s*[^\W\d_]{1,6}\s*/\s*[^\s,;.)]{1,10}"
-    r"(?:\s*,?\s*ngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})?"
-    rf"(?:\s+của(?:\s+{_ISSUER_WORD})+)?"
+    r"(?:\s*,?\s*ng\w{2,3}\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})?"
+    rf"(?:\s+của(?:\s+(?!(?:{_ISSUER_STOP})(?![^\W_]))[^\W\d_]+){{1,10}}(?:\s+\(?kho[áa]\s+[IVXLC]+\)?)?)?"
 )
 _QUOTED = re.compile('“[^”]{1,300}”|"[^"]{1,300}"')
 

@@ -110,9 +110,10 @@ def _issuer(target: Target, kind: PlanKind, layout: Layout) -> tuple[str, str, s
         parent_line = f"{above.party_org} {target.parent_name}" if target.parent_name else above.party_org
     if layout is Layout.STATE:
         code = plan_text("layout", "state_issuer_code")
-        if fold(target.name).startswith(fold(lv.state_body or "")) or fold(target.name).startswith("ubnd"):
-            place = target.name[len(lv.state_body or "") :].strip() if lv.state_body else target.name
-            return target.name, f"ỦY BAN NHÂN DÂN\n{place.upper()}", None, code
+        for prefix in ("Ủy ban nhân dân", "UBND"):
+            if fold(target.name).startswith(fold(prefix)):
+                place = target.name[len(prefix) :].strip()
+                return target.name, f"ỦY BAN NHÂN DÂN\n{place.upper()}", None, code
         state_parent = f"{lv.state_body} {target.locality}" if target.locality else lv.state_body
         return target.name, target.name.upper(), state_parent.upper() if state_parent else None, code
     committee = lv.committee or target.name

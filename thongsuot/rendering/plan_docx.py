@@ -15,10 +15,12 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -138,29 +140,26 @@ def _two_columns(doc: DocumentObject, style: DocxStyle, fmt: FormatStyle) -> tup
 def _header(w: _Writer, plan: Plan) -> None:
     h, fmt = plan.header, w.fmt
     left, right = _two_columns(w.doc, w.style, fmt)
-    first = True
+    left_lines: list[tuple[str, float, bool]] = []
     if h.parent_body:
-        w.para(left, h.parent_body.upper(), fmt.parent_body_pt, first=True)
-        first = False
-    for line in h.header_body.split("\n"):
-        w.para(left, line.upper(), fmt.issuer_pt, bold=True, first=first)
-        first = False
+        left_lines.append((h.parent_body.upper(), fmt.parent_body_pt, False))
+    left_lines += [(line.upper(), fmt.issuer_pt, True) for line in h.header_body.split("\n")]
     if h.layout is Layout.PARTY:
-        w.para(left, "*", fmt.star_pt)
-        w.para(left, symbol_line(plan), fmt.symbol_pt)
-        w.para(
-            right,
-            plan_text("header", "party_national"),
-            fmt.national_pt,
-            bold=True,
-            underline=True,
-            first=True,
-        )
+        left_lines.append(("*", fmt.star_pt, False))
+        right_lines = [(plan_text("header", "party_national"), fmt.national_pt, True, True)]
     else:
-        w.para(left, symbol_line(plan), fmt.symbol_pt)
-        w.para(right, plan_text("header", "state_national"), fmt.national_pt, bold=True, first=True)
-        w.para(right, plan_text("header", "state_motto"), fmt.motto_pt, bold=True, underline=True)
-    w.para(right, "", fmt.place_date_pt)
+        right_lines = [
+            (plan_text("header", "state_national"), fmt.national_pt, True, False),
+            (plan_text("header", "state_motto"), fmt.motto_pt, True, True),
+        ]
+    left_lines.append((symbol_line(plan), fmt.symbol_pt, False))
+    for i, (text, size, bold) in enumerate(left_lines):
+        w.para(left, text, size, bold=bold, first=i == 0)
+    for i, (text, size, bold, underline) in enumerate(right_lines):
+        w.para(right, text, size, bold=bold, underline=underline, first=i == 0)
+    # the place-date line sits one row below the symbol line (the rows read apart)
+    for _ in range(len(left_lines) - len(right_lines)):
+        w.para(right, "", fmt.place_date_pt)
     w.para(right, place_date(plan), fmt.place_date_pt, italic=True)
     w.para(w.doc, "", fmt.body_pt)
     w.para(w.doc, h.type_word, fmt.type_word_pt, bold=True)
@@ -173,39 +172,61 @@ def _body(w: _Writer, plan: Plan) -> None:
         w.body(block.text, bold=block.kind in (BlockKind.SECTION, BlockKind.ITEM))
 
 
+def _columns(section: Section, left_mm: float, total_mm: float, gap_mm: float = 5) -> None:
+    """Lay a section out in two columns of set widths (recipients | signature)."""
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(qn("w:cols")):
+        sect_pr.remove(old)
+    cols = OxmlElement("w:cols")
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:equalWidth"), "0")
+    cols.set(qn("w:space"), str(int(Mm(gap_mm).twips)))
+    for width in (left_mm, total_mm - left_mm - gap_mm):
+        col = OxmlElement("w:col")
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+        col.set(qn("w:space"), str(int(Mm(gap_mm).twips)))
+        cols.append(col)
+    sect_pr.append(cols)
+
+
 def _closing(w: _Writer, plan: Plan) -> None:
+    """ "Nơi nhận:" beside the signature block: a two-column section, so both are read in order."""
     fmt, state = w.fmt, plan.header.layout is Layout.STATE
     w.para(w.doc, "", fmt.body_pt)
-    left, right = _two_columns(w.doc, w.style, fmt)
+    section = w.doc.add_section(WD_SECTION.CONTINUOUS)
+    page = w.style.page
+    _columns(section, fmt.left_column_mm, page.width_mm - page.left_mm - page.right_mm)
     w.para(
-        left,
+        w.doc,
         plan_text("headings", "recipients"),
         fmt.recipients_title_pt,
         bold=state,
         italic=state,
         underline=not state,
         align=LEFT,
-        first=True,
     )
+    last = None
     for line in recipient_lines(plan):
-        w.para(left, line, fmt.recipients_pt, align=LEFT)
+        last = w.para(w.doc, line, fmt.recipients_pt, align=LEFT)
+    if last is not None:
+        last.runs[-1].add_break(WD_BREAK.COLUMN)
     sig = plan.signature
-    first = True
     for sig_line in (sig.authority, sig.position):
         if sig_line:
-            w.para(right, sig_line.upper(), fmt.signature_pt, bold=True, first=first)
-            first = False
+            w.para(w.doc, sig_line.upper(), fmt.signature_pt, bold=True)
     for _ in range(3):
-        w.para(right, "", fmt.signature_pt)
-    w.para(right, sig.name or "", fmt.signature_pt, bold=True)
+        w.para(w.doc, "", fmt.signature_pt)
+    w.para(w.doc, sig.name or "", fmt.signature_pt, bold=True)
 
 
 def _outline(w: _Writer, plan: Plan) -> None:
     if plan.outline is None:
         return
     fmt = w.fmt
-    title = w.para(w.doc, plan.outline.title, fmt.title_pt, bold=True)
-    title.paragraph_format.page_break_before = True
+    section = w.doc.add_section(WD_SECTION.NEW_PAGE)
+    for cols in section._sectPr.findall(qn("w:cols")):
+        section._sectPr.remove(cols)
+    w.para(w.doc, plan.outline.title, fmt.title_pt, bold=True, first=False)
     w.para(w.doc, outline_subtitle(plan), fmt.body_pt, italic=True)
     w.para(w.doc, "-----", fmt.title_pt, after=fmt.space_after_pt * 2)
     for block in outline_blocks(plan):
