@@ -38,26 +38,31 @@ class IssuerPhrase:
 
 
 @lru_cache(maxsize=1)
-def _vocab() -> tuple[tuple[tuple[str, ...], ...], frozenset[str], tuple[str, ...], int]:
+def _vocab() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str], tuple[str, ...], int]:
     codes = load_codes()
-    stops = tuple(sorted((tuple(fold(w).split()) for w in codes.issuer_stop_words), key=len, reverse=True))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for w in codes.issuer_stop_words:
+        words = tuple(fold(w).split())
+        by_first.setdefault(words[0], []).append(words)
+    stops = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
     kind_first = frozenset(fold(k.kind).split()[0] for k in codes.kinds)
     heads = tuple(fold(h) for h in codes.issuer_heads)
     return stops, kind_first, heads, codes.issuer_max_words
 
 
-def _is_stop(words: list[str], i: int, stops: tuple[tuple[str, ...], ...]) -> bool:
-    for stop in stops:
+def _is_stop(words: list[str], i: int, stops: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    for stop in stops.get(words[i], ()):
         if tuple(words[i : i + len(stop)]) == stop:
             return True
     return False
 
 
-def read_issuer(text: str, start: int) -> IssuerPhrase | None:
-    """Read the body phrase starting at `start` (just after "của ")."""
+def read_issuer(text: str, start: int, end: int | None = None) -> IssuerPhrase | None:
+    """Read the body phrase starting at `start` (just after "của "), not beyond `end`."""
     stops, kind_first, heads, max_words = _vocab()
     tokens: list[re.Match[str]] = []
-    for m in _TOKEN.finditer(text, start, min(len(text), start + 300)):
+    stop_at = min(len(text) if end is None else end, start + 300)
+    for m in _TOKEN.finditer(text, start, stop_at):
         tokens.append(m)
         if len(tokens) > max_words + 4:
             break

@@ -56,18 +56,26 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], list[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], list[str]]:
+    """The kind word (+ "số") that ends right before a number: searched in a
+    short window before each candidate number, never over the whole text."""
     codes = load_codes()
     alts = "|".join(f"(?P<k{i}>{k.pattern})" for i, k in enumerate(codes.kinds))
-    kind_re = re.compile(
-        rf"(?<![^\W\d_])(?:{alts})(?![^\W\d_])[ ]?(?:{codes.number_word}(?![^\W\d_])[ ]?[:.]?[ ]?)?",
+    kind_before = re.compile(
+        rf"(?<![^\W\d_])(?:{alts})(?![^\W\d_])[ ]?(?:{codes.number_word}(?![^\W\d_])[ ]?[:.]?[ ]?)?\Z",
         re.IGNORECASE,
     )
-    blank_re = re.compile(r"[-–][ ]?[A-ZĐỌ][A-ZĐa-z]{0,6}[ ]?/")
-    return kind_re, [k.kind for k in codes.kinds], blank_re
+    return kind_before, [k.kind for k in codes.kinds]
 
 
-_NUMBER_ONLY = re.compile(r"(\d{1,4})(?![\d/\-]|[ ]?[-–/][ ]?[A-ZĐ]|[.,]\d)")
+_KIND_WINDOW = 48
+# "số      -KH/HU": a citation whose number was left blank
+_BLANK = re.compile(r"[-–][ ]?[A-ZĐỌ][A-ZĐa-z]{0,6}[ ]?/")
+# a number after a word: "Chỉ thị 05", "Nghị quyết số 28" (not a date, not a symbol)
+# (led by a literal space so the engine skips quickly; the letter before is checked in code)
+_NUMBER_CANDIDATE = re.compile(r" (\d{1,4})(?![\d/\-]|[ ]?[-–/][ ]?[A-ZĐ]|[.,]\d)")
+_SLASH = re.compile("/")
+_BLANK_NUMBER_WORD = re.compile(r"(?:s[ốổóôo]|Số|SỐ)[ ]?\Z")
 # What must follow a kind word + bare number for it to be a directive number.
 _NUMBER_UNIT = re.compile(
     r"[ ]?(?:%|năm|tháng|ngày|giờ|người|lần|nội dung|nhiệm vụ|nhóm)(?![^\W\d_])", re.IGNORECASE
@@ -86,23 +94,42 @@ def _abbreviation_re() -> re.Pattern[str]:
     return re.compile(r"\([ ]?(?:" + "|".join(map(re.escape, words)) + r")[ ]?:?", re.IGNORECASE)
 
 
+def _kind_before(stream: str, pos: int) -> tuple[str, int] | None:
+    """The kind word (with "số") that ends exactly at `pos`, and where it starts.
+
+    Tried only at the starts of the last few words before `pos` (a kind word
+    with "số" has at most five), longest first."""
+    kind_before, names = _patterns()
+    lo = max(0, pos - _KIND_WINDOW)
+    starts = []
+    cut = pos
+    for _ in range(6):
+        space = stream.rfind(" ", lo, cut - 1)
+        if space < 0:
+            if lo == 0:
+                starts.append(0)
+            break
+        starts.append(space + 1)
+        cut = space
+    for start in reversed(starts):
+        while start < pos and not stream[start].isalnum():  # "(Nghị quyết", "“Chỉ thị"
+            start += 1
+        m = kind_before.match(stream, start, pos)
+        if m is not None:
+            group = m.lastgroup or ""
+            return (names[int(group[1:])] if group.startswith("k") else ""), start
+    return None
+
+
 def find_mentions(stream: str) -> tuple[list[Mention], list[tuple[str, int, int]]]:
     """All mentions in stream order, and blank-number citations (as (kind, start, end))."""
-    kind_re, kind_names, blank_re = _patterns()
-    kinds_by_end: dict[int, tuple[str, int]] = {}
-    kind_matches: list[tuple[str, int, int]] = []
-    for m in kind_re.finditer(stream):
-        group = m.lastgroup or ""
-        name = kind_names[int(group[1:])] if group.startswith("k") else ""
-        kinds_by_end[m.end()] = (name, m.start())
-        kind_matches.append((name, m.start(), m.end()))
-
     mentions: list[Mention] = []
     symbol_starts: set[int] = set()
     prev: Mention | None = None
+    codes = load_codes()
     for parts, s, e in find_symbols(stream):
         symbol_starts.add(s)
-        kind = kinds_by_end.get(s)
+        kind = _kind_before(stream, s)
         if kind is not None:
             mention = Mention(kind[0], True, parts.number, parts, kind[1], e)
         else:
@@ -110,27 +137,39 @@ def find_mentions(stream: str) -> tuple[list[Mention], list[tuple[str, int, int]
             if prev is not None and prev.parts and prev.parts.type_code == parts.type_code:
                 if _LIST_GAP.match(stream[prev.end : s]):
                     inherited = prev.kind
-            default = load_codes().default_kind(parts.type_code)
-            mention = Mention(inherited or default, False, parts.number, parts, s, e)
+            mention = Mention(
+                inherited or codes.default_kind(parts.type_code), False, parts.number, parts, s, e
+            )
         mentions.append(mention)
         prev = mention
 
     blanks: list[tuple[str, int, int]] = []
-    for name, ks, ke in kind_matches:
-        if ke in symbol_starts:
+    for slash in _SLASH.finditer(stream):
+        b = _BLANK.search(stream, max(0, slash.start() - 12), slash.end())
+        if b is None or b.end() != slash.end() or b.start() in symbol_starts:
             continue
-        if blank_re.match(stream, ke):
-            blanks.append((name, ks, ke))
+        if not _BLANK_NUMBER_WORD.search(stream, max(0, b.start() - 4), b.start()):
             continue
-        num = _NUMBER_ONLY.match(stream, ke)
-        if num is None or ke == ks:
+        kind = _kind_before(stream, b.start())
+        if kind is not None:
+            blanks.append((kind[0], kind[1], b.start()))
+
+    for num in _NUMBER_CANDIDATE.finditer(stream):
+        start = num.start(1)
+        if (
+            start < 2
+            or not stream[start - 2].isalpha()
+            or start in symbol_starts
+            or _NUMBER_UNIT.match(stream, num.end())
+        ):
             continue
-        if _NUMBER_UNIT.match(stream, num.end()):
+        kind = _kind_before(stream, start)
+        if kind is None:
             continue
-        confirmed = bool(_NUMBER_ONLY_CONFIRM.match(stream, num.end())) or stream[ks:ke].rstrip().endswith(
-            ("số", "Số", "SỐ")
-        )
-        mentions.append(Mention(name, True, num.group(1), None, ks, num.end(), confirmed=confirmed))
+        ks = kind[1]
+        said_number = stream[ks:start].rstrip().endswith(("số", "Số", "SỐ"))
+        confirmed = said_number or bool(_NUMBER_ONLY_CONFIRM.match(stream, num.end()))
+        mentions.append(Mention(kind[0], True, num.group(1), None, ks, num.end(), confirmed=confirmed))
     mentions.sort(key=lambda x: x.start)
     return mentions, blanks
 
@@ -151,7 +190,7 @@ def read_statements(stream: str, mentions: list[Mention]) -> None:
             m.dangling_date = True
         of = _OF.match(stream, pos, nxt)
         if of is not None:
-            phrase = read_issuer(stream[:nxt], of.end())
+            phrase = read_issuer(stream, of.end(), nxt)
             if phrase is not None and phrase.name is not None:
                 m.issuer = phrase
                 pos = phrase.end

@@ -27,6 +27,9 @@ _MARKUP = (
 # spaces and further markup around it. Single spaces are left alone, so the
 # number of runs is about the number of lines, not of words.
 _JUNK = re.compile(rf" ?(?:\n|{_MARKUP})(?:\s|{_MARKUP})*")
+# Plain text (no markup): line breaks only; a literal-led pattern is much faster.
+_PLAIN_JUNK = re.compile(r"\n\s*")
+_MARKUP_HINTS = ("<", "**", "__", "[^")
 _RULE_THEN_NOTES = re.compile(
     r"^[ \t]*(?:-{3,}|_{3,}|\*{3,})[ \t]*\n(?:[ \t]*\n)*"
     r"(?P<notes>(?:[ \t]*(?:\d{1,3}[ \t]*[-.)]|<sup>\d{1,3}</sup>|\[\^\d{1,3}\]:?)[ \t]+[^\n]*(?:\n|$)(?:[ \t]*\n)*)+)",
@@ -69,8 +72,7 @@ def _footnote_blocks(text: str) -> list[tuple[int, int]]:
         if not num:
             continue
         n = num.group(1)
-        before = text[: m.start()]
-        if f"<sup>{n}</sup>" in before or f"[^{n}]" in before:
+        if 0 <= text.find(f"<sup>{n}</sup>", 0, m.start()) or 0 <= text.find(f"[^{n}]", 0, m.start()):
             blocks.append((m.start(), m.end()))
     return blocks
 
@@ -103,13 +105,15 @@ def build_stream(view: NormText) -> Stream:
         view_starts.append(view_pos)
         length += len(s)
 
+    junk_re = _JUNK if any(h in text for h in _MARKUP_HINTS) else _PLAIN_JUNK
     for start, end, joint in ranges:
         if joint and not (joint == " " and out and out[-1].endswith(" ")):
             piece(joint, start)
         cur = start
-        for m in _JUNK.finditer(text, start, end):
+        for m in junk_re.finditer(text, start, end):
             piece(text[cur : m.start()], cur)
-            if any(ch.isspace() for ch in m.group(0)):
+            junk = m.group(0)
+            if " " in junk or "\n" in junk:
                 piece(" ", m.start())
             cur = m.end()
         piece(text[cur:end], cur)

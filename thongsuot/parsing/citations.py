@@ -132,56 +132,63 @@ def _group(mentions: list[Mention], stream: Stream) -> tuple[list[_Doc], dict[in
     versions: dict[tuple[str, str], dict[dt.date, _Doc]] = {}
     docs: list[_Doc] = []
     owner: dict[int, _Doc] = {}
+    members: dict[int, list[int]] = {}  # id(doc) -> mention indexes
+
+    def assign(i: int, doc: _Doc) -> None:
+        owner[i] = doc
+        members.setdefault(id(doc), []).append(i)
+
+    def new_doc(key: tuple[str, str], date: dt.date | None) -> _Doc:
+        doc = _Doc(key, date, [])
+        docs.append(doc)
+        return doc
+
     symbol_mentions = [(i, m) for i, m in enumerate(mentions) if m.parts is not None]
     for i, m in symbol_mentions:
         if m.date is not None:
             by_date = versions.setdefault(m.key, {})
             if m.date not in by_date:
-                by_date[m.date] = _Doc(m.key, m.date, [])
-                docs.append(by_date[m.date])
-            owner[i] = by_date[m.date]
+                by_date[m.date] = new_doc(m.key, m.date)
+            assign(i, by_date[m.date])
     undated: dict[tuple[str, str], _Doc] = {}
     for i, m in symbol_mentions:
         if i in owner:
             continue
         cands = list(versions.get(m.key, {}).values())
-        if not cands:
-            if m.key not in undated:
-                undated[m.key] = _Doc(m.key, None, [])
-                docs.append(undated[m.key])
-            owner[i] = undated[m.key]
+        if cands:
+            assign(i, _closest(m, cands, mentions, members))
             continue
-        owner[i] = _closest(m, cands, mentions, owner)
+        if m.key not in undated:
+            undated[m.key] = new_doc(m.key, None)
+        assign(i, undated[m.key])
+    by_number: dict[str, list[_Doc]] = {}
+    for d in docs:
+        by_number.setdefault(d.key[0], []).append(d)
+    codes = load_codes()
     for i, m in enumerate(mentions):
         if m.parts is not None:
             continue
         number = m.number.lstrip("0") or "0"
-        same = [d for d in docs if d.key[0] == number and d.key[1] and _kind_fits(m.kind, d, mentions, owner)]
+        same = [
+            d
+            for d in by_number.get(number, ())
+            if any(
+                mentions[j].kind == m.kind
+                or m.kind in codes.types.get(getattr(mentions[j].parts, "type_code", None) or "", ())
+                for j in members.get(id(d), ())
+            )
+        ]
         if same:
-            owner[i] = _closest(m, same, mentions, owner) if len(same) > 1 else same[0]
+            assign(i, _closest(m, same, mentions, members) if len(same) > 1 else same[0])
         elif m.confirmed:
             key = (number, "")
             if key not in undated:
-                undated[key] = _Doc(key, None, [])
-                docs.append(undated[key])
-            owner[i] = undated[key]
-    for i in sorted(owner, key=lambda j: mentions[j].start):
-        owner[i].mentions.append(mentions[i])
+                undated[key] = new_doc(key, None)
+            assign(i, undated[key])
     for d in docs:
+        d.mentions.extend(mentions[j] for j in members.get(id(d), ()))
         d.mentions.sort(key=lambda x: stream.to_view(x.start))
     return [d for d in docs if d.mentions], owner
-
-
-def _kind_fits(kind: str | None, doc: _Doc, mentions: list[Mention], owner: dict[int, _Doc]) -> bool:
-    codes = load_codes()
-    for i, d in owner.items():
-        if d is doc:
-            parts = mentions[i].parts
-            if parts is not None and kind in codes.types.get(parts.type_code or "", ()):
-                return True
-            if mentions[i].kind == kind:
-                return True
-    return False
 
 
 def _term(m: Mention) -> str | None:
@@ -189,19 +196,18 @@ def _term(m: Mention) -> str | None:
     return phrase.term if phrase else None
 
 
-def _closest(m: Mention, cands: list[_Doc], mentions: list[Mention], owner: dict[int, _Doc]) -> _Doc:
+def _closest(m: Mention, cands: list[_Doc], mentions: list[Mention], members: dict[int, list[int]]) -> _Doc:
     """The dated document an undated mention most plausibly means: same term, else nearest."""
     term = _term(m)
     if term:
         for d in cands:
-            dated_terms = [_term(mentions[i]) for i, o in owner.items() if o is d]
-            if term in dated_terms:
+            if any(_term(mentions[i]) == term for i in members.get(id(d), ())):
                 return d
 
     def distance(d: _Doc) -> int:
-        own = [i for i, o in owner.items() if o is d]
+        own = members.get(id(d), [])
         dated = [i for i in own if mentions[i].date] or own
-        return min((abs(mentions[i].start - m.start) for i in dated), default=len(mentions) and 1 << 30)
+        return min((abs(mentions[i].start - m.start) for i in dated), default=1 << 30)
 
     return min(cands, key=distance)
 
@@ -223,7 +229,7 @@ def _named_issuers(stream: str, mentions: list[Mention]) -> None:
             found = hit
         if found is None:
             continue
-        phrase = read_issuer(stream[: m.start], found.end())
+        phrase = read_issuer(stream, found.end(), m.start)
         if phrase is not None and phrase.name is not None:
             m.issuer = IssuerPhrase(phrase.raw, phrase.name, phrase.term, m.tail)
 
