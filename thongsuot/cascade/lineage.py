@@ -43,10 +43,18 @@ def table_rows(graph: Graph) -> list[dict[str, Any]]:
 
 
 def to_graphml(graph: Graph) -> str:
-    keys = [("symbol", "string"), ("kind", "string"), ("date", "string"), ("title", "string"),
-            ("issuer", "string"), ("in_library", "boolean")]
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
+    keys = [
+        ("symbol", "string"),
+        ("kind", "string"),
+        ("date", "string"),
+        ("title", "string"),
+        ("issuer", "string"),
+        ("in_library", "boolean"),
+    ]
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    ]
     out += [f'  <key id="{k}" for="node" attr.name="{k}" attr.type="{t}"/>' for k, t in keys]
     out.append('  <key id="relation" for="edge" attr.name="relation" attr.type="string"/>')
     out.append('  <graph id="lineage" edgedefault="directed">')
@@ -61,8 +69,10 @@ def to_graphml(graph: Graph) -> str:
             out.append(f'      <data key="{k}">{escape(text)}</data>')
         out.append("    </node>")
     for i, e in enumerate(graph.edges):
-        out.append(f'    <edge id="e{i}" source="n{e.source}" target="n{e.target}">'
-                   f'<data key="relation">{escape(e.relation)}</data></edge>')
+        out.append(
+            f'    <edge id="e{i}" source="n{e.source}" target="n{e.target}">'
+            f'<data key="relation">{escape(e.relation)}</data></edge>'
+        )
     out += ["  </graph>", "</graphml>"]
     return "\n".join(out) + "\n"
 

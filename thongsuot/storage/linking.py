@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from thongsuot.storage.tables import citations, directives, documents
@@ -98,8 +98,17 @@ def improve_placeholders(session: Session, node_rows: dict[int, dict[str, Any]],
         current = best.get(node_id) or row
         if current.get("symbol") is None or _rank(attrs) > _rank(current):
             best[node_id] = attrs
+    if not best:
+        return
+    names = ("kind", "number", "symbol", "issuer", "date", "cite_text")
+    stmt = (
+        update(directives)
+        .where(directives.c.id == bindparam("node_id"))
+        .values({n: bindparam(f"new_{n}") for n in names})
+    )
+    params = [{"node_id": nid, **{f"new_{n}": attrs.get(n) for n in names}} for nid, attrs in best.items()]
+    session.connection().execute(stmt, params)  # one executemany for all improved nodes
     for node_id, attrs in best.items():
-        session.execute(update(directives).where(directives.c.id == node_id).values(**attrs))
         node_rows[node_id].update(attrs)
 
 
