@@ -26,7 +26,7 @@ install-dev: $(VENV)/.installed-dev
 
 ## make run: install, upgrade the database, load the samples and the demo, serve on http://$(HOST):$(PORT)
 run: install
-	$(BIN)/thongsuot parse --format md samples/*.txt
+	THONGSUOT_PUBLIC_LIBRARY=1 $(BIN)/thongsuot demo --samples samples --serve --host $(HOST) --port $(PORT)
 
 ## make test: install what tests need, then lint, type-check, check layers and run every test
 test: install-dev
