@@ -196,7 +196,7 @@ def _closing(w: _Writer, plan: Plan) -> None:
     section = w.doc.add_section(WD_SECTION.CONTINUOUS)
     page = w.style.page
     _columns(section, fmt.left_column_mm, page.width_mm - page.left_mm - page.right_mm)
-    w.para(
+    head = w.para(
         w.doc,
         plan_text("headings", "recipients"),
         fmt.recipients_title_pt,
@@ -205,9 +205,11 @@ def _closing(w: _Writer, plan: Plan) -> None:
         underline=not state,
         align=LEFT,
     )
+    head.paragraph_format.keep_with_next = True
     last = None
     for line in recipient_lines(plan):
         last = w.para(w.doc, line, fmt.recipients_pt, align=LEFT)
+        last.paragraph_format.keep_with_next = True
     if last is not None:
         last.runs[-1].add_break(WD_BREAK.COLUMN)
     sig = plan.signature
