@@ -79,12 +79,11 @@ def test_page_is_a4_with_the_style_margins(party_plan: Plan) -> None:
     doc, _ = _open(party_plan, "party_page")
     page = load_style().page
     for section in doc.sections:
-        assert abs(section.page_width - Mm(210)) < Mm(0.5)
-        assert abs(section.page_height - Mm(297)) < Mm(0.5)
-        assert abs(section.top_margin - Mm(page.top_mm)) < Mm(0.5)
-        assert abs(section.bottom_margin - Mm(page.bottom_mm)) < Mm(0.5)
-        assert abs(section.left_margin - Mm(page.left_mm)) < Mm(0.5)
-        assert abs(section.right_margin - Mm(page.right_mm)) < Mm(0.5)
+        got = (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
+               section.left_margin, section.right_margin)  # fmt: skip
+        want = (210, 297, page.top_mm, page.bottom_mm, page.left_mm, page.right_mm)
+        for length, mm in zip(got, want, strict=True):
+            assert length is not None and abs(length - Mm(mm)) < Mm(0.5)
     assert (page.top_mm, page.bottom_mm, page.left_mm, page.right_mm) == (20, 20, 30, 15)
 
 
