@@ -266,3 +266,57 @@ def test_never_raises_and_spans_stay_inside(text: str, body_start: int) -> None:
 @given(st.text())
 def test_never_raises_on_any_text(text: str) -> None:
     run(text)
+
+
+def test_issuer_before_date_and_issued_by() -> None:
+    text = (
+        "Quán triệt Nghị quyết số 35-NQ/TW của Bộ Chính trị, ngày 22/10/2018 về bảo vệ nền tảng; "
+        "Quyết định số 45/QĐ-UBND do Ủy ban nhân dân huyện ban hành ngày 3/2/2021."
+    )
+    result = run(text)
+    resolution = find(result, "35", "NQ/TW")
+    assert (resolution.issuer, resolution.date) == ("Bộ Chính trị", dt.date(2018, 10, 22))
+    assert find(result, "45", "QĐ-UBND").issuer == "Ủy ban nhân dân huyện"
+
+
+def test_issuer_from_an_unambiguous_code_only() -> None:
+    result = run("Theo Hướng dẫn số 86-HD/BTGTU và Kế hoạch số 12-KH/TU.")
+    assert find(result, "86", "HD/BTGTU").issuer == "Ban Tuyên giáo Tỉnh ủy"
+    assert find(result, "12", "KH/TU").issuer is None  # TU: Tỉnh ủy or its Ban Thường vụ
+
+
+def test_numbers_that_are_not_directive_numbers() -> None:
+    text = (
+        "Kế hoạch 2023 của đơn vị; Nghị quyết 5 năm qua; Chương trình 3 nội dung; "
+        "Kết luận 2 lần; giai đoạn 2020-2025; ngày 12/4/2019; Covid-19."
+    )
+    assert run(text).citations == ()
+
+
+def test_relation_priority_and_each_document_once() -> None:
+    text = (
+        "KẾ HOẠCH\nCăn cứ Kế hoạch số 70-KH/TU, ngày 23/5/2023 của Ban Thường vụ Tỉnh ủy, Ban Tuyên giáo "
+        "hướng dẫn như sau:\nI. NỘI DUNG\n- Tuyên truyền Kế hoạch số 70-KH/TU.\nĐỀ CƯƠNG\n"
+        "(Ban hành kèm theo Kế hoạch số 70-KH/TU, ngày 23/5/2023 của Ban Thường vụ Tỉnh ủy)\n"
+    )
+    result = run(text, body_start=text.index("Căn cứ"))
+    (plan,) = result.citations
+    assert plan.relation is Relation.IMPLEMENTS
+    assert len(plan.mentions) == 2
+
+
+def test_coordinated_objects_of_a_chain_share_its_source() -> None:
+    text = (
+        "8. Theo Kế hoạch số 103-KH/HU, ngày 22/02/2023 của Ban Chấp hành Đảng bộ huyện về thực hiện "
+        "Nghị quyết số 21-NQ/TW và Kết luận số 28-KL/TW của Bộ Chính trị; việc rà soát."
+    )
+    links = {(link.source, link.target) for link in run(text).links}
+    assert links == {("103-KH/HU", "21-NQ/TW"), ("103-KH/HU", "28-KL/TW")}
+
+
+def test_no_chain_across_a_sentence_or_a_capitalised_clause() -> None:
+    text = (
+        "Kế hoạch số 12-KH/TU của Tỉnh ủy. Thực hiện Nghị quyết số 28-NQ/TW; "
+        "Chỉ thị số 05-CT/TW của Bộ Chính trị gắn với thực hiện Quy định số 08-QĐi/TW."
+    )
+    assert run(text).links == ()

@@ -59,10 +59,25 @@ def _is_stop(words: list[str], i: int, stops: dict[str, tuple[tuple[str, ...], .
 
 def read_issuer(text: str, start: int, end: int | None = None) -> IssuerPhrase | None:
     """Read the body phrase starting at `start` (just after "của "), not beyond `end`."""
+    stop_at = min(len(text) if end is None else end, start + _READ_LIMIT)
+    found = _read_snippet(text[start:stop_at])
+    if found is None:
+        return None
+    raw, name, term, length = found
+    return IssuerPhrase(raw, name, term, start + length)
+
+
+_READ_LIMIT = 200
+
+
+@lru_cache(maxsize=8192)
+def _read_snippet(snippet: str) -> tuple[str, str | None, str | None, int] | None:
+    """(raw phrase, canonical name, term, length) of the body phrase opening `snippet`.
+
+    Cached: the same issuer phrases recur throughout a document."""
     stops, kind_first, heads, max_words = _vocab()
     tokens: list[re.Match[str]] = []
-    stop_at = min(len(text) if end is None else end, start + 300)
-    for m in _TOKEN.finditer(text, start, stop_at):
+    for m in _TOKEN.finditer(snippet):
         tokens.append(m)
         if len(tokens) > max_words + 4:
             break
@@ -86,8 +101,8 @@ def read_issuer(text: str, start: int, end: int | None = None) -> IssuerPhrase |
             break
     if not kept:
         return None
-    raw = text[kept[0].start() : kept[-1].end()]
-    return IssuerPhrase(raw, canonical_issuer(raw), term_of(raw), kept[-1].end())
+    raw = snippet[kept[0].start() : kept[-1].end()]
+    return raw, canonical_issuer(raw), term_of(raw), kept[-1].end()
 
 
 def _move_tone(m: re.Match[str]) -> str:
@@ -101,6 +116,7 @@ def term_of(raw: str) -> str | None:
     return m.group(1).replace("J", "I") if m else None
 
 
+@lru_cache(maxsize=4096)
 def canonical_issuer(raw: str) -> str | None:
     """The body name as the gold annotations give it, or None if `raw` names no body."""
     _, _, heads, _ = _vocab()

@@ -40,8 +40,9 @@ class Mention:
     weak_issuer: IssuerPhrase | None = None
     in_abbreviation: bool = False
     # a number-only mention stands as a document of its own only when this is
-    # set ("Chỉ thị 05 của Bộ Chính trị"); otherwise it can only be a short
-    # name of a document cited in full ("Nghị quyết 28")
+    # set ("Chỉ thị số 05", "Chỉ thị 05 của Bộ Chính trị": "số", a date or a
+    # body stated); otherwise it can only be a short name of a document cited
+    # in full ("Nghị quyết 28")
     confirmed: bool = True
 
     @property
@@ -76,14 +77,13 @@ _BLANK = re.compile(r"[-–][ ]?[A-ZĐỌ][A-ZĐa-z]{0,6}[ ]?/")
 _NUMBER_CANDIDATE = re.compile(r" (\d{1,4})(?![\d/\-]|[ ]?[-–/][ ]?[A-ZĐ]|[.,]\d)")
 _SLASH = re.compile("/")
 _BLANK_NUMBER_WORD = re.compile(r"(?:s[ốổóôo]|Số|SỐ)[ ]?\Z")
-# What must follow a kind word + bare number for it to be a directive number.
+# Words after a number that make it a count or a period, not a directive number.
 _NUMBER_UNIT = re.compile(
     r"[ ]?(?:%|năm|tháng|ngày|giờ|người|lần|nội dung|nhiệm vụ|nhóm)(?![^\W\d_])", re.IGNORECASE
 )
-_NUMBER_ONLY_CONFIRM = re.compile(r"[ ]?(?:,[ ]?)?(?:ngày|của[ ])")
 _DATE_AFTER = re.compile(r"(?:[ ,(]{0,4}|\.[ ](?=ng))(?:ban hành[ ])?(?:" + DATE_PATTERN.pattern + ")")
 _DANGLING = re.compile(r"[ ,(]{0,4}(?:ng[àa]y)[ ]?(?=\x00|$|[^\W\d_])")
-_OF = re.compile(r"[ ,)]{0,3}(?:\([ ]?)?(?:do[ ])?của[ ]")
+_OF = re.compile(r"[ ,)]{0,3}(?:\([ ]?)?(?:của|do)[ ]")
 _LIST_GAP = re.compile(r"[ ]?(?:,|và|,[ ]?và|;)?[ ]?$")
 
 
@@ -168,8 +168,7 @@ def find_mentions(stream: str) -> tuple[list[Mention], list[tuple[str, int, int]
             continue
         ks = kind[1]
         said_number = stream[ks:start].rstrip().endswith(("số", "Số", "SỐ"))
-        confirmed = said_number or bool(_NUMBER_ONLY_CONFIRM.match(stream, num.end()))
-        mentions.append(Mention(kind[0], True, num.group(1), None, ks, num.end(), confirmed=confirmed))
+        mentions.append(Mention(kind[0], True, num.group(1), None, ks, num.end(), confirmed=said_number))
     mentions.sort(key=lambda x: x.start)
     return mentions, blanks
 
@@ -194,7 +193,16 @@ def read_statements(stream: str, mentions: list[Mention]) -> None:
             if phrase is not None and phrase.name is not None:
                 m.issuer = phrase
                 pos = phrase.end
+                if m.date is None:  # "... của Bộ Chính trị, ngày 22/10/2018"
+                    da = _DATE_AFTER.match(stream, pos, nxt)
+                    found = find_date(stream[da.start() : da.end()]) if da is not None else None
+                    if da is not None and found is not None:
+                        m.date = found[0]
+                        pos = da.end()
         m.tail = pos
+        if m.parts is None and not m.confirmed:
+            # "Chỉ thị 05 của Bộ Chính trị": a number stated with its date or issuing body
+            m.confirmed = m.date is not None or m.issuer is not None
         # inside "(viết tắt là ...)": look back to the nearest "(" before the mention
         open_paren = stream.rfind("(", max(0, m.start - 400), m.start)
         if open_paren >= 0 and ")" not in stream[open_paren : m.start] and abbrev.match(stream, open_paren):

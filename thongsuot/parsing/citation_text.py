@@ -95,26 +95,29 @@ def build_stream(view: NormText) -> Stream:
     clean_starts: list[int] = []
     view_starts: list[int] = []
     length = 0
-
-    def piece(s: str, view_pos: int) -> None:
-        nonlocal length
-        if not s:
-            return
-        out.append(s)
-        clean_starts.append(length)
-        view_starts.append(view_pos)
-        length += len(s)
-
     junk_re = _JUNK if any(h in text for h in _MARKUP_HINTS) else _PLAIN_JUNK
     for start, end, joint in ranges:
         if joint and not (joint == " " and out and out[-1].endswith(" ")):
-            piece(joint, start)
+            out.append(joint)
+            clean_starts.append(length)
+            view_starts.append(start)
+            length += 1
         cur = start
+        # each kept stretch, plus the one space a junk run becomes, maps
+        # linearly onto the view (the space onto the run's first character)
         for m in junk_re.finditer(text, start, end):
-            piece(text[cur : m.start()], cur)
+            s, e = m.span()
             junk = m.group(0)
-            if " " in junk or "\n" in junk:
-                piece(" ", m.start())
-            cur = m.end()
-        piece(text[cur:end], cur)
+            chunk = text[cur:s] + " " if (" " in junk or "\n" in junk) else text[cur:s]
+            if chunk:
+                out.append(chunk)
+                clean_starts.append(length)
+                view_starts.append(cur)
+                length += len(chunk)
+            cur = e
+        if cur < end:
+            out.append(text[cur:end])
+            clean_starts.append(length)
+            view_starts.append(cur)
+            length += end - cur
     return Stream("".join(out), tuple(clean_starts), tuple(view_starts), len(text))

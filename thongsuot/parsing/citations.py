@@ -311,6 +311,8 @@ def _citation(doc: _Doc, view: NormText, stream: Stream) -> Citation:
     date = doc.date or next((m.weak_date for m in doc.mentions if m.weak_date), None)
     with_symbol = next((m for m in doc.mentions if m.parts is not None), None)
     parts = with_symbol.parts if with_symbol else None
+    if issuer is None and parts is not None and parts.issuer_code:
+        issuer = load_codes().issuer_from_code.get(parts.issuer_code)
     spans = [view.span(*stream.view_range(m.start, m.end)) for m in doc.mentions]
     text_span = view.span(*stream.view_range(first.start, max(first.end, first.tail)))
     return Citation(

@@ -32,6 +32,7 @@ class IssuerRewrite:
 class Codes:
     types: dict[str, tuple[str, ...]]  # type code -> kind words (first = default)
     issuers: dict[str, str]  # issuer code -> body name
+    issuer_from_code: dict[str, str]  # codes that name exactly one body
     type_repairs: dict[str, str]
     issuer_repairs: dict[str, str]
     kinds: tuple[KindWord, ...]
@@ -67,6 +68,7 @@ def load_codes() -> Codes:
     return Codes(
         types={str(k): _strings(v.get("kinds")) for k, v in raw.get("types", {}).items()},
         issuers={str(k): str(v) for k, v in raw.get("issuers", {}).items()},
+        issuer_from_code={str(k): str(v) for k, v in raw.get("issuer_from_code", {}).items()},
         type_repairs={str(k): str(v) for k, v in repairs.get("type", {}).items()},
         issuer_repairs={str(k): str(v) for k, v in repairs.get("issuer", {}).items()},
         kinds=tuple(KindWord(str(k["kind"]), str(k["pattern"])) for k in citation.get("kinds", ())),
