@@ -253,7 +253,11 @@ def read_rows(data: bytes, filename: str) -> list[list[object]]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError("Tệp CSV phải mã hóa UTF-8.") from exc
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
+        dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:  # a single column or an empty file: read it as plain CSV
+            pass
         return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
     raise UnsupportedFormat("Chỉ nhận tệp .csv hoặc .xlsx.")
 
