@@ -320,3 +320,17 @@ def test_no_chain_across_a_sentence_or_a_capitalised_clause() -> None:
         "Chỉ thị số 05-CT/TW của Bộ Chính trị gắn với thực hiện Quy định số 08-QĐi/TW."
     )
     assert run(text).links == ()
+
+
+def test_upper_case_citation_and_joint_symbols() -> None:
+    text = (
+        "KẾ HOẠCH SỐ 12-KH/TU NGÀY 3/4/2022 CỦA BAN THƯỜNG VỤ TỈNH ỦY; "
+        "Hướng dẫn số 12-HD/BTGTW-BDVTW; Thông tư liên tịch số 03/2016/TTLT-BNV-BTC của Bộ Nội vụ."
+    )
+    result = run(text)
+    plan = find(result, "12", "KH/TU")
+    assert plan.kind == "Kế hoạch" and plan.date == dt.date(2022, 4, 3)
+    assert (plan.issuer or "").lower() == "ban thường vụ tỉnh ủy"
+    assert find(result, "12", "HD/BTGTW-BDVTW").kind == "Hướng dẫn"
+    circular = find(result, "03", "2016/TTLT-BNV-BTC")
+    assert circular.kind == "Thông tư liên tịch" and circular.type_code == "TTLT"

@@ -83,7 +83,7 @@ _NUMBER_UNIT = re.compile(
 )
 _DATE_AFTER = re.compile(r"(?:[ ,(]{0,4}|\.[ ](?=ng))(?:ban hành[ ])?(?:" + DATE_PATTERN.pattern + ")")
 _DANGLING = re.compile(r"[ ,(]{0,4}(?:ng[àa]y)[ ]?(?=\x00|$|[^\W\d_])")
-_OF = re.compile(r"[ ,)]{0,3}(?:\([ ]?)?(?:của|do)[ ]")
+_OF = re.compile(r"[ ,)]{0,3}(?:\([ ]?)?(?:của|Của|CỦA|do|DO)[ ]")
 _LIST_GAP = re.compile(r"[ ]?(?:,|và|,[ ]?và|;)?[ ]?$")
 
 
