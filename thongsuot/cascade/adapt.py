@@ -232,7 +232,9 @@ class Adapter:
         out: list[str] = []
         for piece in pieces:
             piece = piece.strip(" .:-–")
-            piece = re.sub(r"^(?i:và|các|cùng|với)\s+", "", piece)
-            if len(piece.split()) >= 2:
+            piece = re.sub(r"^(?i:và|cùng|với)\s+", "", piece)
+            # a body's name starts with a capital ("Hội Văn học nghệ thuật tỉnh");
+            # lower-case leftovers are verbs and links ("chỉ đạo", "phối hợp")
+            if len(piece.split()) >= 2 and piece[:1].isupper():
                 out.append(piece)
         return out

@@ -207,6 +207,21 @@ def _recipients(
     return tuple(out)
 
 
+def _plan_text(texts: list[str]) -> str:
+    return " ".join(" ".join(texts).split())
+
+
+def _cited_in(c: PlanCitation, text: str) -> bool:
+    """Whether the written plan still cites `c` (a mention only in a footnote is not carried)."""
+    if not c.number or not c.symbol:
+        return False
+    if c.printed and fold(c.printed) in fold(text):
+        return True
+    sep = r"\s*/\s*" if "/" in c.symbol and c.symbol.split("/", 1)[0].isdigit() else r"\s*[-–]\s*"
+    symbol = r"\s*".join(re.escape(ch) for ch in c.symbol.replace(" ", ""))
+    return re.search(rf"(?<!\d){re.escape(c.number)}{sep}{symbol}", text, re.IGNORECASE) is not None
+
+
 def derive(
     parent: ParsedDocument | Plan,
     target: Target,
@@ -249,6 +264,11 @@ def derive(
         layout=layout,
     )
     assignments, unmatched = _assignments(parts, a)
+    situation, purposes = _adapt_all(parts.situation, a), _adapt_all(parts.purposes, a)
+    requirements = _adapt_all(parts.requirements, a)
+    focal = tuple(_adapt_topic(t, a) for t in parts.focal)
+    regular = tuple(_adapt_topic(t, a) for t in parts.regular)
+    forms = tuple(_adapt_topic(t, a) for t in parts.forms)
     timeline = list(_adapt_all(parts.timeline, a))
     if parts.issuer and not any("báo cáo" in fold(p.text) for p in timeline):
         line = plan_text("reporting", "default").format(issuer=issuer, parent_issuer=parts.issuer)
@@ -264,22 +284,30 @@ def derive(
             parts.outline.source,
         )
     citations = (parts.chain + (parts.citation,)) if parts.citation.number else parts.chain
+    written = _plan_text(
+        [p.text for p in situation + purposes + requirements + tuple(timeline)]
+        + [x for t in focal + regular + forms for x in (t.heading, *(p.text for p in t.points))]
+        + [d.text for a in assignments for d in a.duties]
+        + ([x for s in outline.sections for t in s.topics for x in (t.heading, *(p.text for p in t.points))]
+           if outline else [])
+    )  # fmt: skip
+    mentions = tuple(c for c in parts.mentions if _cited_in(c, written))
     return Plan(
         header=header,
         basis=_basis(parts, issuer, kind),
-        situation=_adapt_all(parts.situation, a),
-        purposes=_adapt_all(parts.purposes, a),
-        requirements=_adapt_all(parts.requirements, a),
-        focal=tuple(_adapt_topic(t, a) for t in parts.focal),
-        regular=tuple(_adapt_topic(t, a) for t in parts.regular),
-        forms=tuple(_adapt_topic(t, a) for t in parts.forms),
+        situation=situation,
+        purposes=purposes,
+        requirements=requirements,
+        focal=focal,
+        regular=regular,
+        forms=forms,
         assignments=assignments,
         unmatched=unmatched,
         timeline=tuple(timeline),
         recipients=_recipients(parts, assignments, layout),
         signature=_signature(kind, layout, signer),
         outline=outline,
-        citations=tuple(replace(c, implements=True) for c in citations) + parts.mentions,
+        citations=tuple(replace(c, implements=True) for c in citations) + mentions,
         parent=ParentRef(parts.citation, parts.title, parts.chain),
         target=target,
     )

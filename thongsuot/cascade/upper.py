@@ -7,6 +7,7 @@ the parent's wording beside each generated paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from thongsuot.domain.document import Citation, Node, NodeKind, ParsedDocument, Relation, SectionRole
@@ -65,7 +66,14 @@ def plan_citation(c: Citation) -> PlanCitation:
         date=c.date,
         issuer=c.issuer,
         implements=c.relation is Relation.IMPLEMENTS,
+        printed=_printed_ref(c.text),
     )
+
+
+def _printed_ref(text: str) -> str | None:
+    """`Quy định số 60-ỌĐ/TW` from the citing text: up to the end of the symbol."""
+    m = re.search(r"\d+\s*[-–/]\s*[^\s,;.)]+", text or "")
+    return " ".join(m.group(0).split()) if m else None
 
 
 def line(node: Node) -> str:

@@ -93,6 +93,7 @@ class PlanCitation:
     issuer: str | None
     implements: bool = False
     about: str | None = None  # the subject, "về ..." as printed
+    printed: str | None = None  # how the upper text wrote it ("Quy định số 60-ỌĐ/TW"), OCR damage and all
 
     @property
     def ref(self) -> str:
