@@ -165,7 +165,9 @@ class Citation:
         """`35-NQ/TW` (party) or `30/2020/NĐ-CP` (state) or just the number."""
         if not self.symbol:
             return self.number or ""
-        if self.type_code and "/" in self.symbol and self.symbol.split("/", 1)[0].isdigit():
+        head = self.symbol.split("/", 1)[0]
+        if "/" not in self.symbol or head.isdigit():
+            # State style: 0124/KH-UBND, 56/UBND-VX, 30/2020/NĐ-CP
             return f"{self.number}/{self.symbol}"
         return f"{self.number}-{self.symbol}"
 
