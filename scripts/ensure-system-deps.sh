@@ -9,7 +9,7 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-fc-list 2>/dev/null | grep -qi "liberation serif" || need+=(fonts-liberation)
+ls /usr/share/fonts/truetype/liberation*/LiberationSerif-Regular.ttf >/dev/null 2>&1 || need+=(fonts-liberation)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing Debian packages: ${need[*]}"
   if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
