@@ -1,0 +1,347 @@
+"""Plans in the database: every saved state is a version; issuing fixes the symbol.
+
+- `plans`: one row per plan (its current fields for lists and look-ups);
+- `plan_versions`: the Plan as JSON for each saved state (autosave writes a new
+  version only when something changed; `expected_version` stops two editors
+  overwriting each other);
+- `plan_sources`: the provenance of each generated item (which parent item it
+  came from), so one can ask what became of a parent paragraph.
+
+Issuing (draft -> issued) fixes the number and date, renders the official DOCX
+and stores it in the library, where its basis sentence makes it a document
+that `implements` its parent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from thongsuot.domain.plan import Plan, PlanStatus, Source, Topic
+from thongsuot.errors import Conflict, InputError, NotFound
+from thongsuot.parsing import parse_bytes
+from thongsuot.rendering.plan_docx import render_docx
+from thongsuot.rendering.plan_json import plan_from_dict, plan_to_dict
+from thongsuot.storage.db import Database, open_database
+from thongsuot.storage.documents import store_document
+
+metadata = MetaData()
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("issuer", String(300), nullable=False),
+    Column("target_name", String(300), nullable=False),
+    Column("target_level", String(32), nullable=False),
+    Column("unit_code", String(64)),
+    Column("parent_ref", String(120)),
+    Column("parent_document_id", Integer),
+    Column("symbol", String(120)),
+    Column("issued_date", Date),
+    Column("document_id", Integer),
+    Column("current_version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+plan_versions = Table(
+    "plan_versions",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("author", String(200)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+plan_sources = Table(
+    "plan_sources",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("item", String(120), primary_key=True),
+    Column("source_path", String(200), nullable=False),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+)
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    id: int
+    version: int
+    status: PlanStatus
+    plan: Plan
+    document_id: int | None = None
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    version: int
+    note: str
+    author: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: int
+    kind: str
+    status: PlanStatus
+    title: str
+    issuer: str
+    target_name: str
+    parent_ref: str | None
+    symbol: str | None
+    current_version: int
+    updated_at: dt.datetime
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _dump(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, sort_keys=True)
+
+
+def _topic_sources(prefix: str, topics: tuple[Topic, ...]) -> Iterator[tuple[str, Source | None]]:
+    for i, t in enumerate(topics):
+        yield f"{prefix}/{i}", t.source
+        for j, p in enumerate(t.points):
+            yield f"{prefix}/{i}/points/{j}", p.source
+
+
+def plan_sources_of(plan: Plan) -> list[tuple[str, Source]]:
+    """(item path, source) for every item of the plan that came from the parent."""
+    items: list[tuple[str, Source | None]] = []
+    for name in ("situation", "purposes", "requirements", "timeline"):
+        items += [(f"{name}/{i}", p.source) for i, p in enumerate(getattr(plan, name))]
+    for name in ("focal", "regular", "forms"):
+        items += list(_topic_sources(name, getattr(plan, name)))
+    for i, a in enumerate(plan.assignments):
+        items.append((f"assignments/{i}", a.source))
+        items += [(f"assignments/{i}/duties/{j}", d.source) for j, d in enumerate(a.duties)]
+    if plan.outline is not None:
+        for s, section in enumerate(plan.outline.sections):
+            items += list(_topic_sources(f"outline/{s}", section.topics))
+    return [(item, src) for item, src in items if src is not None]
+
+
+def _row_values(plan: Plan) -> dict[str, Any]:
+    h = plan.header
+    return {
+        "kind": h.kind.value,
+        "status": plan.status.value,
+        "title": h.title,
+        "issuer": h.issuer,
+        "target_name": plan.target.name if plan.target else h.issuer,
+        "target_level": plan.target.level if plan.target else "",
+        "unit_code": plan.target.unit_code if plan.target else None,
+        "parent_ref": plan.parent.citation.ref or None if plan.parent else None,
+        "symbol": h.symbol,
+        "issued_date": h.date if plan.status is PlanStatus.ISSUED else None,
+    }
+
+
+class PlanStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _write_version(
+        self, s: Session, plan_id: int, version: int, plan: Plan, note: str, author: str | None
+    ) -> None:
+        s.execute(
+            insert(plan_versions).values(
+                plan_id=plan_id,
+                version=version,
+                data=_dump(plan),
+                note=note,
+                author=author,
+                created_at=_now(),
+            )
+        )
+        rows = [
+            {"plan_id": plan_id, "version": version, "item": item, "source_path": src.path[:200],
+             "source_start": src.start, "source_end": src.end}
+            for item, src in plan_sources_of(plan)
+        ]  # fmt: skip
+        if rows:
+            s.execute(insert(plan_sources), rows)
+
+    def create(
+        self, plan: Plan, *, parent_document_id: int | None = None, author: str | None = None, note: str = ""
+    ) -> StoredPlan:
+        """Store a new plan (derived, imported or blank) as version 1."""
+        now = _now()
+        with self.db.session() as s:
+            values = _row_values(plan) | {"parent_document_id": parent_document_id}
+            res = s.execute(insert(plans).values(**values, current_version=1, created_at=now, updated_at=now))
+            plan_id = int(res.inserted_primary_key[0])  # type: ignore[index]
+            self._write_version(s, plan_id, 1, plan, note or "Tạo kế hoạch", author)
+        return StoredPlan(plan_id, 1, plan.status, plan)
+
+    def _current(self, s: Session, plan_id: int) -> Any:
+        row = s.execute(select(plans).where(plans.c.id == plan_id)).first()
+        if row is None:
+            raise NotFound(f"Không có kế hoạch số {plan_id}.")
+        return row
+
+    def save(
+        self,
+        plan_id: int,
+        plan: Plan,
+        *,
+        expected_version: int | None = None,
+        author: str | None = None,
+        note: str = "",
+    ) -> StoredPlan:
+        """A new version with `plan` (none when nothing changed). Issued plans are frozen."""
+        with self.db.session() as s:
+            row = self._current(s, plan_id)
+            if row.status == PlanStatus.ISSUED.value:
+                raise Conflict("Kế hoạch đã ban hành, không sửa được.")
+            if expected_version is not None and expected_version != row.current_version:
+                raise Conflict(
+                    "Kế hoạch vừa được người khác sửa; hãy tải lại.",
+                    detail={"current_version": row.current_version},
+                )
+            current = s.execute(
+                select(plan_versions.c.data).where(
+                    plan_versions.c.plan_id == plan_id, plan_versions.c.version == row.current_version
+                )
+            ).scalar_one()
+            plan = replace(plan, status=PlanStatus.DRAFT)
+            if current == _dump(plan):
+                return StoredPlan(plan_id, row.current_version, PlanStatus.DRAFT, plan)
+            version = row.current_version + 1
+            self._write_version(s, plan_id, version, plan, note, author)
+            s.execute(
+                update(plans)
+                .where(plans.c.id == plan_id)
+                .values(**_row_values(plan), current_version=version, updated_at=_now())
+            )
+        return StoredPlan(plan_id, version, PlanStatus.DRAFT, plan)
+
+    def get(self, plan_id: int, version: int | None = None) -> StoredPlan:
+        with self.db.session() as s:
+            row = self._current(s, plan_id)
+            wanted = version or row.current_version
+            data = s.execute(
+                select(plan_versions.c.data).where(
+                    plan_versions.c.plan_id == plan_id, plan_versions.c.version == wanted
+                )
+            ).scalar_one_or_none()
+        if data is None:
+            raise NotFound(f"Kế hoạch {plan_id} không có phiên bản {wanted}.")
+        plan = plan_from_dict(json.loads(data))
+        return StoredPlan(plan_id, wanted, PlanStatus(row.status), plan, row.document_id)
+
+    def versions(self, plan_id: int) -> list[VersionInfo]:
+        with self.db.session() as s:
+            self._current(s, plan_id)
+            rows = s.execute(
+                select(plan_versions.c.version, plan_versions.c.note, plan_versions.c.author,
+                       plan_versions.c.created_at)
+                .where(plan_versions.c.plan_id == plan_id)
+                .order_by(plan_versions.c.version)
+            ).all()  # fmt: skip
+        return [VersionInfo(r.version, r.note, r.author, r.created_at) for r in rows]
+
+    def list(self, *, status: PlanStatus | None = None, limit: int = 100) -> list[PlanSummary]:
+        q = select(plans).order_by(plans.c.updated_at.desc(), plans.c.id.desc()).limit(limit)
+        if status is not None:
+            q = q.where(plans.c.status == status.value)
+        with self.db.session() as s:
+            rows = s.execute(q).all()
+        return [
+            PlanSummary(r.id, r.kind, PlanStatus(r.status), r.title, r.issuer, r.target_name, r.parent_ref,
+                        r.symbol, r.current_version, r.updated_at)
+            for r in rows
+        ]  # fmt: skip
+
+    def derived_from(self, source_path: str, start: int | None = None) -> list[tuple[int, str]]:
+        """(plan id, item) of current versions that came from a parent item."""
+        q = (
+            select(plan_sources.c.plan_id, plan_sources.c.item)
+            .join(plans, plans.c.id == plan_sources.c.plan_id)
+            .where(
+                plan_sources.c.version == plans.c.current_version, plan_sources.c.source_path == source_path
+            )
+        )
+        if start is not None:
+            q = q.where(plan_sources.c.source_start == start)
+        with self.db.session() as s:
+            return [(r.plan_id, r.item) for r in s.execute(q)]
+
+    def issue(self, plan_id: int, number: str, date: dt.date, *, author: str | None = None) -> StoredPlan:
+        """Fix the number and date, store the DOCX in the library as a document implementing the parent."""
+        if not number.strip():
+            raise InputError("Cần số văn bản để ban hành.")
+        with self.db.session() as s:
+            row = self._current(s, plan_id)
+            if row.status == PlanStatus.ISSUED.value:
+                raise Conflict(f"Kế hoạch đã ban hành: {row.symbol}.")
+            data = s.execute(
+                select(plan_versions.c.data).where(
+                    plan_versions.c.plan_id == plan_id, plan_versions.c.version == row.current_version
+                )
+            ).scalar_one()
+            plan = plan_from_dict(json.loads(data)).with_number(number.strip(), date)
+            plan = replace(plan, status=PlanStatus.ISSUED)
+            docx = render_docx(plan)
+            name = f"{plan.header.symbol or plan_id}.docx".replace("/", "_")
+            stored = store_document(s, parse_bytes(docx, name), docx, file_name=name, fmt="docx")
+            version = row.current_version + 1
+            self._write_version(s, plan_id, version, plan, f"Ban hành {plan.header.symbol}", author)
+            s.execute(
+                update(plans)
+                .where(plans.c.id == plan_id)
+                .values(**_row_values(plan), current_version=version, document_id=stored.document_id,
+                        updated_at=_now())
+            )  # fmt: skip
+        return StoredPlan(plan_id, version, PlanStatus.ISSUED, plan, stored.document_id)
+
+    def delete(self, plan_id: int) -> None:
+        """Delete a draft (issued plans stay: they are in the library)."""
+        with self.db.session() as s:
+            row = self._current(s, plan_id)
+            if row.status == PlanStatus.ISSUED.value:
+                raise Conflict("Không xóa được kế hoạch đã ban hành.")
+            s.execute(delete(plan_sources).where(plan_sources.c.plan_id == plan_id))
+            s.execute(delete(plan_versions).where(plan_versions.c.plan_id == plan_id))
+            s.execute(delete(plans).where(plans.c.id == plan_id))
+
+    def count(self) -> int:
+        with self.db.session() as s:
+            return int(s.execute(select(func.count()).select_from(plans)).scalar_one())
+
+
+def open_plans(url: str | None = None, *, migrate: bool = True) -> PlanStore:
+    return PlanStore(open_database(url, migrate=migrate))
