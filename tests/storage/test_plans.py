@@ -44,7 +44,7 @@ def test_versions_and_round_trip(db_url: str, derived: Plan) -> None:
         assert [v.version for v in store.versions(first.id)] == [1, 2]
         with pytest.raises(Conflict):
             store.save(first.id, derived, expected_version=1)
-        listed = store.list()
+        listed = store.list_plans()
         assert [p.id for p in listed] == [first.id] and listed[0].current_version == 2
     finally:
         store.close()

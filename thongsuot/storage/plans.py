@@ -274,7 +274,7 @@ class PlanStore:
             ).all()  # fmt: skip
         return [VersionInfo(r.version, r.note, r.author, r.created_at) for r in rows]
 
-    def list(self, *, status: PlanStatus | None = None, limit: int = 100) -> list[PlanSummary]:
+    def list_plans(self, *, status: PlanStatus | None = None, limit: int = 100) -> list[PlanSummary]:
         q = select(plans).order_by(plans.c.updated_at.desc(), plans.c.id.desc()).limit(limit)
         if status is not None:
             q = q.where(plans.c.status == status.value)
