@@ -202,8 +202,8 @@ class PlanStore:
         now = _now()
         with self.db.session() as s:
             values = _row_values(plan) | {"parent_document_id": parent_document_id}
-            res = s.execute(insert(plans).values(**values, current_version=1, created_at=now, updated_at=now))
-            plan_id = int(res.inserted_primary_key[0])  # type: ignore[index]
+            stmt = insert(plans).values(**values, current_version=1, created_at=now, updated_at=now)
+            plan_id = int(s.execute(stmt.returning(plans.c.id)).scalar_one())
             self._write_version(s, plan_id, 1, plan, note or "Tạo kế hoạch", author)
         return StoredPlan(plan_id, 1, plan.status, plan)
 
