@@ -319,3 +319,48 @@ def empty_plan(target: Target, kind: PlanKind = PlanKind.PLAN, *, layout: Layout
     issuer, body, parent_line, code = _issuer(target, kind, layout)
     header = PlanHeader(kind, issuer, body, parent_line, code, "", target.locality, target.on, None, layout)
     return Plan(header=header, basis=Paragraph(""), signature=_signature(kind, layout, None), target=target)
+
+
+def import_document(doc: ParsedDocument, *, level: str | None = None, on: dt.date | None = None) -> Plan:
+    """A parsed document taken as a plan of its own issuer ("Nhập từ văn bản").
+
+    The text is kept at its own level (no level words change); the header,
+    basis, recipients and signer are the document's own.
+    """
+    h = doc.header
+    day = on or h.date or dt.date.today()
+    issuer = h.issuer or "Cơ quan ban hành"
+    parts = read_document(doc)
+    own_level = level or guess_level(parts, h.issuer_code)
+    if own_level is None:
+        raise InputError("Không xác định được cấp của văn bản; hãy chọn cấp.")
+    kind = PlanKind.GUIDANCE if (h.type_code or "").upper() == "HD" else PlanKind.PLAN
+    target = Target(name=issuer, level=own_level, on=day, locality=h.place)
+    layout = Layout.STATE if h.layout == "state" else Layout.PARTY
+    base = derive(doc, target, kind, parent_level=own_level, date=h.date, number=h.number, layout=layout)
+    implements = [c for c in base.citations if c.implements]
+    opening = next((n for n in doc.sections if n.role is None and n.text), None)
+    header = replace(
+        base.header,
+        issuer=issuer,
+        header_body=issuer.upper(),
+        parent_body=h.parent_issuer.upper() if h.parent_issuer else None,
+        issuer_code=h.issuer_code or base.header.issuer_code,
+        title=h.title or "",
+        place=h.place,
+        date=h.date,
+    )
+    chain = tuple(c for c in implements if (c.number, c.symbol) != (h.number, parts.citation.symbol))
+    signer = doc.signer
+    return replace(
+        base,
+        header=header,
+        basis=Paragraph(opening.text, None) if opening else Paragraph(""),
+        recipients=tuple(Recipient(r.name, r.purpose) for r in doc.recipients),
+        signature=SignatureBlock(signer.authority, signer.position, signer.name)
+        if signer
+        else base.signature,
+        citations=chain + tuple(c for c in base.citations if not c.implements),
+        parent=ParentRef(chain[0], chain[0].about, chain[1:]) if chain else None,
+        timeline=tuple(p for p in base.timeline if p.source is not None),
+    )

@@ -1,9 +1,10 @@
 """`thongsuot derive` and `thongsuot export`: build a level's plan from the one above.
 
     thongsuot derive PARENT --unit "Đảng ủy xã Tân Hòa" --type KH [--date 2025-09-15] [--out plan.docx]
-    thongsuot export PLAN.json --format docx|md|json [--out FILE]
+    thongsuot export PLAN --format docx|md|json [--out FILE]   (PLAN: a .json file or a stored plan id)
 
-PARENT is a document file (txt, md, html, docx, pdf). UNIT is a unit code of the
+PARENT is a document file (txt, md, html, docx, pdf), or a reference (70-KH/TU)
+or document id in the library (--db). UNIT is a unit code of the
 organisation tree (--org, default the bundled demo tree) or a free description
 whose level is read from its words ("Đảng ủy xã ...", "Huyện ủy ...") or given
 with --level. Upper duties with no counterpart at the target are listed on
@@ -13,6 +14,7 @@ stderr: they are for the user to decide, never dropped.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -20,13 +22,16 @@ from pathlib import Path
 import typer
 
 from thongsuot.cascade.derive import derive, target_from_name
+from thongsuot.domain.document import ParsedDocument
 from thongsuot.domain.plan import Layout, Plan, PlanKind, Target
 from thongsuot.errors import InputError
 from thongsuot.orgs.tree import load_org
-from thongsuot.parsing import parse_file
+from thongsuot.parsing import parse_bytes, parse_file
 from thongsuot.rendering.plan_docx import render_docx
 from thongsuot.rendering.plan_json import plan_from_dict, render_json
 from thongsuot.rendering.plan_md import render_md
+from thongsuot.storage import open_library
+from thongsuot.storage.plans import open_plans
 from thongsuot.vocab.levels import load_levels
 
 
@@ -66,6 +71,22 @@ def resolve_target(
     return target_from_name(unit, on, level, parent_name=parent_name)
 
 
+def load_parent(parent: str, db: str | None) -> ParsedDocument:
+    """A document file, else a reference or document id in the library."""
+    path = Path(parent)
+    if path.is_file():
+        return parse_file(path)
+    lib = open_library(db)
+    try:
+        doc_id = int(parent) if parent.isdigit() else lib.resolve(parent).document_id
+        if doc_id is None:
+            raise InputError(f"{parent} chỉ được trích dẫn, chưa có văn bản trong thư viện.")
+        name, data = lib.original(doc_id)
+    finally:
+        lib.close()
+    return parse_bytes(data, name)
+
+
 def _write(plan: Plan, fmt: ExportFormat, out: Path | None) -> None:
     if fmt is ExportFormat.docx:
         data = render_docx(plan)
@@ -89,7 +110,9 @@ def _format_of(out: Path | None, default: ExportFormat) -> ExportFormat:
 
 
 def derive_cmd(
-    parent: Path = typer.Argument(..., help="Văn bản cấp trên (txt, md, html, docx, pdf)."),
+    parent: str = typer.Argument(
+        ..., help="Văn bản cấp trên: tệp, số hiệu (70-KH/TU) hoặc mã trong thư viện."
+    ),
     unit: str = typer.Option(..., "--unit", "-u", help="Mã đơn vị hoặc tên: “Đảng ủy xã Tân Hòa”."),
     kind: PlanKind = typer.Option(PlanKind.PLAN, "--type", "-t", help="KH (kế hoạch) hoặc HD (hướng dẫn)."),
     level: str | None = typer.Option(None, "--level", help="Cấp: centre, province, district, commune."),
@@ -101,13 +124,13 @@ def derive_cmd(
     layout: FormatChoice = typer.Option(FormatChoice.auto, "--format", help="Thể thức: party, state, auto."),
     org: Path | None = typer.Option(None, "--org", help="Tệp cây tổ chức (TOML)."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Tệp kết quả: .docx, .md hoặc .json."),
+    save: bool = typer.Option(False, "--save", help="Lưu dự thảo vào cơ sở dữ liệu."),
+    db: str | None = typer.Option(None, "--db", help="URL cơ sở dữ liệu (mặc định theo cấu hình)."),
 ) -> None:
     """Xây dựng văn bản thực hiện từ văn bản cấp trên."""
-    if not parent.is_file():
-        raise InputError(f"Không tìm thấy tệp văn bản cấp trên: {parent}")
     on = _date(date)
     target = resolve_target(unit, on, level, parent_name, org)
-    doc = parse_file(parent)
+    doc = load_parent(parent, db)
     plan = derive(
         doc,
         target,
@@ -120,26 +143,46 @@ def derive_cmd(
     )
     for u in plan.unmatched:
         typer.echo(f"Cần quyết định: {u.upper_unit} — {u.reason} ({len(u.duties)} nhiệm vụ)", err=True)
-    _write(plan, _format_of(out, ExportFormat.md), out)
+    if save:
+        store = open_plans(db)
+        try:
+            stored = store.create(plan, note="Xây dựng từ văn bản cấp trên")
+        finally:
+            store.close()
+        typer.echo(f"Đã lưu dự thảo số {stored.id}", err=True)
+    if out is not None or not save:
+        _write(plan, _format_of(out, ExportFormat.md), out)
 
 
 def export_cmd(
-    plan_file: Path = typer.Argument(..., metavar="PLAN", help="Kế hoạch đã lưu (tệp .json do derive tạo)."),
+    plan_ref: str = typer.Argument(
+        ..., metavar="PLAN", help="Tệp .json do derive tạo, hoặc mã kế hoạch đã lưu."
+    ),
     fmt: ExportFormat = typer.Option(ExportFormat.docx, "--format", "-f", help="docx, md hoặc json."),
     out: Path | None = typer.Option(None, "--out", "-o", help="Tệp kết quả."),
+    version: int | None = typer.Option(None, "--version", help="Phiên bản (mặc định: mới nhất)."),
+    db: str | None = typer.Option(None, "--db", help="URL cơ sở dữ liệu (mặc định theo cấu hình)."),
 ) -> None:
     """Xuất kế hoạch ra DOCX (thể thức Đảng/Nhà nước), Markdown hoặc JSON."""
-    import json
-
-    if not plan_file.is_file():
-        raise InputError(f"Không tìm thấy kế hoạch: {plan_file}")
-    try:
-        data = json.loads(plan_file.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"Tệp kế hoạch không phải JSON hợp lệ: {exc}") from exc
-    plan = plan_from_dict(data)
+    path = Path(plan_ref)
+    if path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(f"Tệp kế hoạch không phải JSON hợp lệ: {exc}") from exc
+        plan = plan_from_dict(data)
+        default_out = path.with_suffix(".docx")
+    elif plan_ref.isdigit():
+        store = open_plans(db)
+        try:
+            plan = store.get(int(plan_ref), version).plan
+        finally:
+            store.close()
+        default_out = Path(f"ke-hoach-{plan_ref}.docx")
+    else:
+        raise InputError(f"Không tìm thấy kế hoạch: {plan_ref}")
     if fmt is ExportFormat.docx and out is None:
-        out = plan_file.with_suffix(".docx")
+        out = default_out
     _write(plan, fmt, out)
 
 

@@ -6,6 +6,8 @@ duties with no counterpart at the target, and where each part came from.
 
 from __future__ import annotations
 
+import difflib
+
 from thongsuot.domain.plan import Layout, Plan
 from thongsuot.rendering.plan_blocks import (
     BlockKind,
@@ -67,3 +69,11 @@ def _review(plan: Plan) -> list[str]:
         out.append(f"- **{u.upper_unit}**{where}: {u.reason}")
         out.extend(f"  - {d.text}" for d in u.duties)
     return out + [""]
+
+
+def diff_plans(old: Plan, new: Plan, *, old_label: str = "trước", new_label: str = "sau") -> str:
+    """A readable line diff of two plans (two versions, or a plan against its parent's plan)."""
+    a = render_md(old).splitlines()
+    b = render_md(new).splitlines()
+    lines = difflib.unified_diff(a, b, fromfile=old_label, tofile=new_label, lineterm="", n=1)
+    return "\n".join(lines)
