@@ -1,0 +1,93 @@
+"""The plan editor pages over the real app and database (SQLite and PostgreSQL).
+
+Derive from a library document, edit a topic (autosave), reorder a duty, look
+at the history, download the DOCX and parse it back, issue the plan.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docx import Document
+from fastapi import Depends
+from web_helpers import SAMPLES, WebEnv, make_env
+
+from thongsuot.parsing import parse_bytes
+from thongsuot.web import deps
+from thongsuot.web.pages import plans
+
+
+@pytest.fixture
+def env(db_url: str, tmp_path: Path) -> Iterator[WebEnv]:
+    env = make_env(db_url, tmp_path)
+    env.app.include_router(plans.router, dependencies=[Depends(deps.check_csrf)])
+    yield env
+    env.app.state.ts.db.close()
+
+
+def _derive(env: WebEnv) -> tuple[object, int]:
+    text = (SAMPLES / "000_cb2ba15afe6d27db.txt").read_text(encoding="utf-8")
+    doc_id = env.store_text(text, "HU-A", name="75-HD-BTGTU.txt")
+    client = env.client("editor")
+    assert client.get(f"/documents/{doc_id}/derive").status_code == 200
+    made = client.post(
+        f"/documents/{doc_id}/derive",
+        data={"unit": "Đảng ủy xã Tân Hòa", "kind": "KH", "date": "2025-09-15"},
+        follow_redirects=False,
+    )
+    assert made.status_code == 303, made.text
+    plan_id = int(made.headers["location"].rsplit("/", 1)[1])
+    return client, plan_id
+
+
+def test_derive_edit_reorder_download_issue(env: WebEnv) -> None:
+    client, plan_id = _derive(env)
+    page = client.get(f"/plans/{plan_id}")
+    assert page.status_code == 200
+    html = page.text
+    assert "Cần quyết định" in html and "Hội Văn học nghệ thuật tỉnh" in html
+    assert "Cấp trên (IV.1" in html  # the parent's item beside the duty
+    # edit the first focal topic (what autosave posts)
+    form = {"version": "1", "focal-0-heading": "Chủ đề đã sửa ở xã."}
+    saved = client.post(f"/plans/{plan_id}/save", data=form)
+    assert saved.status_code == 200 and 'data-version="2"' in saved.text
+    stale = client.post(f"/plans/{plan_id}/save", data={"version": "1", "title": "x"})
+    assert stale.status_code == 409
+    # reorder a duty: the second duty of the first unit goes up
+    data = client.get(f"/plans/{plan_id}?format=json").json()
+    assert data["version"] == 2
+    moved = client.post(f"/plans/{plan_id}/op", data={"op": "up", "target": "assignments", "index": "0", "sub": "1"},
+                        follow_redirects=False)  # fmt: skip
+    assert moved.status_code == 303
+    docx = client.get(f"/plans/{plan_id}/export.docx")
+    assert docx.status_code == 200
+    texts = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
+    assert "1.1. Chủ đề đã sửa ở xã." in texts
+    first_unit = texts.index(next(t for t in texts if t.startswith("1. Ban Xây dựng Đảng")))
+    assert texts[first_unit + 1].startswith("- Tuyên truyền hướng dẫn")  # was second before the move
+    back = parse_bytes(docx.content, "plan.docx")
+    assert back.header.kind == "KẾ HOẠCH"
+    assert "Ban Xây dựng Đảng Đảng ủy xã" in back.units
+    history = client.get(f"/plans/{plan_id}/versions")
+    assert history.status_code == 200 and "phiên bản 2 → 3" in history.text
+    edit_diff = client.get(f"/plans/{plan_id}/versions?a=1&b=2").text
+    assert re.search(r'class="add">\+1\.1\. Chủ đề đã sửa ở xã\.', edit_diff)
+    issued = client.post(
+        f"/plans/{plan_id}/issue", data={"number": "12", "date": "2025-09-20"}, follow_redirects=False
+    )
+    assert issued.status_code == 303
+    assert "Số 12-KH/ĐU" in client.get(f"/plans/{plan_id}").text
+    assert client.post(f"/plans/{plan_id}/save", data={"version": "4", "title": "x"}).status_code == 409
+
+
+def test_viewers_cannot_edit(env: WebEnv) -> None:
+    _client, plan_id = _derive(env)
+    viewer = env.client("viewer")
+    assert viewer.get(f"/plans/{plan_id}").status_code == 200
+    assert viewer.post(f"/plans/{plan_id}/save", data={"version": "1"}).status_code == 403
+    anonymous = env.anonymous()
+    assert anonymous.get(f"/plans/{plan_id}/export.docx", follow_redirects=False).status_code in (303, 401)

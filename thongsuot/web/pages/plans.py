@@ -1,0 +1,209 @@
+"""Plan pages: "Xây dựng văn bản thực hiện" from a library document, the editor
+(autosave, reorder/add/remove, the parent's wording beside each item), version
+history with diffs, issuing, and the DOCX / Markdown / JSON downloads.
+
+Register with `router.include_router(plans.router)` in `web/pages/__init__.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from thongsuot.cascade.derive import derive, import_document, target_from_name
+from thongsuot.domain.plan import Plan, PlanKind, PlanStatus
+from thongsuot.errors import InputError
+from thongsuot.parsing import parse_bytes
+from thongsuot.rendering.plan_docx import render_docx
+from thongsuot.rendering.plan_json import render_json
+from thongsuot.rendering.plan_md import diff_plans, render_md
+from thongsuot.storage.accounts import User
+from thongsuot.storage.plans import PlanStore
+from thongsuot.vocab.levels import load_levels
+from thongsuot.web import deps
+from thongsuot.web.pages.plans_form import apply_op, plan_from_form
+from thongsuot.web.render import Screen, respond
+
+router = APIRouter()
+
+KIND_LABELS = {PlanKind.PLAN.value: "Kế hoạch", PlanKind.GUIDANCE.value: "Hướng dẫn"}
+STATUS_LABELS = {PlanStatus.DRAFT.value: "Dự thảo", PlanStatus.ISSUED.value: "Đã ban hành"}
+SECTION_LABELS = {"focal": "Nội dung trọng tâm", "regular": "Nội dung thường xuyên", "forms": "Hình thức"}
+
+
+def _store(request: Request) -> PlanStore:
+    return PlanStore(deps.state(request).db)
+
+
+def _parent_document(request: Request, document_id: int) -> Any:
+    name, data = deps.state(request).lib.original(document_id)
+    return parse_bytes(data, name)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value) if value else dt.date.today()
+    except ValueError:
+        raise InputError(f"Ngày không hợp lệ: {value}") from None
+
+
+@router.get("/documents/{document_id}/derive")
+def derive_form(document_id: int, request: Request, _u: User = Depends(deps.require_uploader)) -> Response:
+    record = deps.state(request).lib.get(document_id)
+    levels = load_levels().levels
+    context = {
+        "document": record.summary,
+        "kinds": KIND_LABELS,
+        "levels": {code: lv.name for code, lv in levels.items()},
+        "today": dt.date.today().isoformat(),
+    }
+    return respond(request, Screen("plans/derive.html", context, json={"document_id": document_id}))
+
+
+@router.post("/documents/{document_id}/derive")
+def derive_submit(
+    document_id: int,
+    request: Request,
+    unit: Annotated[str, Form()],
+    kind: Annotated[str, Form()] = "KH",
+    date: Annotated[str, Form()] = "",
+    level: Annotated[str, Form()] = "",
+    user: User = Depends(deps.require_uploader),
+) -> Response:
+    parent = _parent_document(request, document_id)
+    target = target_from_name(unit, _date(date), level or None)
+    try:
+        plan_kind = PlanKind(kind)
+    except ValueError:
+        raise InputError("Loại văn bản phải là KH hoặc HD.") from None
+    plan = derive(parent, target, plan_kind)
+    stored = _store(request).create(
+        plan, parent_document_id=document_id, author=user.username, note="Xây dựng từ văn bản cấp trên"
+    )
+    return RedirectResponse(f"/plans/{stored.id}", status_code=303)
+
+
+@router.get("/plans")
+def plans_list(request: Request, _u: User = Depends(deps.require_user)) -> Response:
+    items = _store(request).list_plans()
+    context = {"plans": items, "kinds": KIND_LABELS, "statuses": STATUS_LABELS}
+    return respond(request, Screen("plans/list.html", context, json={"plans": [vars(p) for p in items]}))
+
+
+def _editor_context(plan_id: int, request: Request) -> dict[str, Any]:
+    stored = _store(request).get(plan_id)
+    return {
+        "plan_id": plan_id,
+        "stored": stored,
+        "plan": stored.plan,
+        "issued": stored.status is PlanStatus.ISSUED,
+        "section_labels": SECTION_LABELS,
+        "statuses": STATUS_LABELS,
+        "lines": lambda items: "\n".join(p.text for p in items),
+    }
+
+
+@router.get("/plans/{plan_id}")
+def plan_editor(plan_id: int, request: Request, _u: User = Depends(deps.require_user)) -> Response:
+    context = _editor_context(plan_id, request)
+    data = {"id": plan_id, "version": context["stored"].version, "plan": render_json(context["plan"])}
+    return respond(request, Screen("plans/edit.html", context, json=data))
+
+
+@router.post("/plans/{plan_id}/save")
+async def plan_save(plan_id: int, request: Request, user: User = Depends(deps.require_uploader)) -> Response:
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    store = _store(request)
+    current = store.get(plan_id)
+    expected = int(form["version"]) if form.get("version", "").isdigit() else None
+    saved = store.save(plan_id, plan_from_form(current.plan, form), expected_version=expected,
+                       author=user.username, note="Tự động lưu")  # fmt: skip
+    html = f'<span id="save-state" data-version="{saved.version}">Đã lưu — phiên bản {saved.version}</span>'
+    return HTMLResponse(html, headers={"HX-Trigger": f'{{"planSaved": {saved.version}}}'})
+
+
+@router.post("/plans/{plan_id}/op")
+def plan_op(
+    plan_id: int,
+    request: Request,
+    op: Annotated[str, Form()],
+    target: Annotated[str, Form()],
+    index: Annotated[int, Form()],
+    sub: Annotated[int | None, Form()] = None,
+    user: User = Depends(deps.require_uploader),
+) -> Response:
+    store = _store(request)
+    current = store.get(plan_id)
+    changed = apply_op(current.plan, op, target, index, sub)
+    store.save(plan_id, changed, author=user.username, note=f"{op} {target}")
+    anchor = f"#{target}-{index}" if op != "remove" else f"#{target}"
+    return RedirectResponse(f"/plans/{plan_id}{anchor}", status_code=303)
+
+
+@router.get("/plans/{plan_id}/versions")
+def plan_versions(
+    plan_id: int,
+    request: Request,
+    a: int | None = None,
+    b: int | None = None,
+    _u: User = Depends(deps.require_user),
+) -> Response:
+    store = _store(request)
+    versions = store.versions(plan_id)
+    latest = versions[-1].version
+    b = b or latest
+    a = a or max(1, b - 1)
+    diff = diff_plans(store.get(plan_id, a).plan, store.get(plan_id, b).plan,
+                      old_label=f"phiên bản {a}", new_label=f"phiên bản {b}")  # fmt: skip
+    context = {"plan_id": plan_id, "versions": versions, "a": a, "b": b, "diff": diff, "parent_diff": None}
+    if request.query_params.get("parent"):
+        context["parent_diff"] = _parent_diff(request, plan_id)
+    return respond(request, Screen("plans/versions.html", context, json={"diff": diff}))
+
+
+def _parent_diff(request: Request, plan_id: int) -> str:
+    """The plan against its parent read as a plan of the same shape (what changed on the way down)."""
+    from thongsuot.storage.plans import plans as plans_table
+
+    with deps.state(request).db.session() as s:
+        row = s.execute(plans_table.select().where(plans_table.c.id == plan_id)).first()
+    if row is None or row.parent_document_id is None:
+        return ""
+    parent = import_document(_parent_document(request, row.parent_document_id))
+    plan = _store(request).get(plan_id).plan
+    return diff_plans(parent, plan, old_label="văn bản cấp trên", new_label="kế hoạch")
+
+
+@router.post("/plans/{plan_id}/issue")
+def plan_issue(
+    plan_id: int,
+    request: Request,
+    number: Annotated[str, Form()],
+    date: Annotated[str, Form()] = "",
+    user: User = Depends(deps.require_uploader),
+) -> Response:
+    _store(request).issue(plan_id, number, _date(date), author=user.username)
+    return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+
+
+def _download(plan: Plan, fmt: str, plan_id: int) -> Response:
+    name = f"ke-hoach-{plan_id}"
+    if fmt == "docx":
+        media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        return Response(render_docx(plan), media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})  # fmt: skip
+    if fmt == "md":
+        return Response(render_md(plan, review=True), media_type="text/markdown; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.md"'})  # fmt: skip
+    if fmt == "json":
+        return Response(render_json(plan), media_type="application/json",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.json"'})  # fmt: skip
+    raise InputError("Định dạng xuất phải là docx, md hoặc json.")
+
+
+@router.get("/plans/{plan_id}/export.{fmt}")
+def plan_export(plan_id: int, fmt: str, request: Request, _u: User = Depends(deps.require_user)) -> Response:
+    return _download(_store(request).get(plan_id).plan, fmt, plan_id)
