@@ -44,20 +44,32 @@ def _norm(value: str | None) -> str:
     return re.sub(r"\s+", "", (value or "")).upper()
 
 
+def _ref_key(number: str | None, symbol: str | None) -> str:
+    """`70-KH/TU` whether the symbol is stored with its number or without."""
+    n, s = _norm(number), _norm(symbol)
+    if not s:
+        return n
+    if n and (s.startswith(n + "-") or s.startswith(n + "/")):
+        return s
+    return f"{n}-{s}" if n else s
+
+
 def cite_links(parsed: ParsedDocument, stored: Iterable[Any]) -> list[CiteLink]:
-    """Links for every citation span, matched to the stored citations' nodes by number + symbol (+ date)."""
-    by_full: dict[tuple[str, str, Any], Any] = {}
-    by_ref: dict[tuple[str, str], Any] = {}
+    """Links for every citation span, matched to the stored citations' nodes by citing text, else by ref (+ date)."""
+    by_text: dict[str, Any] = {}
+    by_full: dict[tuple[str, Any], Any] = {}
+    by_ref: dict[str, Any] = {}
     for c in stored:
         if c.node is None or getattr(c, "is_link", False):
             continue
-        by_full.setdefault((_norm(c.number), _norm(c.symbol), c.date), c.node)
-        by_ref.setdefault((_norm(c.number), _norm(c.symbol)), c.node)
+        if c.text:
+            by_text.setdefault(_norm(c.text), c.node)
+        by_full.setdefault((_ref_key(c.number, c.symbol), c.date), c.node)
+        by_ref.setdefault(_ref_key(c.number, c.symbol), c.node)
     links: list[CiteLink] = []
     for cit in parsed.citations:
-        node = by_full.get((_norm(cit.number), _norm(cit.symbol), cit.date)) or by_ref.get(
-            (_norm(cit.number), _norm(cit.symbol))
-        )
+        key = _ref_key(cit.number, cit.symbol)
+        node = by_text.get(_norm(cit.text)) or by_full.get((key, cit.date)) or by_ref.get(key)
         if node is None:
             continue
         href = f"/documents/{node.document_id}" if node.document_id else f"/nodes/{node.id}"

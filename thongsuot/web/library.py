@@ -7,6 +7,8 @@ renders it with a template, the API returns its JSON part.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,7 +95,27 @@ def facets(request: Request) -> dict[str, Any]:
     return {**data, "level_options": list(LEVEL_LABELS.items()), "sorts": list(SORTS.items())}
 
 
+_PARSED_CACHE: OrderedDict[tuple[int, str], ParsedDocument] = OrderedDict()
+_PARSED_LOCK = threading.Lock()
+PARSED_CACHE_SIZE = 256
+
+
 def load_parsed(record: Any) -> ParsedDocument:
+    """The document's ParsedDocument, cached by (id, SHA-256): pages of popular documents stay fast."""
+    key = (record.id, record.sha256)
+    with _PARSED_LOCK:
+        if key in _PARSED_CACHE:
+            _PARSED_CACHE.move_to_end(key)
+            return _PARSED_CACHE[key]
+    doc = _rebuild_parsed(record)
+    with _PARSED_LOCK:
+        _PARSED_CACHE[key] = doc
+        while len(_PARSED_CACHE) > PARSED_CACHE_SIZE:
+            _PARSED_CACHE.popitem(last=False)
+    return doc
+
+
+def _rebuild_parsed(record: Any) -> ParsedDocument:
     """The stored structure as a ParsedDocument (the renderer's round trip), else a fresh parse of the text."""
     structure = record.structure
     if structure and "tree" in structure:  # the renderer's full dict (older rows hold a summary only)

@@ -40,9 +40,12 @@
         { selector: "edge.attached_to", style: { "line-style": "dotted" } },
         { selector: "edge.mentions", style: { "line-style": "dashed", "line-color": "#cfd5df" } }
       ],
-      // Edges point child -> parent: lay out with parents on top.
-      layout: { name: "breadthfirst", directed: true, roots: rootsOf(data), spacingFactor: 1.15, padding: 20 }
+      layout: { name: "preset" }
     });
+    // Edges point child -> parent: lay out with the top parents as roots, children below.
+    var tops = cy.nodes().filter(function (n) { return n.outgoers("edge").length === 0; });
+    cy.layout({ name: "breadthfirst", directed: false, roots: tops.length ? tops : undefined,
+                spacingFactor: 1.1, padding: 24, avoidOverlap: true }).run();
     cy.on("tap", "node", function (evt) {
       var url = evt.target.data("url");
       if (url) window.location.href = url;
@@ -50,14 +53,6 @@
     cy.on("mouseover", "node", function (evt) { holder.title = evt.target.data("title") || ""; });
     holder.dataset.ready = "1";
     window.thongsuotGraph = cy;
-  }
-
-  function rootsOf(data) {
-    // Top nodes: the ones that implement nothing shown (no outgoing edge).
-    var hasOut = {};
-    data.edges.forEach(function (e) { hasOut[e.source] = true; });
-    var tops = data.nodes.filter(function (n) { return !hasOut[n.id]; }).map(function (n) { return "#" + n.id; });
-    return tops.length ? tops.join(",") : undefined;
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
