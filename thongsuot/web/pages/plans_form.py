@@ -8,11 +8,12 @@ adding and removing go through `apply_op`, which moves items with their links.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from thongsuot.domain.plan import Paragraph, Plan, PlanAssignment, Recipient, SignatureBlock, Topic
 from thongsuot.errors import InputError
 
+T = TypeVar("T")
 TOPIC_LISTS = ("focal", "regular", "forms")
 PARAGRAPH_LISTS = ("situation", "purposes", "requirements", "timeline")
 
@@ -71,6 +72,12 @@ def plan_from_form(plan: Plan, form: dict[str, str]) -> Plan:
     return replace(plan, **changes)
 
 
+def _with(obj: T, name: str, value: Any) -> T:
+    """`replace(obj, name=value)` for a field chosen at run time."""
+    changes: dict[str, Any] = {name: value}
+    return replace(obj, **changes)  # type: ignore[type-var]
+
+
 def _move(items: tuple[Any, ...], index: int, step: int) -> tuple[Any, ...]:
     j = index + step
     if not (0 <= index < len(items)) or not (0 <= j < len(items)):
@@ -95,16 +102,16 @@ def apply_op(plan: Plan, op: str, target: str, index: int, sub: int | None = Non
         if sub is not None and target != "recipients":
             return _apply_inner(plan, op, target, index, sub)
         if step is not None:
-            return replace(plan, **{target: _move(items, index, step)})
+            return _with(plan, target, _move(items, index, step))
         if op == "remove":
-            return replace(plan, **{target: _remove(items, index)})
+            return _with(plan, target, _remove(items, index))
         if op == "add":
             blank: Any = {
                 "assignments": PlanAssignment("Đơn vị mới", (Paragraph("Nhiệm vụ mới."),)),
                 "recipients": Recipient("Nơi nhận mới"),
             }.get(target, Topic("Nội dung mới"))
             pos = min(max(index + 1, 0), len(items))
-            return replace(plan, **{target: items[:pos] + (blank,) + items[pos:]})
+            return _with(plan, target, items[:pos] + (blank,) + items[pos:])
     raise InputError(f"Thao tác không hợp lệ: {op} {target}")
 
 
@@ -125,5 +132,5 @@ def _apply_inner(plan: Plan, op: str, target: str, index: int, sub: int) -> Plan
         inner = inner[:pos] + (Paragraph("Nội dung mới."),) + inner[pos:]
     else:
         raise InputError(f"Thao tác không hợp lệ: {op}")
-    new_outer = outer[:index] + (replace(item, **{field: inner}),) + outer[index + 1 :]
-    return replace(plan, **{target: new_outer})
+    new_outer = outer[:index] + (_with(item, field, inner),) + outer[index + 1 :]
+    return _with(plan, target, new_outer)
