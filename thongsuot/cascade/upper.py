@@ -81,9 +81,12 @@ def line(node: Node) -> str:
     return " ".join(x.strip() for x in (node.heading, node.text) if x and x.strip())
 
 
-def _path(prefix: str, node: Node) -> str:
-    mark = (node.marker or "").rstrip(".-)")
-    return f"{prefix}.{mark}" if prefix and mark else (prefix or mark or "¶")
+def _path(prefix: str, node: Node, index: int | None = None) -> str:
+    """`II.1`, `IV.3`, or `I ¶2` for the second unnumbered paragraph or bullet of I."""
+    mark = (node.marker or "").strip().rstrip(".-)")
+    if mark:
+        return f"{prefix}.{mark}" if prefix else mark
+    return f"{prefix} ¶{index + 1}" if index is not None else (prefix or "¶")
 
 
 def _source(path: str, node: Node) -> Source:
@@ -94,7 +97,7 @@ def _paragraphs(node: Node, path: str) -> list[Paragraph]:
     """Every descendant with words of its own, in reading order, as a paragraph."""
     out: list[Paragraph] = []
     for i, child in enumerate(node.children):
-        cpath = _path(path, child) if child.marker else f"{path} ¶{i + 1}"
+        cpath = _path(path, child, i)
         if line(child):
             out.append(Paragraph(line(child), _source(cpath, child)))
         out.extend(_paragraphs(child, cpath))
@@ -111,7 +114,7 @@ def _topics(node: Node, path: str) -> list[Topic]:
         return [_topic(node, path)] if node.text else []
     out = []
     for i, child in enumerate(node.children):
-        cpath = _path(path, child) if child.marker else f"{path} ¶{i + 1}"
+        cpath = _path(path, child, i)
         out.append(_topic(child, cpath))
     return out
 
@@ -153,7 +156,7 @@ def _read_content(parts: UpperParts, node: Node, path: str) -> None:
         parts.regular.extend(_topics(node, path))
         return
     for i, child in enumerate(node.children):
-        cpath = _path(path, child) if child.marker else f"{path} ¶{i + 1}"
+        cpath = _path(path, child, i)
         sub = _role(child)
         if sub is SectionRole.CONTENT_REGULAR:
             parts.regular.extend(_topics(child, cpath))
