@@ -11,7 +11,7 @@ from sqlalchemy import Engine, delete
 
 from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.domain.tracking import Activity, Quantity
-from thongsuot.storage import accounts
+from thongsuot.storage import accounts, tracking_rollup
 from thongsuot.storage import tracking as store
 from thongsuot.storage.tracking_queries import Scope, coverage, grand_total, totals
 
@@ -38,16 +38,24 @@ def worlds(draw: st.DrawFn) -> tuple[list[int | None], list[tuple[int, int, str,
 
 def _clear(engine: Engine) -> None:
     with engine.begin() as conn:
-        for t in reversed(store.metadata.sorted_tables):
+        for t in [*tracking_rollup.metadata.sorted_tables, *reversed(store.metadata.sorted_tables)]:
             conn.execute(delete(t))
         conn.execute(delete(accounts.units))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(world=worlds(), root_pick=st.integers(0, 100), window=st.tuples(st.integers(0, 364), st.integers(0, 364)))
-def test_totals_match_brute_force(engine: Engine, world, root_pick: int, window: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+@given(world=worlds(), root_pick=st.integers(0, 100), window=st.tuples(st.integers(0, 364), st.integers(0, 364)),
+       months=st.booleans(), drop=st.integers(0, 5))
+def test_totals_match_brute_force(engine: Engine, world, root_pick: int, window: tuple[int, int],  # type: ignore[no-untyped-def]
+                                  months: bool, drop: int) -> None:
+    """Arbitrary day windows use the raw query; month-aligned windows use the maintained roll-up."""
     parents, acts = world
     _clear(engine)
+    if months:  # snap the window to whole months (the roll-up path)
+        first = [(dt.date(2025, m, 1) - START).days for m in range(1, 13)]
+        lo_m, hi_m = sorted((window[0] % 12, window[1] % 12))
+        last = (dt.date(2025, hi_m + 2, 1) - START).days - 1 if hi_m < 11 else 364
+        window = (first[lo_m], last)
     codes = [f"U{i}" for i in range(len(parents))]
     units = [Unit(codes[i], f"Đơn vị {i}", UnitKind.PARTY_COMMITTEE, "province",
                   codes[p] if p is not None else None) for i, p in enumerate(parents)]
@@ -56,11 +64,17 @@ def test_totals_match_brute_force(engine: Engine, world, root_pick: int, window:
     with engine.begin() as conn:
         store.write_tree(conn, units)
         plans = [store.create_plan(conn, title=f"KH {k}", issuer_unit="U0") for k in range(2)]
-        store.add_activities(conn, [
+        ids = store.add_activities(conn, [
             Activity(None, plans[p], codes[u], START + dt.timedelta(days=d), ch, topics=tuple(tp),
                      quantities=tuple(Quantity(float(v), q) for q, v in qs))
             for u, d, ch, tp, qs, p in acts
         ])
+    if drop and acts:  # delete some activities again: the roll-up must forget them
+        with engine.begin() as conn:
+            gone = set(ids[:: max(1, len(ids) // drop)][:drop])
+            for aid in gone:
+                store.delete_activity(conn, aid)
+        acts = [a for a, aid in zip(acts, ids, strict=True) if aid not in gone]
     root = root_pick % len(parents)
 
     def within(i: int) -> bool:

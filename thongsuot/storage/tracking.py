@@ -237,6 +237,9 @@ def write_tree(conn: Connection, units: Sequence[Unit]) -> tuple[int, int]:
     if succ:
         conn.execute(insert(unit_successors), succ)
     rebuild_closure(conn)
+    from thongsuot.storage import tracking_rollup  # the roll-up module builds on these tables
+
+    tracking_rollup.rebuild(conn)
     return inserted, updated
 
 
@@ -409,6 +412,9 @@ def add_activities(conn: Connection, items: Sequence[Activity], created_by: str 
         if qty:
             conn.execute(insert(activity_quantities), [{"activity_id": aid, "unit": u, "amount": v}
                                                        for u, v in qty.items()])
+    from thongsuot.storage import tracking_rollup  # the roll-up module builds on these tables
+
+    tracking_rollup.add(conn, ids)
     return ids
 
 
@@ -451,6 +457,9 @@ def get_activity_owner(conn: Connection, activity_id: int) -> tuple[int, str]:
 
 
 def delete_activity(conn: Connection, activity_id: int) -> None:
+    from thongsuot.storage import tracking_rollup  # the roll-up module builds on these tables
+
+    tracking_rollup.add(conn, [activity_id], sign=-1)
     for t in (activity_topics, activity_quantities, evidence_files):
         conn.execute(delete(t).where(t.c.activity_id == activity_id))
     conn.execute(delete(activities).where(activities.c.id == activity_id))

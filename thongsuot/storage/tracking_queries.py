@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
+from thongsuot.storage import tracking_rollup
 from thongsuot.storage.accounts import units
 from thongsuot.storage.tracking import activities, activity_quantities, activity_topics, unit_closure
 
@@ -36,6 +37,19 @@ class Total:
     key: str
     activities: int = 0
     quantities: dict[str, float] = field(default_factory=dict)
+
+
+def _months(start: dt.date | None, end: dt.date | None) -> tuple[int | None, int | None] | None:
+    """The month range when the dates fall on month bounds (the roll-up can answer), else None."""
+    if start is not None and start.day != 1:
+        return None
+    if end is not None and (end + dt.timedelta(days=1)).day != 1:
+        return None
+    return (start.year * 100 + start.month if start else None, end.year * 100 + end.month if end else None)
+
+
+def _from_rollup(rows: list[tuple[str, int, dict[str, float]]]) -> list[Total]:
+    return sorted((Total(k, n, q) for k, n, q in rows), key=lambda t: (-t.activities, t.key))
 
 
 def _filtered(query: Select[Any], scope: Scope) -> Select[Any]:
@@ -69,6 +83,9 @@ def totals(conn: Connection, scope: Scope, dimension: str) -> list[Total]:
     For `unit`, a child's total covers its whole subtree and the root's own row
     counts only activities recorded at the root itself.
     """
+    months = _months(scope.start, scope.end)
+    if months is not None:
+        return _rollup_totals(conn, scope, dimension, *months)
     if dimension == "unit":
         return _unit_totals(conn, scope)
     a = activities
@@ -84,6 +101,21 @@ def totals(conn: Connection, scope: Scope, dimension: str) -> list[Total]:
     for r in conn.execute(qty_q.group_by(key, q.c.unit)):
         out.setdefault(str(r.k), Total(str(r.k))).quantities[r.unit] = float(r.s)
     return sorted(out.values(), key=lambda t: (-t.activities, t.key))
+
+
+def _rollup_totals(conn: Connection, scope: Scope, dimension: str, m1: int | None, m2: int | None) -> list[Total]:
+    read = tracking_rollup.read
+    if dimension in ("channel", "topic"):
+        return _from_rollup(read(conn, [scope.root], scope.plan_id, dimension, m1, m2, "key"))
+    if dimension == "month":
+        return _from_rollup(read(conn, [scope.root], scope.plan_id, "all", m1, m2, "month"))
+    if dimension == "unit":
+        c = unit_closure
+        kids = [r[0] for r in conn.execute(select(c.c.descendant).where(c.c.ancestor == scope.root, c.c.depth == 1))]
+        rows = read(conn, kids, scope.plan_id, "all", m1, m2, "ancestor") if kids else []
+        rows += read(conn, [scope.root], scope.plan_id, "own", m1, m2, "ancestor")
+        return _from_rollup(rows)
+    raise ValueError(dimension)
 
 
 def _unit_totals(conn: Connection, scope: Scope) -> list[Total]:
@@ -106,6 +138,10 @@ def _unit_totals(conn: Connection, scope: Scope) -> list[Total]:
 
 
 def grand_total(conn: Connection, scope: Scope) -> Total:
+    months = _months(scope.start, scope.end)
+    if months is not None:
+        rows = tracking_rollup.read(conn, [scope.root], scope.plan_id, "all", *months, "ancestor")
+        return Total(scope.root, rows[0][1], rows[0][2]) if rows else Total(scope.root)
     a, c, q = activities, unit_closure, activity_quantities
     base = a.join(c, c.c.descendant == a.c.unit_code)
     n = conn.execute(_filtered(select(func.count()).select_from(base).where(c.c.ancestor == scope.root), scope))
@@ -122,6 +158,9 @@ def coverage(conn: Connection, plan_id: int, unit_codes: Sequence[str], start: d
     """{(unit, topic): activity count} over each unit's subtree, for the plan's activities."""
     if not unit_codes:
         return {}
+    months = _months(start, end)
+    if months is not None:
+        return tracking_rollup.coverage_counts(conn, plan_id, unit_codes, *months)
     a, c, t = activities, unit_closure, activity_topics
     query = (select(c.c.ancestor, t.c.topic, func.count().label("n"))
              .select_from(a.join(c, c.c.descendant == a.c.unit_code).join(t, t.c.activity_id == a.c.id))

@@ -1,4 +1,4 @@
-"""Tracking: unit details/successors/closure, tracked plans, assignments, activities, periods, reports.
+"""Tracking: unit details/successors/closure, tracked plans, assignments, activities, periods, reports, roll-up.
 
 Revision ID: 0004_tracking
 Revises: 0002_accounts (to become 0003_plans when it lands)
@@ -137,10 +137,31 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime, nullable=False),
     )
     op.create_index("ix_tracking_comments_target", "tracking_comments", ["target", "target_id"])
+    op.create_table(
+        "activity_rollup",
+        sa.Column("ancestor", sa.String(64), primary_key=True),
+        sa.Column("plan_id", sa.Integer, primary_key=True),
+        sa.Column("month", sa.Integer, primary_key=True),
+        sa.Column("dim", sa.String(8), primary_key=True),
+        sa.Column("key", sa.String(64), primary_key=True),
+        sa.Column("activities", sa.Integer, nullable=False),
+    )
+    op.create_table(
+        "activity_rollup_qty",
+        sa.Column("ancestor", sa.String(64), primary_key=True),
+        sa.Column("plan_id", sa.Integer, primary_key=True),
+        sa.Column("month", sa.Integer, primary_key=True),
+        sa.Column("dim", sa.String(8), primary_key=True),
+        sa.Column("key", sa.String(64), primary_key=True),
+        sa.Column("unit", sa.String(32), primary_key=True),
+        sa.Column("amount", sa.Float, nullable=False),
+        sa.Column("entries", sa.Integer, nullable=False),
+    )
+    op.create_index("ix_activity_rollup_qty_lookup", "activity_rollup_qty", ["ancestor", "plan_id", "dim"])
 
 
 def downgrade() -> None:
-    for name in ("tracking_comments", "period_reports", "periods", "evidence_files", "activity_quantities",
+    for name in ("activity_rollup_qty", "activity_rollup", "tracking_comments", "period_reports", "periods", "evidence_files", "activity_quantities",
                  "activity_topics", "activities", "assignments", "tracked_plans", "unit_closure",
                  "unit_successors", "unit_details"):
         op.drop_table(name)
