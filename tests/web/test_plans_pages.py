@@ -91,3 +91,18 @@ def test_viewers_cannot_edit(env: WebEnv) -> None:
     assert viewer.post(f"/plans/{plan_id}/save", data={"version": "1"}).status_code == 403
     anonymous = env.anonymous()
     assert anonymous.get(f"/plans/{plan_id}/export.docx", follow_redirects=False).status_code in (303, 401)
+
+
+def test_import_and_blank_template(env: WebEnv) -> None:
+    text = (SAMPLES / "001_f4e8c3708913dc0e.txt").read_text(encoding="utf-8")
+    doc_id = env.store_text(text, "HU-A", name="72-KH-HU.txt")
+    client = env.client("editor")
+    imported = client.post(f"/documents/{doc_id}/import", follow_redirects=False)
+    assert imported.status_code == 303
+    page = client.get(imported.headers["location"]).text
+    assert "Ban Tổ chức Huyện ủy" in page and "Thực hiện Kế hoạch số 40-KH/TU" in page
+    blank = client.post("/plans/new", data={"unit": "Đảng ủy xã Tân Hòa", "kind": "HD", "date": "2025-09-15"},
+                        follow_redirects=False)  # fmt: skip
+    assert blank.status_code == 303
+    listing = client.get("/plans").text
+    assert listing.count("/plans/") >= 2 and "Hướng dẫn" in listing

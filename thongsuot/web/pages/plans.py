@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from thongsuot.cascade.derive import derive, import_document, target_from_name
+from thongsuot.cascade.derive import derive, empty_plan, import_document, target_from_name
 from thongsuot.domain.plan import Plan, PlanKind, PlanStatus
 from thongsuot.errors import InputError
 from thongsuot.parsing import parse_bytes
@@ -86,10 +86,44 @@ def derive_submit(
     return RedirectResponse(f"/plans/{stored.id}", status_code=303)
 
 
+@router.post("/documents/{document_id}/import")
+def import_submit(
+    document_id: int, request: Request, user: User = Depends(deps.require_uploader)
+) -> Response:
+    """ "Nhập từ văn bản": the document itself becomes an editable plan of its issuer."""
+    plan = import_document(_parent_document(request, document_id))
+    stored = _store(request).create(plan, author=user.username, note="Nhập từ văn bản")
+    return RedirectResponse(f"/plans/{stored.id}", status_code=303)
+
+
+@router.post("/plans/new")
+def plan_new(
+    request: Request,
+    unit: Annotated[str, Form()],
+    kind: Annotated[str, Form()] = "KH",
+    date: Annotated[str, Form()] = "",
+    level: Annotated[str, Form()] = "",
+    user: User = Depends(deps.require_uploader),
+) -> Response:
+    """A blank plan of the chosen type for a unit (written by hand)."""
+    try:
+        plan_kind = PlanKind(kind)
+    except ValueError:
+        raise InputError("Loại văn bản phải là KH hoặc HD.") from None
+    plan = empty_plan(target_from_name(unit, _date(date), level or None), plan_kind)
+    stored = _store(request).create(plan, author=user.username, note="Mẫu trống")
+    return RedirectResponse(f"/plans/{stored.id}", status_code=303)
+
+
 @router.get("/plans")
 def plans_list(request: Request, _u: User = Depends(deps.require_user)) -> Response:
     items = _store(request).list_plans()
-    context = {"plans": items, "kinds": KIND_LABELS, "statuses": STATUS_LABELS}
+    context = {
+        "plans": items,
+        "kinds": KIND_LABELS,
+        "statuses": STATUS_LABELS,
+        "today": dt.date.today().isoformat(),
+    }
     return respond(request, Screen("plans/list.html", context, json={"plans": [vars(p) for p in items]}))
 
 
