@@ -240,3 +240,9 @@ def test_a_plan_made_here_can_be_derived_again(district_plan: Plan) -> None:
     assert all(t.source is not None for t in commune.focal)
     assert _wrong_level_words(commune, "district") == []
     assert "Các chi bộ trực thuộc Đảng ủy xã" in commune.units
+
+
+def test_centre_text_gets_no_congress_of_its_own(province_plan: Plan) -> None:
+    text = " ".join(p.text for p in province_plan.situation)
+    assert "nghị quyết đại hội đảng bộ các cấp" in text
+    assert "Nghị quyết Đại hội Đảng bộ tỉnh" not in text

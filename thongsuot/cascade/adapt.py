@@ -153,14 +153,16 @@ class Adapter:
             holes.append(m.group(0))
             own = self.own_congress
             mark = f"\ue000{len(holes) - 1}\ue001"
-            if fold(own) in fold(text) or self.source == self.target:
+            # the centre has no "Đảng bộ" of its own to pair with (its congress is the national one)
+            if fold(own) in fold(text) or self.source == self.target or self.source_words.committee is None:
                 return mark
             holes.append(own)
             return f"{mark}, \ue000{len(holes) - 1}\ue001"
 
         text = _QUOTED.sub(hide, text)
         text = _CITATION.sub(hide, text)
-        text = self._congress.sub(congress, text)
+        if self.source_words.committee is not None:
+            text = self._congress.sub(congress, text)
         for phrase in load_levels().not_level_words:
             text = re.sub(phrase_pattern(phrase), hide, text)
         return text

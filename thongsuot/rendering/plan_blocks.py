@@ -59,7 +59,7 @@ def outline_subtitle(plan: Plan) -> str:
     h = plan.header
     return plan_text("basis", "attached").format(
         kind=h.type_word.capitalize(),
-        symbol=h.printed_symbol.strip(),
+        symbol=h.printed_symbol,
         date=vn_date(h.date) if h.date else "    /    /    ",
         issuer=h.issuer,
     )

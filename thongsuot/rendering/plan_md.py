@@ -50,7 +50,7 @@ def render_md(plan: Plan, *, review: bool = False) -> str:
     out += [plan_text("headings", "recipients"), *recipient_lines(plan), ""]
     sig = plan.signature
     out += [f"**{line.upper()}**" for line in (sig.authority, sig.position) if line]
-    out += ["", f"**{sig.name or ''}**", ""]
+    out += ["", f"**{sig.name}**" if sig.name else "", ""]
     if plan.outline is not None:
         out += ["---", "", f"## {plan.outline.title}", "", f"*{outline_subtitle(plan)}*", "", "-----", ""]
         for block in outline_blocks(plan):
