@@ -246,3 +246,9 @@ def test_centre_text_gets_no_congress_of_its_own(province_plan: Plan) -> None:
     text = " ".join(p.text for p in province_plan.situation)
     assert "nghị quyết đại hội đảng bộ các cấp" in text
     assert "Nghị quyết Đại hội Đảng bộ tỉnh" not in text
+
+
+def test_named_upper_locality_becomes_the_target(commune_plan: Plan) -> None:
+    duties = " ".join(d.text for a in commune_plan.assignments for d in a.duties)
+    assert "Trang thông tin điện tử Đảng bộ xã Tân Hòa" in duties
+    assert "tỉnh Sóc Trăng" not in duties

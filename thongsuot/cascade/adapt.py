@@ -123,6 +123,12 @@ class Adapter:
         for key, word in self.source_words.words.items():
             if key in tw and fold(word) != fold(tw[key]):
                 pairs.append((len(word), 0, re.compile(phrase_pattern(word)), tw[key]))
+        src_place, tgt_place = self.source_words.word("locality"), tw.get("locality")
+        if src_place and tgt_place:
+            # "tỉnh Sóc Trăng" names the upper locality: it becomes the target's ("xã Tân Hòa")
+            named = re.compile(rf"(?<![^\W_])(?i:{re.escape(src_place)})\s+{_NAME}")
+            own = f"{tgt_place} {self.locality}" if self.locality else tgt_place
+            pairs.append((1000, 2, named, own))
         pairs.sort(key=lambda t: (-t[0], -t[1]))
         return [(p, r) for _, _, p, r in pairs]
 
