@@ -73,6 +73,10 @@ class Tracker:
             found = store.list_assignments(conn, plan_id=plan_id, unit_codes=[unit_code])
         return found[0] if found else None
 
+    def audited_download(self, actor: Actor, action: str, target: str) -> None:
+        """Downloads of generated reports are logged too (who took which figures when)."""
+        self._audit(actor, action, target)
+
     # --- the tree ------------------------------------------------------------------------
 
     def import_tree(self, actor: Actor, data: bytes, filename: str) -> tuple[int, int]:

@@ -1,0 +1,214 @@
+"""What the tracking pages and API show, built from the Tracker (rights checked there and here).
+
+Pure context builders over the Tracker: the web layer only picks templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from thongsuot.domain.tracking import Capacity, ReportState
+from thongsuot.errors import Forbidden
+from thongsuot.storage import tracking as store
+from thongsuot.tracking import rights, workflow
+from thongsuot.tracking.coverage import topics_of
+from thongsuot.tracking.intake import from_document
+from thongsuot.tracking.rights import Actor
+from thongsuot.tracking.rollup import Dashboard
+from thongsuot.tracking.service import PlanTracking, Tracker
+from thongsuot.tracking.timeliness import TIMELINESS_LABELS, home_for_unit
+from thongsuot.tracking.xlsx_io import rows_to_xlsx
+from thongsuot.vocab.tracking_data import channel_vocab
+
+__all__ = ["Actor", "Tracker"]
+
+
+def jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items() if k != "request"}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def labels() -> dict[str, Any]:
+    vocab = channel_vocab()
+    return {
+        "states": dict(workflow.STATE_LABELS),
+        "actions": dict(workflow.ACTION_LABELS),
+        "channels": {c.code: c.name for c in vocab.channels},
+        "qty_units": {u.code: u.name for u in vocab.quantity_units},
+        "timeliness": {k.value: v for k, v in TIMELINESS_LABELS.items()},
+    }
+
+
+def topic_keys(t: Tracker, plan_id: int) -> list[str]:
+    with t.engine.connect() as conn:
+        return [tp.key for tp in topics_of(store.get_plan(conn, plan_id))]
+
+
+def track_document(t: Tracker, lib: Any, actor: Actor, document_id: int, issuer: str,
+                   deadline: dt.date | None) -> PlanTracking:
+    """A library document with an implementation section becomes a tracked plan."""
+    from thongsuot.parsing.pipeline import parse_text
+
+    record = lib.get(document_id)
+    intake = from_document(parse_text(record.text, record.summary.title or ""))
+    return t.track_plan(actor, title=intake.title, issuer_unit=issuer, symbol=intake.symbol,
+                        issued_on=intake.issued_on, topics=intake.topics, duties_by_name=intake.duties_by_name,
+                        deadline=deadline, source_kind="document", source_id=document_id)
+
+
+def home_context(t: Tracker, actor: Actor, today: dt.date) -> dict[str, Any]:
+    """My unit's duties and reports; for the issuing level, its plans with late units."""
+    with t.engine.connect() as conn:
+        home = home_for_unit(conn, actor.unit_code, today)
+        plans = store.list_plans(conn)
+        index = store.unit_details_of(conn)
+        issued = [p for p in plans if actor.role == "admin"
+                  or actor.unit_code in rights.issuing_units(p["issuer_unit"], index)]
+        late_by_plan: dict[int, int] = {}
+        for p in issued:
+            late_by_plan[p["id"]] = sum(workflow.assignment_overdue(a.state, a.deadline, today)
+                                        for a in store.list_assignments(conn, plan_id=p["id"]))
+            for period in store.list_periods(conn, p["id"]):
+                reports = {r.unit_code: r for r in store.list_reports(conn, period_id=period.id)}
+                for a in store.list_assignments(conn, plan_id=p["id"]):
+                    r = reports.get(a.unit_code)
+                    if workflow.report_overdue(r.state if r else ReportState.DRAFT, period.due, today):
+                        late_by_plan[p["id"]] += 1
+    unit = index.get(actor.unit_code)
+    return {"home": home, "issued": issued, "late_by_plan": late_by_plan, "today": today,
+            "unit_name": unit.name if unit else actor.unit_code, "labels": labels()}
+
+
+def plan_context(t: Tracker, actor: Actor, plan_id: int, today: dt.date) -> dict[str, Any]:
+    with t.engine.connect() as conn:
+        plan = store.get_plan(conn, plan_id)
+        index = store.unit_details_of(conn)
+        assignments = store.list_assignments(conn, plan_id=plan_id)
+        periods = store.list_periods(conn, plan_id)
+        reports: dict[tuple[int | None, str], Any] = {
+            (r.period_id, r.unit_code): r for p in periods for r in store.list_reports(conn, period_id=p.id)}
+        ancestors = {a.unit_code: store.ancestor_codes(conn, a.unit_code) for a in assignments}
+    issuer_caps = rights.capacities(actor, plan["issuer_unit"], [], plan["issuer_unit"], index)
+    is_issuer = Capacity.ISSUER in issuer_caps or actor.role == "admin"
+    rows = []
+    for a in assignments:
+        caps = rights.capacities(actor, a.unit_code, ancestors[a.unit_code], plan["issuer_unit"], index)
+        if not rights.can_read(caps, True):
+            continue
+        unit = index.get(a.unit_code)
+        per = []
+        for p in periods:
+            r = reports.get((p.id, a.unit_code))
+            state = r.state if r else ReportState.DRAFT
+            per.append({"period": p, "state": str(state), "overdue": workflow.report_overdue(state, p.due, today),
+                        "timeliness": workflow.report_timeliness(state, p.due, r.submitted_on if r else None,
+                                                                 today).value})
+        rows.append({"a": a, "unit_name": unit.name if unit else a.unit_code,
+                     "overdue": workflow.assignment_overdue(a.state, a.deadline, today),
+                     "actions": [x.value for x in workflow.allowed_assignment_actions(a.state, caps)],
+                     "reports": per})
+    if not rows and not is_issuer:
+        raise Forbidden("Đơn vị của bạn không có nhiệm vụ trong kế hoạch này.")
+    issuer = index.get(plan["issuer_unit"])
+    return {"plan": plan, "issuer_name": issuer.name if issuer else plan["issuer_unit"], "rows": rows,
+            "periods": periods, "is_issuer": is_issuer, "topics": topics_of(plan), "labels": labels(),
+            "today": today, "units": sorted(index.values(), key=lambda u: u.code) if is_issuer else []}
+
+
+def unit_context(t: Tracker, actor: Actor, plan_id: int, unit_code: str, today: dt.date) -> dict[str, Any]:
+    caps = t.caps(actor, unit_code, plan_id)
+    assignment = t._assigned(plan_id, unit_code)
+    rights.require_read(caps, assignment is not None)
+    with t.engine.connect() as conn:
+        plan = store.get_plan(conn, plan_id)
+        activities = store.list_activities(conn, plan_id=plan_id, unit_codes=[unit_code])
+        periods = store.list_periods(conn, plan_id)
+        mine: dict[int | None, Any] = {r.period_id: r for r in store.list_reports(conn, unit_codes=[unit_code])}
+        unit = store.unit_details_of(conn, [unit_code]).get(unit_code)
+    vocab = channel_vocab()
+    return {
+        "plan": plan, "unit_code": unit_code, "unit_name": unit.name if unit else unit_code,
+        "assignment": assignment, "activities": activities, "topics": topics_of(plan),
+        "can_write": Capacity.UNIT_REPORTER in caps and assignment is not None,
+        "actions": [x.value for x in workflow.allowed_assignment_actions(assignment.state, caps)] if assignment else [],
+        "overdue": workflow.assignment_overdue(assignment.state, assignment.deadline, today) if assignment else False,
+        "periods": [{"period": p, "report": mine.get(p.id)} for p in periods],
+        "channels": vocab.channels, "groups": vocab.groups, "qty_units": vocab.quantity_units,
+        "labels": labels(), "today": today, "upload_error": None, "upload_detail": [],
+    }
+
+
+def report_context(t: Tracker, actor: Actor, period_id: int, unit_code: str, today: dt.date) -> dict[str, Any]:
+    report = t.report_for(actor, period_id, unit_code)
+    with t.engine.connect() as conn:
+        period = store.get_period(conn, period_id)
+        plan = store.get_plan(conn, period.plan_id)
+        activities = store.list_activities(conn, plan_id=period.plan_id, unit_codes=[unit_code],
+                                           start=period.start, end=period.end)
+        comments = store.list_comments(conn, "report", report.id) if report.id else []
+        unit = store.unit_details_of(conn, [unit_code]).get(unit_code)
+    caps = t.caps(actor, unit_code, period.plan_id)
+    return {
+        "report": report, "period": period, "plan": plan, "unit_code": unit_code,
+        "unit_name": unit.name if unit else unit_code, "activities": activities, "comments": comments,
+        "can_edit": bool(workflow.REPORT_TABLE.get((report.state, workflow.RA.EDIT)))
+        and Capacity.UNIT_REPORTER in caps,
+        "actions": [x.value for x in workflow.allowed_report_actions(report.state, caps)],
+        "timeliness": workflow.report_timeliness(report.state, period.due, report.submitted_on, today).value,
+        "overdue": workflow.report_overdue(report.state, period.due, today),
+        "labels": labels(), "today": today,
+    }
+
+
+def dashboard_tables(board: Dashboard) -> dict[str, Any]:
+    lab = labels()
+    qty = lab["qty_units"]
+
+    def q(d: dict[str, float]) -> str:
+        return "; ".join(f"{v:g} {qty.get(k, k)}" for k, v in sorted(d.items()))
+
+    months = [(f"{t.key[4:]}/{t.key[:4]}", t.activities) for t in board.by_month]
+    return {
+        "grand": {"activities": board.grand.activities, "quantities": q(board.grand.quantities)},
+        "by_channel": [(board.channel_name(t.key), t.activities, q(t.quantities)) for t in board.by_channel],
+        "by_topic": [(f"{t.key}. {board.topic_title(t.key)}", t.activities, q(t.quantities)) for t in board.by_topic],
+        "by_month": [(m, n) for m, n in months],
+        "by_unit": [(board.names.get(t.key, t.key), t.key, t.activities, q(t.quantities)) for t in board.by_unit],
+        "coverage": {
+            "topics": [(tp.key, tp.title, tp.focal) for tp in board.coverage.topics],
+            "units": [(c, n, [board.coverage.count(c, tp.key) for tp in board.coverage.topics])
+                      for c, n in board.coverage.units],
+            "uncovered": [f"{tp.key}. {tp.title}" for tp in board.coverage.uncovered_topics()],
+        },
+        "timeliness": [(r.unit_name, r.unit_code, lab["timeliness"][r.timeliness.value],
+                        r.timeliness.value, r.submitted_on) for r in board.timeliness],
+    }
+
+
+def dashboard_context(t: Tracker, board: Dashboard) -> dict[str, Any]:
+    with t.engine.connect() as conn:
+        periods = store.list_periods(conn, board.plan["id"])
+    return {"board": board, "tables": dashboard_tables(board), "periods": periods, "labels": labels()}
+
+
+def dashboard_xlsx(board: Dashboard) -> bytes:
+    tb = dashboard_tables(board)
+    cov = tb["coverage"]
+    return rows_to_xlsx([
+        ("Theo hình thức", ["Hình thức", "Số hoạt động", "Số lượng"], tb["by_channel"]),
+        ("Theo nội dung", ["Nội dung", "Số hoạt động", "Số lượng"], tb["by_topic"]),
+        ("Theo tháng", ["Tháng", "Số hoạt động"], tb["by_month"]),
+        ("Theo đơn vị", ["Đơn vị", "Mã", "Số hoạt động", "Số lượng"], tb["by_unit"]),
+        ("Độ phủ nội dung", ["Đơn vị", *[f"{k}" for k, _, _ in cov["topics"]]],
+         [[n, *counts] for _c, n, counts in cov["units"]]),
+        ("Thời hạn báo cáo", ["Đơn vị", "Mã", "Thời hạn", "", "Ngày gửi"], tb["timeliness"]),
+    ])

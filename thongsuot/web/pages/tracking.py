@@ -1,0 +1,272 @@
+"""Tracking pages: my unit's duties, a plan's assignments, a unit's activities and reports, the dashboard.
+
+Views only translate requests to `thongsuot.tracking` calls (which check
+rights, apply the workflow tables and audit) and pick templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from thongsuot.domain.tracking import Activity, AssignmentAction, Period, PeriodKind, Quantity, ReportAction
+from thongsuot.errors import InputError, ThongSuotError
+from thongsuot.orgs.tree_io import parse_date
+from thongsuot.rendering.review_docx import render_docx
+from thongsuot.rendering.review_xlsx import render_xlsx
+from thongsuot.storage.accounts import User
+from thongsuot.tracking import views
+from thongsuot.tracking.activities import find_quantity_unit
+from thongsuot.tracking.review_report import review_report
+from thongsuot.tracking.rollup import dashboard
+from thongsuot.web import deps
+from thongsuot.web.render import Screen, respond
+
+router = APIRouter(prefix="/tracking")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def actor_of(user: User) -> views.Actor:
+    return views.Actor(user.username, str(user.role), user.unit_code, user.id)
+
+
+def tracker(request: Request) -> views.Tracker:
+    return views.Tracker(deps.state(request).engine)
+
+
+def _download(data: bytes, name: str, media: str) -> Response:
+    return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _date(text: str, field: str) -> dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise InputError(f"{field}: ngày “{text}” không hợp lệ (dd/mm/yyyy).") from exc
+
+
+@router.get("")
+def home(request: Request, user: User = Depends(deps.require_user)) -> Response:
+    ctx = views.home_context(tracker(request), actor_of(user), dt.date.today())
+    return respond(request, Screen("tracking/home.html", ctx, json=views.jsonable(ctx)))
+
+
+@router.get("/new")
+def new_plan_page(request: Request, user: User = Depends(deps.require_user), document_id: int | None = None) -> Response:
+    return respond(request, Screen("tracking/new.html", {"document_id": document_id, "error": None,
+                                                          "issuer": user.unit_code}))
+
+
+@router.post("/new")
+def new_plan(request: Request, document_id: Annotated[int, Form()], issuer: Annotated[str, Form()],
+             deadline: Annotated[str, Form()] = "", user: User = Depends(deps.require_user)) -> Response:
+    lib = deps.state(request).lib
+    made = views.track_document(tracker(request), lib, actor_of(user), document_id, issuer.strip(),
+                                _date(deadline, "Hạn hoàn thành"))
+    return RedirectResponse(f"/tracking/plans/{made.plan_id}", status_code=303)
+
+
+@router.get("/plans/{plan_id}")
+def plan_page(request: Request, plan_id: int, user: User = Depends(deps.require_user)) -> Response:
+    ctx = views.plan_context(tracker(request), actor_of(user), plan_id, dt.date.today())
+    return respond(request, Screen("tracking/plan.html", ctx, json=views.jsonable(ctx)))
+
+
+@router.post("/plans/{plan_id}/periods")
+def add_period(request: Request, plan_id: int, label: Annotated[str, Form()], start: Annotated[str, Form()],
+               end: Annotated[str, Form()], due: Annotated[str, Form()], kind: Annotated[str, Form()] = "six_months",
+               user: User = Depends(deps.require_user)) -> Response:
+    s, e, d = _date(start, "Từ ngày"), _date(end, "Đến ngày"), _date(due, "Hạn nộp")
+    if not (s and e and d and label.strip()):
+        raise InputError("Cần ghi tên kỳ, từ ngày, đến ngày và hạn nộp.")
+    tracker(request).add_period(actor_of(user), Period(None, plan_id, PeriodKind(kind), label.strip(), s, e, d))
+    return RedirectResponse(f"/tracking/plans/{plan_id}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/assign")
+def assign(request: Request, plan_id: int, unit: Annotated[str, Form()], duty: Annotated[str, Form()] = "",
+           source_name: Annotated[str, Form()] = "", user: User = Depends(deps.require_user)) -> Response:
+    duties = [d.strip() for d in duty.splitlines() if d.strip()]
+    tracker(request).assign_by_hand(actor_of(user), plan_id, unit.strip(), duties, source_name=source_name or None)
+    return RedirectResponse(f"/tracking/plans/{plan_id}", status_code=303)
+
+
+@router.post("/assignments/{assignment_id}/{action}")
+def assignment_action(request: Request, assignment_id: int, action: str, comment: Annotated[str, Form()] = "",
+                      back: Annotated[str, Form()] = "/tracking", user: User = Depends(deps.require_user)) -> Response:
+    try:
+        act = AssignmentAction(action)
+    except ValueError as exc:
+        raise InputError("Thao tác không hợp lệ.") from exc
+    tracker(request).assignment_action(actor_of(user), assignment_id, act, comment or None)
+    return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/tracking",
+                            status_code=303)
+
+
+@router.get("/plans/{plan_id}/units/{unit_code}")
+def unit_page(request: Request, plan_id: int, unit_code: str, user: User = Depends(deps.require_user)) -> Response:
+    ctx = views.unit_context(tracker(request), actor_of(user), plan_id, unit_code, dt.date.today())
+    return respond(request, Screen("tracking/unit.html", ctx, json=views.jsonable(ctx)))
+
+
+@router.post("/plans/{plan_id}/units/{unit_code}/activities")
+async def add_activity(request: Request, plan_id: int, unit_code: str,
+                       user: User = Depends(deps.require_user)) -> Response:
+    form = await request.form()
+
+    def text(name: str) -> str:
+        value = form.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    start = _date(text("start"), "Ngày thực hiện")
+    if start is None:
+        raise InputError("Cần ghi ngày thực hiện.")
+    quantities = []
+    for i in (1, 2, 3):
+        amount, unit = text(f"amount{i}"), text(f"unit{i}")
+        if amount:
+            code = find_quantity_unit(unit) or unit
+            try:
+                quantities.append(Quantity(float(amount.replace(",", ".")), code))
+            except ValueError as exc:
+                raise InputError(f"Số lượng “{amount}” không phải là số.") from exc
+    topics = tuple(v for v in form.getlist("topics") if isinstance(v, str) and v)
+    activity = Activity(None, plan_id, unit_code, start, text("channel"), end=_date(text("end"), "Đến ngày"),
+                        topics=topics, quantities=tuple(quantities), title=text("title"),
+                        link=text("link") or None, note=text("note") or None)
+    t = tracker(request)
+    keys = views.topic_keys(t, plan_id)
+    [aid] = t.record_activities(actor_of(user), [activity], keys)
+    upload = form.get("evidence")
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        data = await upload.read()
+        if len(data) > deps.state(request).settings.max_upload_mb * 1024 * 1024:
+            raise InputError("Tệp minh chứng quá lớn.")
+        t.add_evidence(actor_of(user), aid, upload.filename, data, upload.content_type or "application/octet-stream")
+    return RedirectResponse(f"/tracking/plans/{plan_id}/units/{unit_code}?saved=1", status_code=303)
+
+
+@router.post("/activities/{activity_id}/delete")
+def delete_activity(request: Request, activity_id: int, back: Annotated[str, Form()] = "/tracking",
+                    user: User = Depends(deps.require_user)) -> Response:
+    tracker(request).delete_activity(actor_of(user), activity_id)
+    return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/tracking",
+                            status_code=303)
+
+
+@router.get("/plans/{plan_id}/units/{unit_code}/template.xlsx")
+def template(request: Request, plan_id: int, unit_code: str, user: User = Depends(deps.require_user)) -> Response:
+    data = tracker(request).activity_template(actor_of(user), plan_id, unit_code)
+    return _download(data, f"hoat-dong-KH{plan_id}-{unit_code}.xlsx", XLSX)
+
+
+@router.post("/plans/{plan_id}/units/{unit_code}/upload")
+async def upload(request: Request, plan_id: int, unit_code: str, file: Annotated[UploadFile, File()],
+                 user: User = Depends(deps.require_user)) -> Response:
+    data = await file.read()
+    t = tracker(request)
+    try:
+        ids = t.import_activities_xlsx(actor_of(user), plan_id, unit_code, data)
+    except ThongSuotError as exc:
+        ctx = views.unit_context(t, actor_of(user), plan_id, unit_code, dt.date.today())
+        ctx.update(upload_error=exc.message, upload_detail=exc.detail if isinstance(exc.detail, list) else [])
+        return respond(request, Screen("tracking/unit.html", ctx, json=exc.to_dict(), status=exc.status))
+    return RedirectResponse(f"/tracking/plans/{plan_id}/units/{unit_code}?imported={len(ids)}", status_code=303)
+
+
+@router.get("/periods/{period_id}/units/{unit_code}")
+def report_page(request: Request, period_id: int, unit_code: str, user: User = Depends(deps.require_user)) -> Response:
+    ctx = views.report_context(tracker(request), actor_of(user), period_id, unit_code, dt.date.today())
+    return respond(request, Screen("tracking/report.html", ctx, json=views.jsonable(ctx)))
+
+
+@router.post("/reports/{report_id}")
+def report_save(request: Request, report_id: int, results: Annotated[str, Form()] = "",
+                limits: Annotated[str, Form()] = "", causes: Annotated[str, Form()] = "",
+                proposals: Annotated[str, Form()] = "", then: Annotated[str, Form()] = "save",
+                user: User = Depends(deps.require_user)) -> Response:
+    t = tracker(request)
+    report = t.edit_report(actor_of(user), report_id, results=results, limits=limits, causes=causes,
+                           proposals=proposals)
+    if then == "submit":
+        report = t.report_action(actor_of(user), report_id, ReportAction.SUBMIT)
+    return RedirectResponse(f"/tracking/periods/{report.period_id}/units/{report.unit_code}", status_code=303)
+
+
+@router.post("/reports/{report_id}/{action}")
+def report_action(request: Request, report_id: int, action: str, comment: Annotated[str, Form()] = "",
+                  user: User = Depends(deps.require_user)) -> Response:
+    try:
+        act = ReportAction(action)
+    except ValueError as exc:
+        raise InputError("Thao tác không hợp lệ.") from exc
+    report = tracker(request).report_action(actor_of(user), report_id, act, comment or None)
+    return RedirectResponse(f"/tracking/periods/{report.period_id}/units/{report.unit_code}", status_code=303)
+
+
+def _board_args(request: Request) -> dict[str, Any]:
+    q = request.query_params
+    period = q.get("period")
+    return {"root": q.get("root") or None, "period_id": int(period) if period and period.isdigit() else None}
+
+
+@router.get("/plans/{plan_id}/dashboard")
+def dashboard_page(request: Request, plan_id: int, user: User = Depends(deps.require_user)) -> Response:
+    args = _board_args(request)
+    board = dashboard(deps.state(request).engine, actor_of(user), plan_id, today=dt.date.today(), **args)
+    ctx = views.dashboard_context(tracker(request), board)
+    return respond(request, Screen("tracking/dashboard.html", ctx, json=views.jsonable(ctx["tables"])))
+
+
+@router.get("/plans/{plan_id}/dashboard.xlsx")
+def dashboard_xlsx(request: Request, plan_id: int, user: User = Depends(deps.require_user)) -> Response:
+    args = _board_args(request)
+    board = dashboard(deps.state(request).engine, actor_of(user), plan_id, today=dt.date.today(), **args)
+    return _download(views.dashboard_xlsx(board), f"so-lieu-KH{plan_id}.xlsx", XLSX)
+
+
+@router.get("/plans/{plan_id}/review.{fmt}")
+def review(request: Request, plan_id: int, fmt: str, user: User = Depends(deps.require_user)) -> Response:
+    if fmt not in ("docx", "xlsx"):
+        raise InputError("Chỉ xuất DOCX hoặc XLSX.")
+    args = _board_args(request)
+    report = review_report(deps.state(request).engine, actor_of(user), plan_id, today=dt.date.today(), **args)
+    kind = "tong-ket" if report.final else "so-ket"
+    tracker(request).audited_download(actor_of(user), f"review_{fmt}", f"plan:{plan_id}")
+    if fmt == "docx":
+        return _download(render_docx(report), f"bao-cao-{kind}-KH{plan_id}.docx", DOCX)
+    return _download(render_xlsx(report), f"bao-cao-{kind}-KH{plan_id}.xlsx", XLSX)
+
+
+@router.get("/org")
+def org_page(request: Request, user: User = Depends(deps.require_admin)) -> Response:
+    return respond(request, Screen("tracking/org.html", {"units": len(deps.state(request).units()), "result": None,
+                                                          "error": None, "detail": []}))
+
+
+@router.post("/org")
+async def org_import(request: Request, file: Annotated[UploadFile, File()],
+                     user: User = Depends(deps.require_admin)) -> Response:
+    data = await file.read()
+    try:
+        inserted, updated = tracker(request).import_tree(actor_of(user), data, file.filename or "tree.csv")
+    except ThongSuotError as exc:
+        failed = {"units": len(deps.state(request).units()), "result": None, "error": exc.message,
+                  "detail": exc.detail if isinstance(exc.detail, list) else []}
+        return respond(request, Screen("tracking/org.html", failed, json=exc.to_dict(), status=exc.status))
+    ctx: dict[str, Any] = {"units": inserted + updated, "result": (inserted, updated), "error": None, "detail": []}
+    return respond(request, Screen("tracking/org.html", ctx))
+
+
+@router.get("/org/export.{fmt}")
+def org_export(request: Request, fmt: str, user: User = Depends(deps.require_user)) -> Response:
+    if fmt not in ("csv", "xlsx"):
+        raise InputError("Chỉ xuất CSV hoặc XLSX.")
+    data = tracker(request).export_tree(fmt)
+    return _download(data, f"cay-to-chuc.{fmt}", XLSX if fmt == "xlsx" else "text/csv; charset=utf-8")
