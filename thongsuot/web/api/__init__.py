@@ -5,11 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from thongsuot.web import deps
-from thongsuot.web.api import accounts, documents
+from thongsuot.web.api import accounts, documents, tracking
 
 
 def build_api_router() -> APIRouter:
     router = APIRouter(dependencies=[Depends(deps.check_csrf)])
     router.include_router(documents.router)
     router.include_router(accounts.router)
+    router.include_router(tracking.router)
     return router
