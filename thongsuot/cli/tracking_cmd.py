@@ -68,15 +68,33 @@ def org_export(file: Path = typer.Argument(..., help="Tệp .csv hoặc .xlsx đ
 
 
 @org_app.command("demo")
-def org_demo(db: str | None = DB) -> None:
+def org_demo(
+    with_accounts: bool = typer.Option(False, "--accounts", help="Tạo tài khoản mẫu (mật khẩu mới, in ra)"),
+    with_plan: bool = typer.Option(False, "--plan", help="Tạo một kế hoạch mẫu đang theo dõi, có kỳ báo cáo"),
+    db: str | None = DB,
+) -> None:
     """Nạp tỉnh mẫu An Bình (ủy ban, các ban, báo chí, đoàn thể, 12 xã/phường, các huyện cũ đến 30/6/2025)."""
-    from thongsuot.orgs import tree_io
-    from thongsuot.tracking.service import Tracker
-    from thongsuot.vocab.tracking_data import demo_province
+    from thongsuot.tracking import demo
 
-    data = tree_io.to_csv(demo_province().units)
-    inserted, updated = Tracker(_engine(db)).import_tree(_actor(), data, "demo_province.csv")
+    engine = _engine(db)
+    inserted, updated = demo.load_tree(engine)
     typer.echo(f"Tỉnh mẫu: {inserted} đơn vị mới, {updated} đơn vị cập nhật.")
+    if with_plan:
+        typer.echo(f"Kế hoạch mẫu đang theo dõi: số {demo.load_plan(engine)}.")
+    if with_accounts:
+        from thongsuot.storage import accounts
+        from thongsuot.web import security
+
+        existing = {u.username for u in accounts.list_users(engine)}
+        for a in demo.accounts():
+            if a.username in existing:
+                typer.echo(f"  {a.username:<16} (đã có)")
+                continue
+            password = security.generate_password()
+            accounts.create_user(engine, a.username, security.hash_password(password), accounts.Role(a.role),
+                                 a.unit, a.display_name)
+            accounts.append_audit(engine, action="user_create", actor="(cli)", target=a.username)
+            typer.echo(f"  {a.username:<16} {a.role:<9} {a.unit:<12} mật khẩu: {password}")
 
 
 def track_document(
