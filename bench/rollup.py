@@ -112,6 +112,17 @@ def load(url: str, n_units: int, n_activities: int, seed: int) -> tuple[int, lis
     return plans[0], [c for c, p, _ in rows if p == "VN"], communes
 
 
+def loaded(url: str) -> tuple[int, list[str], list[str]]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        plan = conn.execute(text("SELECT min(id) FROM tracked_plans")).scalar_one()
+        provinces = [r[0] for r in conn.execute(text("SELECT code FROM units WHERE parent_code = 'VN'"))]
+        communes = [r[0] for r in conn.execute(text("SELECT code FROM units WHERE level = 'commune'"))]
+    engine.dispose()
+    print(f"  reusing the loaded database: {len(provinces)} provinces, {len(communes)} communes")
+    return int(plan), provinces, communes
+
+
 def measure(url: str, plan: int, provinces: list[str], communes: list[str], repeat: int, seed: int) -> None:
     rng = random.Random(seed + 1)
     engine = make_engine(url, pool_size=2)
@@ -155,13 +166,17 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--pg", help="URL of an empty PostgreSQL database")
     ap.add_argument("--sqlite", help="SQLite file path (default: a temp file)")
+    ap.add_argument("--reuse", action="store_true", help="measure a database loaded by an earlier run")
     args = ap.parse_args()
     targets = [("SQLite", f"sqlite:///{args.sqlite or Path(tempfile.mkdtemp()) / 'bench.sqlite3'}")]
     if args.pg:
         targets.append(("PostgreSQL", args.pg))
     for label, url in targets:
         print(f"{label}: {args.units:,} units, {args.activities:,} activities")
-        plan, provinces, communes = load(url, args.units, args.activities, args.seed)
+        if args.reuse:
+            plan, provinces, communes = loaded(url)
+        else:
+            plan, provinces, communes = load(url, args.units, args.activities, args.seed)
         measure(url, plan, provinces, communes, args.repeat, args.seed)
 
 

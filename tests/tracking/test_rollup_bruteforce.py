@@ -43,7 +43,7 @@ def _clear(engine: Engine) -> None:
         conn.execute(delete(accounts.units))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(world=worlds(), root_pick=st.integers(0, 100), window=st.tuples(st.integers(0, 364), st.integers(0, 364)),
        months=st.booleans(), drop=st.integers(0, 5))
 def test_totals_match_brute_force(engine: Engine, world, root_pick: int, window: tuple[int, int],  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, func, not_, select
 
 from thongsuot.storage import tracking_rollup
 from thongsuot.storage.accounts import units
@@ -30,6 +30,7 @@ class Scope:
     plan_id: int | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    skip: tuple[dt.date, dt.date] | None = None  # days counted elsewhere (whole months read from the roll-up)
 
 
 @dataclass
@@ -48,6 +49,38 @@ def _months(start: dt.date | None, end: dt.date | None) -> tuple[int | None, int
     return (start.year * 100 + start.month if start else None, end.year * 100 + end.month if end else None)
 
 
+def _split(start: dt.date | None, end: dt.date | None) -> tuple[list[tuple[dt.date | None, dt.date | None]],
+                                                               tuple[dt.date, dt.date] | None]:
+    """Edge stretches (read raw) and the whole months between them (read from the roll-up)."""
+    if start is None or end is None or (start.year, start.month) == (end.year, end.month) or end < start:
+        return [(start, end)], None
+    first_full = start if start.day == 1 else _next_month(start)
+    last_full = end if (end + dt.timedelta(days=1)).day == 1 else end.replace(day=1) - dt.timedelta(days=1)
+    if first_full > last_full:
+        return [(start, end)], None
+    edges: list[tuple[dt.date | None, dt.date | None]] = []
+    if start < first_full:
+        edges.append((start, first_full - dt.timedelta(days=1)))
+    if last_full < end:
+        edges.append((last_full + dt.timedelta(days=1), end))
+    return edges, (first_full, last_full)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _merge(parts: Sequence[Sequence[Total]]) -> list[Total]:
+    out: dict[str, Total] = {}
+    for part in parts:
+        for t in part:
+            acc = out.setdefault(t.key, Total(t.key))
+            acc.activities += t.activities
+            for unit, amount in t.quantities.items():
+                acc.quantities[unit] = acc.quantities.get(unit, 0.0) + amount
+    return sorted(out.values(), key=lambda t: (-t.activities, t.key))
+
+
 def _from_rollup(rows: list[tuple[str, int, dict[str, float]]]) -> list[Total]:
     return sorted((Total(k, n, q) for k, n, q in rows), key=lambda t: (-t.activities, t.key))
 
@@ -60,6 +93,8 @@ def _filtered(query: Select[Any], scope: Scope) -> Select[Any]:
         query = query.where(a.c.start_date >= scope.start)
     if scope.end is not None:
         query = query.where(a.c.start_date <= scope.end)
+    if scope.skip is not None:  # tested on the index entries: no table lookups for the skipped days
+        query = query.where(not_(a.c.start_date.between(*scope.skip)))
     return query
 
 
@@ -83,9 +118,14 @@ def totals(conn: Connection, scope: Scope, dimension: str) -> list[Total]:
     For `unit`, a child's total covers its whole subtree and the root's own row
     counts only activities recorded at the root itself.
     """
-    months = _months(scope.start, scope.end)
+    months = _months(scope.start, scope.end) if scope.skip is None else None
     if months is not None:
         return _rollup_totals(conn, scope, dimension, *months)
+    _edges, full = _split(scope.start, scope.end) if scope.skip is None else ([], None)
+    if full is not None:  # whole months from the roll-up, the stretches at both ends from the activities
+        parts = [totals(conn, Scope(scope.root, scope.plan_id, *full), dimension),
+                 totals(conn, Scope(scope.root, scope.plan_id, scope.start, scope.end, skip=full), dimension)]
+        return _merge(parts)
     if dimension == "unit":
         return _unit_totals(conn, scope)
     a = activities
@@ -138,10 +178,16 @@ def _unit_totals(conn: Connection, scope: Scope) -> list[Total]:
 
 
 def grand_total(conn: Connection, scope: Scope) -> Total:
-    months = _months(scope.start, scope.end)
+    months = _months(scope.start, scope.end) if scope.skip is None else None
     if months is not None:
         rows = tracking_rollup.read(conn, [scope.root], scope.plan_id, "all", *months, "ancestor")
         return Total(scope.root, rows[0][1], rows[0][2]) if rows else Total(scope.root)
+    _edges, full = _split(scope.start, scope.end) if scope.skip is None else ([], None)
+    if full is not None:
+        parts = [[grand_total(conn, Scope(scope.root, scope.plan_id, *full))],
+                 [grand_total(conn, Scope(scope.root, scope.plan_id, scope.start, scope.end, skip=full))]]
+        merged = _merge(parts)
+        return merged[0] if merged else Total(scope.root)
     a, c, q = activities, unit_closure, activity_quantities
     base = a.join(c, c.c.descendant == a.c.unit_code)
     n = conn.execute(_filtered(select(func.count()).select_from(base).where(c.c.ancestor == scope.root), scope))
@@ -154,18 +200,24 @@ def grand_total(conn: Connection, scope: Scope) -> Total:
 
 
 def coverage(conn: Connection, plan_id: int, unit_codes: Sequence[str], start: dt.date | None = None,
-             end: dt.date | None = None) -> dict[tuple[str, str], int]:
+             end: dt.date | None = None, skip: tuple[dt.date, dt.date] | None = None) -> dict[tuple[str, str], int]:
     """{(unit, topic): activity count} over each unit's subtree, for the plan's activities."""
     if not unit_codes:
         return {}
-    months = _months(start, end)
+    months = _months(start, end) if skip is None else None
     if months is not None:
         return tracking_rollup.coverage_counts(conn, plan_id, unit_codes, *months)
+    _edges, full = _split(start, end) if skip is None else ([], None)
+    if full is not None:
+        out = coverage(conn, plan_id, unit_codes, *full)
+        for k, n in coverage(conn, plan_id, unit_codes, start, end, skip=full).items():
+            out[k] = out.get(k, 0) + n
+        return out
     a, c, t = activities, unit_closure, activity_topics
     query = (select(c.c.ancestor, t.c.topic, func.count().label("n"))
              .select_from(a.join(c, c.c.descendant == a.c.unit_code).join(t, t.c.activity_id == a.c.id))
              .where(c.c.ancestor.in_(list(unit_codes))))
-    query = _filtered(query, Scope(root="", plan_id=plan_id, start=start, end=end))
+    query = _filtered(query, Scope(root="", plan_id=plan_id, start=start, end=end, skip=skip))
     return {(r.ancestor, r.topic): int(r.n) for r in conn.execute(query.group_by(c.c.ancestor, t.c.topic))}
 
 
