@@ -1,5 +1,8 @@
 """Permissions matrix: every state-changing route x each role x own unit / other unit / anonymous.
 
+Other areas add the entries of their routes in tests/web/matrix_<area>.py: a dict
+`ENTRIES = {(method, path): (rule, call)}` using `Rule` and the helpers of web_helpers.py.
+
 The routes are enumerated from the app, so a new state-changing endpoint
 without an entry in MATRIX fails `test_every_state_changing_route_is_in_the_matrix`.
 Expected codes: "2xx" (any success, redirects after a form count as success),
@@ -8,43 +11,32 @@ Expected codes: "2xx" (any success, redirects after a form count as success),
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
-from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from web_helpers import CHILD_UNIT, OTHER_UNIT, OWN_UNIT, ROLES, WebEnv
+from web_helpers import (
+    ADMIN_ONLY,
+    ANY_USER,
+    CHILD_UNIT,
+    OTHER_UNIT,
+    OWN_ONLY,
+    OWN_UNIT,
+    PUBLIC,
+    ROLES,
+    UNIT_SCOPED,
+    Call,
+    Rule,
+    WebEnv,
+)
 
 from thongsuot.storage import accounts
 from thongsuot.web import security
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 _counter = itertools.count(1)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """Expected result per role for (own, other); `anonymous` for a visitor."""
-
-    admin: tuple[str, str]
-    editor: tuple[str, str]
-    reporter: tuple[str, str]
-    viewer: tuple[str, str]
-    anonymous: str = "401"
-
-    def expected(self, role: str | None, scope: str) -> str:
-        if role is None:
-            return self.anonymous
-        pair: tuple[str, str] = getattr(self, role)
-        return pair[0] if scope == "own" else pair[1]
-
-
-ADMIN_ONLY = Rule(("2xx", "2xx"), ("403", "403"), ("403", "403"), ("403", "403"))
-UNIT_SCOPED = Rule(("2xx", "2xx"), ("2xx", "403"), ("403", "403"), ("403", "403"))
-ANY_USER = Rule(("2xx", "2xx"), ("2xx", "2xx"), ("2xx", "2xx"), ("2xx", "2xx"))
-OWN_ONLY = Rule(("2xx", "404"), ("2xx", "404"), ("2xx", "404"), ("2xx", "404"))
-PUBLIC = Rule(("2xx", "2xx"), ("2xx", "2xx"), ("2xx", "2xx"), ("2xx", "2xx"), anonymous="2xx")
 
 
 def unique_text() -> str:
@@ -74,8 +66,6 @@ def target_user(env: WebEnv, scope: str) -> int:
 def upload_files() -> list[tuple[str, tuple[str, bytes]]]:
     return [("files", (f"tai-len-{next(_counter)}.txt", unique_text().encode("utf-8")))]
 
-
-Call = Callable[[WebEnv, TestClient, str | None, str], Any]
 
 MATRIX: dict[tuple[str, str], tuple[Rule, Call]] = {
     # JSON API
@@ -113,6 +103,21 @@ MATRIX: dict[tuple[str, str], tuple[Rule, Call]] = {
     ("POST", "/upload"): (UNIT_SCOPED, lambda env, c, role, scope: c.post(
         "/upload", files=upload_files(), data={"unit": CHILD_UNIT if scope == "own" else OTHER_UNIT})),
 }
+
+
+def other_areas_entries() -> dict[tuple[str, str], tuple[Rule, Call]]:
+    """Entries other areas keep in tests/web/matrix_*.py (a dict `ENTRIES` in the same format)."""
+    entries: dict[tuple[str, str], tuple[Rule, Call]] = {}
+    for path in sorted(Path(__file__).parent.glob("matrix_*.py")):
+        spec = importlib.util.spec_from_file_location(f"thongsuot_test_{path.stem}", path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        entries.update(module.ENTRIES)
+    return entries
+
+
+MATRIX.update(other_areas_entries())
 
 
 def flat_routes(app: Any) -> list[tuple[str, set[str]]]:

@@ -7,6 +7,7 @@ a TestClient logged in through the real login form, with the CSRF header set.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,3 +85,31 @@ def make_env(db_url: str, tmp_path: Path, **settings: Any) -> WebEnv:
 def error_shape(body: dict[str, Any]) -> bool:
     err = body.get("error")
     return isinstance(err, dict) and set(err) == {"code", "message", "detail"} and bool(err["message"])
+
+
+# --- the permissions matrix vocabulary (used by test_permissions.py and tests/web/matrix_*.py) ---
+@dataclass(frozen=True)
+class Rule:
+    """Expected result per role for (own, other); `anonymous` for a visitor."""
+
+    admin: tuple[str, str]
+    editor: tuple[str, str]
+    reporter: tuple[str, str]
+    viewer: tuple[str, str]
+    anonymous: str = "401"
+
+    def expected(self, role: str | None, scope: str) -> str:
+        if role is None:
+            return self.anonymous
+        pair: tuple[str, str] = getattr(self, role)
+        return pair[0] if scope == "own" else pair[1]
+
+
+ADMIN_ONLY = Rule(("2xx", "2xx"), ("403", "403"), ("403", "403"), ("403", "403"))
+UNIT_SCOPED = Rule(("2xx", "2xx"), ("2xx", "403"), ("403", "403"), ("403", "403"))
+ANY_USER = Rule(("2xx", "2xx"), ("2xx", "2xx"), ("2xx", "2xx"), ("2xx", "2xx"))
+OWN_ONLY = Rule(("2xx", "404"), ("2xx", "404"), ("2xx", "404"), ("2xx", "404"))
+PUBLIC = Rule(("2xx", "2xx"), ("2xx", "2xx"), ("2xx", "2xx"), ("2xx", "2xx"), anonymous="2xx")
+
+
+Call = Callable[[WebEnv, TestClient, str | None, str], Any]

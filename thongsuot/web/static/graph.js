@@ -24,6 +24,8 @@
       container: holder,
       elements: elements,
       wheelSensitivity: 0.3,
+      minZoom: 0.2,
+      maxZoom: 1.4,
       style: [
         { selector: "node", style: {
             "background-color": "data(color)", "label": "data(label)", "color": "#1d2433",
