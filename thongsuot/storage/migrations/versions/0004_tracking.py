@@ -1,7 +1,7 @@
 """Tracking: unit details/successors/closure, tracked plans, assignments, activities, periods, reports, roll-up.
 
 Revision ID: 0004_tracking
-Revises: 0002_accounts (to become 0003_plans when it lands)
+Revises: 0003_plans
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_tracking"
-down_revision = "0002_accounts"  # TEMPORARY: "0003_plans" once the drafting revision lands
+down_revision = "0003_plans"
 branch_labels = None
 depends_on = None
 
