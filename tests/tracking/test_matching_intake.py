@@ -62,3 +62,24 @@ def test_intake_reads_the_attached_outline() -> None:
     focal = [t["key"] for t in intake.topics if t["focal"]]
     assert focal[:2] == ["1.1", "1.2"] and all(k.startswith("1.") for k in focal)
     assert any(t["key"].startswith("2.") and not t["focal"] for t in intake.topics)
+
+
+def test_a_child_plan_breaks_down_its_parents_assignment(tracker) -> None:  # type: ignore[no-untyped-def]
+    from thongsuot.storage import tracking as store
+    from thongsuot.tracking import views
+    from thongsuot.tracking.rights import Actor
+
+    admin = Actor("(test)", "admin", "AB.TU")
+    parent = tracker.track_plan(admin, title="KH tỉnh", issuer_unit="AB.TU", symbol="70-KH/TU",
+                                duties_by_name=[("Ban Tuyên giáo Tỉnh ủy", ["Ban hành hướng dẫn"])])
+    [btg] = parent.assignments
+    assert btg.unit_code == "AB.TU.BTGDV"  # the board in force today
+    intake = from_document(parse_file(SEEDS / "000_cb2ba15afe6d27db.txt"))
+    assert intake.implements == ("70-KH/TU",)
+    child = views.track_intake(views.Tracker(tracker.engine), admin, intake, "AB.TU.BTGDV", None, "document", 1)
+    with tracker.engine.connect() as conn:
+        plan = store.get_plan(conn, child.plan_id)
+    assert plan["parent_plan_id"] == parent.plan_id
+    assert child.assignments and all(a.parent_id == btg.id for a in child.assignments)
+    # A board issues for its committee's whole subtree: the press and the departments are matched too.
+    assert {"AB.TU.BTC", "AB.SKHCN", "AB.SVHTTDL"} <= {a.unit_code for a in child.assignments}

@@ -104,20 +104,15 @@ def track_document(
     db: str | None = DB,
 ) -> None:
     """Theo dõi một kế hoạch trong thư viện: giao nhiệm vụ cho từng đơn vị có tên ở phần tổ chức thực hiện."""
-    from thongsuot.parsing.pipeline import parse_text
     from thongsuot.storage import Library
     from thongsuot.storage.db import open_database
-    from thongsuot.tracking.intake import from_document
-    from thongsuot.tracking.service import Tracker
+    from thongsuot.tracking import views
 
     database = open_database(db)
-    record = Library(database).get(document_id)
-    intake = from_document(parse_text(record.text, record.summary.title or ""))
-    made = Tracker(database.engine).track_plan(
-        _actor(issuer), title=intake.title, issuer_unit=issuer, symbol=intake.symbol, issued_on=intake.issued_on,
-        topics=intake.topics, duties_by_name=intake.duties_by_name, deadline=_date(deadline),
-        source_kind="document", source_id=document_id)
-    typer.echo(f"Kế hoạch theo dõi số {made.plan_id}: {len(made.assignments)} nhiệm vụ, {len(intake.topics)} nội dung.")
+    made = views.track_document(views.Tracker(database.engine), Library(database), _actor(issuer), document_id,
+                                issuer, _date(deadline))
+    topics = len(views.topic_keys(views.Tracker(database.engine), made.plan_id))
+    typer.echo(f"Kế hoạch theo dõi số {made.plan_id}: {len(made.assignments)} nhiệm vụ, {topics} nội dung.")
     for m in made.unmatched:
         typer.echo(f"  Chưa khớp đơn vị: {m.name}" + (f" (phần: {'; '.join(m.missing)})" if m.missing else ""))
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from thongsuot.domain.document import Node, NodeKind, ParsedDocument, SectionRole
+from thongsuot.domain.document import Node, NodeKind, ParsedDocument, Relation, SectionRole
 from thongsuot.domain.plan import Plan
 from thongsuot.parsing.normalise import fold
 
@@ -26,6 +26,7 @@ class PlanIntake:
     issued_on: Any
     topics: tuple[dict[str, Any], ...]
     duties_by_name: tuple[tuple[str, tuple[str, ...]], ...]
+    implements: tuple[str, ...] = ()  # refs of the plans it implements ("70-KH/TU"): its parent plan
 
 
 def _marker_key(marker: str | None) -> str:
@@ -76,7 +77,8 @@ def topics_from_document(doc: ParsedDocument) -> tuple[dict[str, Any], ...]:
 def from_document(doc: ParsedDocument) -> PlanIntake:
     h = doc.header
     duties = tuple((a.unit, tuple(d.text for d in a.duties)) for a in doc.assignments)
-    return PlanIntake(h.title or "", h.symbol, h.date, topics_from_document(doc), duties)
+    implements = tuple(c.ref for c in doc.citations if c.relation is Relation.IMPLEMENTS and c.ref)
+    return PlanIntake(h.title or "", h.symbol, h.date, topics_from_document(doc), duties, implements)
 
 
 def topics_from_plan(plan: Plan) -> tuple[dict[str, Any], ...]:
@@ -96,4 +98,5 @@ def topics_from_plan(plan: Plan) -> tuple[dict[str, Any], ...]:
 def from_plan(plan: Plan) -> PlanIntake:
     h = plan.header
     duties = tuple((a.unit, tuple(d.text for d in a.duties)) for a in plan.assignments)
-    return PlanIntake(h.title, h.symbol, h.date, topics_from_plan(plan), duties)
+    implements = tuple(c.ref for c in plan.citations if c.implements and c.ref)
+    return PlanIntake(h.title, h.symbol, h.date, topics_from_plan(plan), duties, implements)

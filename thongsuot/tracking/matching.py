@@ -59,10 +59,19 @@ def _kinds_named(name_key: str) -> set[UnitKind]:
 
 
 def candidates(units: Iterable[Unit], issuer_code: str | None, on: dt.date | None) -> list[Unit]:
-    """Units a plan of `issuer_code` can assign: its subtree (or everything), in force on `on`."""
+    """Units a plan of `issuer_code` can assign, in force on `on`.
+
+    A board of a committee (Ban Tuyên giáo Tỉnh ủy) assigns across its committee's
+    whole subtree, so the pool is rooted at the nearest same-level party committee.
+    """
     pool = list(units)
-    if issuer_code is not None and any(u.code == issuer_code for u in pool):
-        return subtree(issuer_code, pool, on)
+    index = {u.code: u for u in pool}
+    root = index.get(issuer_code) if issuer_code else None
+    while (root is not None and root.kind is not UnitKind.PARTY_COMMITTEE and root.parent_code in index
+           and index[root.parent_code].level == root.level):
+        root = index[root.parent_code]
+    if root is not None:
+        return subtree(root.code, pool, on)
     return [u for u in pool if on is None or u.is_valid_on(on)]
 
 
@@ -73,6 +82,7 @@ def match_names(
     on: dt.date | None = None,
     threshold: float = FUZZY_THRESHOLD,
 ) -> list[Match]:
+    on = on or dt.date.today()  # an undated (or OCR-damaged) plan is tracked with today's units
     pool = candidates(units, issuer_code, on)
     issuer = next((u for u in pool if u.code == issuer_code), None)
     by_key: dict[str, list[Unit]] = {}

@@ -9,12 +9,13 @@ import datetime as dt
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+from thongsuot.domain.plan import Plan
 from thongsuot.domain.tracking import Capacity, ReportState
 from thongsuot.errors import Forbidden
 from thongsuot.storage import tracking as store
 from thongsuot.tracking import rights, workflow
 from thongsuot.tracking.coverage import topics_of
-from thongsuot.tracking.intake import from_document
+from thongsuot.tracking.intake import PlanIntake, from_document, from_plan
 from thongsuot.tracking.rights import Actor
 from thongsuot.tracking.rollup import Dashboard
 from thongsuot.tracking.service import PlanTracking, Tracker
@@ -53,6 +54,28 @@ def topic_keys(t: Tracker, plan_id: int) -> list[str]:
         return [tp.key for tp in topics_of(store.get_plan(conn, plan_id))]
 
 
+def parent_plan_of(t: Tracker, implements: tuple[str, ...]) -> int | None:
+    """The tracked plan this one implements (matched by symbol), so its assignments break the parent's down."""
+    if not implements:
+        return None
+    from thongsuot.parsing.normalise import fold
+
+    wanted = {fold(r, diacritics=False) for r in implements}
+    with t.engine.connect() as conn:
+        for p in store.list_plans(conn):
+            if p.get("symbol") and fold(p["symbol"], diacritics=False) in wanted:
+                return int(p["id"])
+    return None
+
+
+def track_intake(t: Tracker, actor: Actor, intake: PlanIntake, issuer: str, deadline: dt.date | None,
+                 source_kind: str, source_id: int | None) -> PlanTracking:
+    return t.track_plan(actor, title=intake.title, issuer_unit=issuer, symbol=intake.symbol,
+                        issued_on=intake.issued_on, topics=intake.topics, duties_by_name=intake.duties_by_name,
+                        deadline=deadline, source_kind=source_kind, source_id=source_id,
+                        parent_plan_id=parent_plan_of(t, intake.implements))
+
+
 def track_document(t: Tracker, lib: Any, actor: Actor, document_id: int, issuer: str,
                    deadline: dt.date | None) -> PlanTracking:
     """A library document with an implementation section becomes a tracked plan."""
@@ -60,9 +83,13 @@ def track_document(t: Tracker, lib: Any, actor: Actor, document_id: int, issuer:
 
     record = lib.get(document_id)
     intake = from_document(parse_text(record.text, record.summary.title or ""))
-    return t.track_plan(actor, title=intake.title, issuer_unit=issuer, symbol=intake.symbol,
-                        issued_on=intake.issued_on, topics=intake.topics, duties_by_name=intake.duties_by_name,
-                        deadline=deadline, source_kind="document", source_id=document_id)
+    return track_intake(t, actor, intake, issuer, deadline, "document", document_id)
+
+
+def track_drafted_plan(t: Tracker, actor: Actor, plan: Plan, issuer: str, plan_id: int | None = None,
+                       deadline: dt.date | None = None) -> PlanTracking:
+    """A plan issued from the drafting screens: one assignment per unit it names (for the drafting issue hook)."""
+    return track_intake(t, actor, from_plan(plan), issuer, deadline, "draft", plan_id)
 
 
 def home_context(t: Tracker, actor: Actor, today: dt.date) -> dict[str, Any]:
