@@ -1,0 +1,70 @@
+"""One context per screen (page / htmx partial / JSON), and the `demo` and `user add` commands."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from web_helpers import SAMPLES, WebEnv
+
+from thongsuot.storage import accounts, open_database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_library_screen_as_page_partial_and_json(web_sqlite: WebEnv) -> None:
+    for path in sorted(SAMPLES.glob("*.txt"))[:2]:
+        web_sqlite.store_text(path.read_text(encoding="utf-8"), "HU-A", name=path.name)
+    viewer = web_sqlite.client("viewer")
+    page = viewer.get("/", params={"q": "tuyen truyen"})
+    partial = viewer.get("/", params={"q": "tuyen truyen"}, headers={"HX-Request": "true"})
+    data = viewer.get("/", params={"q": "tuyen truyen", "format": "json"}).json()
+    assert page.text.lstrip().startswith("<!doctype html>") and 'id="results"' in page.text
+    assert "<html" not in partial.text and "result-count" in partial.text
+    assert data["results"] and all(f'href="{r["url"]}"' in partial.text for r in data["results"])
+    # Empty query: every document, newest first.
+    listing = viewer.get("/", params={"format": "json"}).json()
+    dates = [r["date"] for r in listing["results"] if r["date"]]
+    assert listing["total"] == 2 and dates == sorted(dates, reverse=True)
+
+
+def test_document_page_links_citations_and_shows_roles(web_sqlite: WebEnv) -> None:
+    doc_id = web_sqlite.store_text(next(SAMPLES.glob("000*.txt")).read_text(encoding="utf-8"), "HU-A", "000.txt")
+    html = web_sqlite.client("viewer").get(f"/documents/{doc_id}").text
+    assert "<details" in html and 'class="role"' in html
+    hrefs = re.findall(r'<a class="cite[^"]*" href="([^"]+)"', html)
+    assert hrefs and all(h.startswith(("/nodes/", "/documents/")) for h in hrefs)
+    assert "Văn bản căn cứ" in html and "Văn bản triển khai" in html
+    assert f"/documents/{doc_id}/original" in html
+
+
+def run_cli(*args: str, data: Path) -> str:
+    env = {**os.environ, "THONGSUOT_DATA": str(data)}
+    env.pop("THONGSUOT_DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "thongsuot", *args], env=env, capture_output=True, text=True,
+                          cwd=ROOT, timeout=300, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_demo_is_idempotent_and_resets_passwords(tmp_path: Path) -> None:
+    first = run_cli("demo", "--samples", str(SAMPLES), data=tmp_path)
+    second = run_cli("demo", "--samples", str(SAMPLES), data=tmp_path)
+    pattern = re.compile(r"^\s+(\w+)\s+\w+\s+\S+\s+mật khẩu: (\S+)$", re.M)
+    first_pw, second_pw = dict(pattern.findall(first)), dict(pattern.findall(second))
+    assert set(first_pw) == {"admin", "editor", "reporter", "viewer"} == set(second_pw)
+    assert all(first_pw[u] != second_pw[u] for u in first_pw)  # never a fixed password
+    assert "4 mới" in first and "0 mới" in second and "4 đã có" in second
+    with open_database(f"sqlite:///{tmp_path / 'thongsuot.sqlite3'}") as db:
+        assert len(accounts.list_users(db.engine)) == 4
+
+
+def test_user_add_prints_a_generated_password(tmp_path: Path) -> None:
+    out = run_cli("user", "add", "--unit", "TU", "--role", "admin", "quantri", data=tmp_path)
+    assert re.search(r"Mật khẩu: \S{10,}", out)
+    with open_database(f"sqlite:///{tmp_path / 'thongsuot.sqlite3'}") as db:
+        user = accounts.get_credentials(db.engine, "quantri")
+        assert user is not None and user[0].role is accounts.Role.ADMIN and user[1].startswith("$argon2id$")
