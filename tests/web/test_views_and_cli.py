@@ -68,3 +68,12 @@ def test_user_add_prints_a_generated_password(tmp_path: Path) -> None:
     with open_database(f"sqlite:///{tmp_path / 'thongsuot.sqlite3'}") as db:
         user = accounts.get_credentials(db.engine, "quantri")
         assert user is not None and user[0].role is accounts.Role.ADMIN and user[1].startswith("$argon2id$")
+
+
+def test_pages_load_nothing_from_outside(web_sqlite: WebEnv) -> None:
+    viewer = web_sqlite.client("viewer")
+    for path in ("/api/v1/docs", "/", "/graph?ref=1", "/login"):
+        html = viewer.get(path).text
+        external = re.findall(r'(?:src|href)=["\'](https?://[^"\']+)', html)
+        assert not external, (path, external)
+    assert viewer.get("/api/v1/openapi.json").json()["info"]["title"] == "Thông Suốt API"

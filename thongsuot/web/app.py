@@ -18,6 +18,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -131,7 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1",
         description="Thư viện văn bản chỉ đạo: tìm kiếm, sơ đồ dẫn chiếu, tải lên, đơn vị, người dùng, nhật ký.",
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # served below with the vendored Swagger UI (no CDN)
         redoc_url=None,
     )
     app.state.ts = deps.AppState(settings=settings, db=db, templates=templates, lib=Library(db))
@@ -140,5 +141,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(build_api_router(), prefix="/api/v1")
     app.include_router(build_pages_router())
+
+
+    @app.get("/api/v1/docs", include_in_schema=False)
+    def api_docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url="/api/v1/openapi.json",
+            title="Thông Suốt API",
+            swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
 
     return app
