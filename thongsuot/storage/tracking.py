@@ -1,4 +1,4 @@
-"""Tracking tables (SQLAlchemy Core) and their row functions.
+"""Tracking row functions over the tables of `tracking_tables.py` (re-exported here).
 
 Builds on the accounts `units` table (code primary key) without changing it:
 - `unit_details`: short name, aliases of a unit;
@@ -10,7 +10,7 @@ Builds on the accounts `units` table (code primary key) without changing it:
 - `assignments`, `activities` (+ `activity_topics`, `activity_quantities`,
   `evidence_files` whose bytes live in the library `blobs`), `periods`,
   `period_reports`, `tracking_comments`.
-Aggregate queries are in `tracking_queries.py`.
+Aggregate queries are in `tracking_queries.py`, the maintained roll-up in `tracking_rollup.py`.
 """
 
 from __future__ import annotations
@@ -22,19 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
-    Column,
     Connection,
-    Date,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
     delete,
     insert,
     select,
@@ -55,151 +43,27 @@ from thongsuot.domain.tracking import (
 from thongsuot.errors import NotFound
 from thongsuot.storage import accounts
 from thongsuot.storage.tables import blobs
-
-metadata = MetaData()
-
-unit_details = Table(
-    "unit_details",
+from thongsuot.storage.tracking_tables import (  # re-exported: callers use store.<table>
+    activities,
+    activity_quantities,
+    activity_topics,
+    assignments,
+    evidence_files,
     metadata,
-    Column("code", String(64), primary_key=True),
-    Column("short_name", String(200)),
-    Column("aliases", Text, nullable=False, default="[]"),
-    Column("depth", Integer, nullable=False, default=0),
+    period_reports,
+    periods,
+    tracked_plans,
+    tracking_comments,
+    unit_closure,
+    unit_details,
+    unit_successors,
 )
 
-unit_successors = Table(
+__all__ = [
+    "activities", "activity_quantities", "activity_topics", "assignments", "evidence_files", "metadata",
+    "period_reports", "periods", "tracked_plans", "tracking_comments", "unit_closure", "unit_details",
     "unit_successors",
-    metadata,
-    Column("code", String(64), primary_key=True),
-    Column("successor_code", String(64), primary_key=True),
-)
-
-unit_closure = Table(
-    "unit_closure",
-    metadata,
-    Column("ancestor", String(64), primary_key=True),
-    Column("descendant", String(64), primary_key=True),
-    Column("depth", Integer, nullable=False),
-    Index("ix_unit_closure_descendant", "descendant"),
-)
-
-tracked_plans = Table(
-    "tracked_plans",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("title", Text, nullable=False, default=""),
-    Column("symbol", String(120)),
-    Column("issuer_unit", String(64), nullable=False, index=True),
-    Column("issued_on", Date),
-    Column("source_kind", String(32), nullable=False, default="manual"),  # draft | document | manual
-    Column("source_id", Integer),
-    Column("parent_plan_id", Integer, ForeignKey("tracked_plans.id")),
-    Column("topics", Text, nullable=False, default="[]"),  # [{"key","title","focal"}]
-    Column("created_at", DateTime, nullable=False),
-)
-
-assignments = Table(
-    "assignments",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("plan_id", Integer, ForeignKey("tracked_plans.id", ondelete="CASCADE"), nullable=False),
-    Column("unit_code", String(64), nullable=False, index=True),
-    Column("source_name", Text),
-    Column("duties", Text, nullable=False, default="[]"),
-    Column("state", String(16), nullable=False, default="assigned"),
-    Column("deadline", Date),
-    Column("parent_id", Integer, ForeignKey("assignments.id")),
-    Column("comment", Text),
-    Column("updated_at", DateTime, nullable=False),
-    UniqueConstraint("plan_id", "unit_code", name="uq_assignments_plan_unit"),
-)
-
-activities = Table(
-    "activities",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("plan_id", Integer, ForeignKey("tracked_plans.id", ondelete="CASCADE"), nullable=False),
-    Column("unit_code", String(64), nullable=False),
-    Column("start_date", Date, nullable=False),
-    Column("end_date", Date),
-    Column("month", Integer, nullable=False),  # yyyymm of start_date, for monthly roll-ups
-    Column("channel", String(64), nullable=False),
-    Column("title", Text, nullable=False, default=""),
-    Column("link", Text),
-    Column("note", Text),
-    Column("created_by", String(64), nullable=False, default=""),
-    Column("created_at", DateTime, nullable=False),
-    Index("ix_activities_unit_date", "unit_code", "start_date"),
-    Index("ix_activities_plan_unit", "plan_id", "unit_code"),
-)
-
-activity_topics = Table(
-    "activity_topics",
-    metadata,
-    Column("activity_id", Integer, ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True),
-    Column("topic", String(32), primary_key=True),
-)
-
-activity_quantities = Table(
-    "activity_quantities",
-    metadata,
-    Column("activity_id", Integer, ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True),
-    Column("unit", String(32), primary_key=True),
-    Column("amount", Float, nullable=False),
-)
-
-evidence_files = Table(
-    "evidence_files",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("activity_id", Integer, ForeignKey("activities.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("file_name", String(300), nullable=False),
-    Column("content_type", String(100), nullable=False, default="application/octet-stream"),
-    Column("sha256", String(64), nullable=False),
-    Column("size", Integer, nullable=False),
-)
-
-periods = Table(
-    "periods",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("plan_id", Integer, ForeignKey("tracked_plans.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("kind", String(16), nullable=False),
-    Column("label", String(200), nullable=False),
-    Column("start_date", Date, nullable=False),
-    Column("end_date", Date, nullable=False),
-    Column("due", Date, nullable=False),
-)
-
-period_reports = Table(
-    "period_reports",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("period_id", Integer, ForeignKey("periods.id", ondelete="CASCADE"), nullable=False),
-    Column("unit_code", String(64), nullable=False, index=True),
-    Column("state", String(16), nullable=False, default="draft"),
-    Column("results", Text, nullable=False, default=""),
-    Column("limits", Text, nullable=False, default=""),
-    Column("causes", Text, nullable=False, default=""),
-    Column("proposals", Text, nullable=False, default=""),
-    Column("submitted_on", Date),
-    Column("comment", Text),
-    Column("updated_at", DateTime, nullable=False),
-    UniqueConstraint("period_id", "unit_code", name="uq_period_reports_period_unit"),
-)
-
-tracking_comments = Table(
-    "tracking_comments",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("target", String(16), nullable=False),  # assignment | report
-    Column("target_id", Integer, nullable=False),
-    Column("action", String(16), nullable=False),
-    Column("author", String(64), nullable=False),
-    Column("text", Text, nullable=False, default=""),
-    Column("at", DateTime, nullable=False),
-    Index("ix_tracking_comments_target", "target", "target_id"),
-)
+]
 
 now = accounts.utcnow
 
