@@ -94,7 +94,8 @@ activities = Table(
     Column("note", Text),
     Column("created_by", String(64), nullable=False, default=""),
     Column("created_at", DateTime, nullable=False),
-    Index("ix_activities_unit_date", "unit_code", "start_date"),
+    # Covering for the raw roll-up path: subtree x date range answered from the index alone.
+    Index("ix_activities_unit_date", "unit_code", "start_date", "plan_id", "channel", "month"),
     Index("ix_activities_plan_unit", "plan_id", "unit_code"),
 )
 
@@ -111,6 +112,7 @@ activity_quantities = Table(
     Column("activity_id", Integer, ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True),
     Column("unit", String(32), primary_key=True),
     Column("amount", Float, nullable=False),
+    Index("ix_activity_quantities_cover", "activity_id", "unit", "amount"),
 )
 
 evidence_files = Table(

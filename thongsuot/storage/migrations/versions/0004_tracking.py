@@ -77,7 +77,7 @@ def upgrade() -> None:
         sa.Column("created_by", sa.String(64), nullable=False, server_default=""),
         sa.Column("created_at", sa.DateTime, nullable=False),
     )
-    op.create_index("ix_activities_unit_date", "activities", ["unit_code", "start_date"])
+    op.create_index("ix_activities_unit_date", "activities", ["unit_code", "start_date", "plan_id", "channel", "month"])
     op.create_index("ix_activities_plan_unit", "activities", ["plan_id", "unit_code"])
     op.create_table(
         "activity_topics",
@@ -90,6 +90,7 @@ def upgrade() -> None:
         sa.Column("unit", sa.String(32), primary_key=True),
         sa.Column("amount", sa.Float, nullable=False),
     )
+    op.create_index("ix_activity_quantities_cover", "activity_quantities", ["activity_id", "unit", "amount"])
     op.create_table(
         "evidence_files",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
