@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_COLOR_INDEX
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from thongsuot.domain.tracking import Figure, Quantity, ReviewReport, UnitFigure
 from thongsuot.rendering.docx_style import DocxStyle, load_style
-from thongsuot.rendering.plan_blocks import vn_date
 from thongsuot.rendering.plan_docx import CENTER, LEFT, _fonts, _setup, _two_columns, _Writer
 from thongsuot.vocab.levels import plan_text
 from thongsuot.vocab.tracking_data import channel_vocab
@@ -51,15 +50,26 @@ def _to_write(w: _Writer, hint: str) -> None:
     _fonts(run, w.style.page.font)
 
 
+WIDTHS_MM = {5: (12, 78, 22, 38, 20), 6: (12, 62, 20, 38, 20, 18)}
+
+
 def _table(w: _Writer, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     table = w.doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         w.para(cell, text, TABLE_PT, bold=True, first=True)
     for row in rows:
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
             w.para(cell, text, TABLE_PT, align=LEFT if i == 1 or len(headers) == 2 else CENTER, first=True)
+    widths = WIDTHS_MM.get(len(headers))
+    if widths:  # Word reads the cell widths, LibreOffice the grid columns: set both
+        for column, mm in zip(table.columns, widths, strict=True):
+            column.width = Mm(mm)
+        for row_ in table.rows:
+            for cell, mm in zip(row_.cells, widths, strict=True):
+                cell.width = Mm(mm)
     w.para(w.doc, "", w.fmt.body_pt)
 
 
@@ -92,7 +102,8 @@ def _header(w: _Writer, report: ReviewReport) -> None:
     w.para(right, plan_text("header", "party_national"), fmt.national_pt, bold=True, underline=True, first=True)
     w.para(right, "", fmt.place_date_pt)
     place = f"{report.place}, " if report.place else ""
-    w.para(right, f"{place}{vn_date(report.made_on)}", fmt.place_date_pt, italic=True)
+    day = report.made_on
+    w.para(right, f"{place}ngày {day.day:02d} tháng {day.month:02d} năm {day.year}", fmt.place_date_pt, italic=True)
     w.para(w.doc, "", fmt.body_pt)
     w.para(w.doc, "BÁO CÁO", fmt.type_word_pt, bold=True)
     w.para(w.doc, title_words(report), fmt.title_pt, bold=True)
@@ -133,12 +144,16 @@ def build_docx(report: ReviewReport, style: DocxStyle | None = None) -> Document
             w.body(f"- {u.unit}: {u.timeliness}"
                    + (f" (gửi ngày {u.submitted_on:%d/%m/%Y})" if u.submitted_on else "") + ".")
     else:
-        w.body("- Các đơn vị đều gửi báo cáo đúng hạn.")
+        w.body("- Chưa có đơn vị nào quá hạn gửi báo cáo.")
     w.body("2. Nội dung chưa được tuyên truyền", bold=True)
     for topic in report.uncovered_topics or ("Mọi nội dung của đề cương đều đã có hoạt động tuyên truyền.",):
         w.body(f"- {topic}")
-    for unit, missing in report.focal_gaps:
-        w.body(f"- {unit} chưa có hoạt động về nội dung trọng tâm: {'; '.join(missing)}.")
+    by_missing: dict[tuple[str, ...], list[str]] = {}
+    for unit, missing in report.focal_gaps:  # one line per set of missing focal topics
+        by_missing.setdefault(missing, []).append(unit)
+    for missing, units in by_missing.items():
+        keys = ", ".join(m.split(" ", 1)[0].rstrip(".") for m in missing)
+        w.body(f"- Chưa có hoạt động về nội dung trọng tâm {keys}: {', '.join(units)}.")
     w.body("3. Hạn chế, nguyên nhân", bold=True)
     _to_write(w, dict(report.to_write).get("limits", ""))
     for unit, text in report.limits:
