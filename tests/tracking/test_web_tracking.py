@@ -143,3 +143,19 @@ def test_tracking_a_library_document(env: tuple[WebEnv, int, int]) -> None:
     page = web.client("tinh").get(r.headers["location"] + "?format=json").json()
     units = {row["a"]["unit_code"] for row in page["rows"]}
     assert {"AB.TU.BTC", "AB.SKHCN"} <= units
+
+
+def test_evidence_is_downloadable_by_readers_only(env: tuple[WebEnv, int, int]) -> None:
+    web, plan, _period = env
+    rep = web.client("donghoa")
+    rep.post(f"/tracking/plans/{plan}/units/AB.X04.DU/activities", data={
+        "start": TODAY.strftime("%d/%m/%Y"), "channel": "pa_no", "title": "Pa-nô"},
+        files={"evidence": ("ảnh pa-nô.jpg", b"\xff\xd8data", "image/jpeg")})
+    page = rep.get(f"/tracking/plans/{plan}/units/AB.X04.DU?format=json").json()
+    [[eid, name]] = next(iter(page["evidence"].values()))
+    assert name == "ảnh pa-nô.jpg"
+    got = rep.get(f"/tracking/evidence/{eid}")
+    assert got.status_code == 200 and got.content == b"\xff\xd8data"
+    assert "attachment" in got.headers["content-disposition"]
+    assert web.client("tinh").get(f"/tracking/evidence/{eid}").status_code == 200  # the issuing level
+    assert web.client("lanhdao5").get(f"/tracking/evidence/{eid}").status_code == 403  # another commune

@@ -340,6 +340,17 @@ def add_evidence(conn: Connection, activity_id: int, file_name: str, data: bytes
     return _new_id(res)
 
 
+def evidence_of(conn: Connection, activity_ids: Sequence[int]) -> dict[int, list[tuple[int, str]]]:
+    """{activity id: [(evidence id, file name)]}."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for chunk in _chunks(list(activity_ids), 500):
+        q = select(evidence_files.c.id, evidence_files.c.activity_id, evidence_files.c.file_name).where(
+            evidence_files.c.activity_id.in_(chunk)).order_by(evidence_files.c.id)
+        for r in conn.execute(q):
+            out.setdefault(r.activity_id, []).append((r.id, r.file_name))
+    return out
+
+
 def get_evidence(conn: Connection, evidence_id: int) -> tuple[dict[str, Any], bytes]:
     row = conn.execute(select(evidence_files).where(evidence_files.c.id == evidence_id)).first()
     if row is None:

@@ -216,6 +216,14 @@ class Tracker:
         self._audit(actor, "evidence_add", f"activity:{activity_id}", after={"file": file_name, "size": len(data)})
         return eid
 
+    def evidence(self, actor: Actor, evidence_id: int) -> tuple[dict[str, Any], bytes]:
+        """An evidence file, for whoever may read the activity's unit."""
+        with self.engine.connect() as conn:
+            meta, data = store.get_evidence(conn, evidence_id)
+            plan_id, unit_code = store.get_activity_owner(conn, int(meta["activity_id"]))
+        rights.require_read(self.caps(actor, unit_code, plan_id), self._assigned(plan_id, unit_code) is not None)
+        return meta, data
+
     # --- periods and reports -------------------------------------------------------------
 
     def add_period(self, actor: Actor, period: Period) -> int:

@@ -158,13 +158,14 @@ def unit_context(t: Tracker, actor: Actor, plan_id: int, unit_code: str, today: 
     with t.engine.connect() as conn:
         plan = store.get_plan(conn, plan_id)
         activities = store.list_activities(conn, plan_id=plan_id, unit_codes=[unit_code])
+        evidence = store.evidence_of(conn, [a.id for a in activities if a.id is not None])
         periods = store.list_periods(conn, plan_id)
         mine: dict[int | None, Any] = {r.period_id: r for r in store.list_reports(conn, unit_codes=[unit_code])}
         unit = store.unit_details_of(conn, [unit_code]).get(unit_code)
     vocab = channel_vocab()
     return {
         "plan": plan, "unit_code": unit_code, "unit_name": unit.name if unit else unit_code,
-        "assignment": assignment, "activities": activities, "topics": topics_of(plan),
+        "assignment": assignment, "activities": activities, "evidence": evidence, "topics": topics_of(plan),
         "can_write": Capacity.UNIT_REPORTER in caps and assignment is not None,
         "actions": [x.value for x in workflow.allowed_assignment_actions(assignment.state, caps)] if assignment else [],
         "overdue": workflow.assignment_overdue(assignment.state, assignment.deadline, today) if assignment else False,

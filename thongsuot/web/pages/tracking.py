@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -158,6 +159,15 @@ def delete_activity(request: Request, activity_id: int, back: Annotated[str, For
     tracker(request).delete_activity(actor_of(user), activity_id)
     return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/tracking",
                             status_code=303)
+
+
+@router.get("/evidence/{evidence_id}")
+def evidence(request: Request, evidence_id: int, user: User = Depends(deps.require_user)) -> Response:
+    meta, data = tracker(request).evidence(actor_of(user), evidence_id)
+    name = str(meta["file_name"]).replace('"', "")
+    # Served as a download, never inline: uploaded files are not trusted to render in the app's origin.
+    return Response(data, media_type="application/octet-stream",
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
 
 @router.get("/plans/{plan_id}/units/{unit_code}/template.xlsx")
