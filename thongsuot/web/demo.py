@@ -63,14 +63,12 @@ def load_demo(settings: Settings, samples: Path, demo_accounts: Iterable[tuple[s
             report.document_lines.append(f"Không thấy thư mục văn bản mẫu {samples}.")
         for username, role, unit, name in demo_accounts:
             report.accounts.append((username, role, unit, reset_account(db.engine, username, role, unit, name)))
-        # Tracking demo (issue 6): the demo province An Bình, a plan under tracking, one account per role.
+        # Tracking demo (issue 6): the demo province An Bình and a plan under tracking. Its accounts
+        # (one per role in the province) come from `thongsuot org demo --accounts`.
         from thongsuot.tracking import demo as tracking_demo
 
         tracking_demo.load_tree(db.engine)
         tracking_demo.load_plan(db.engine)
-        for a in tracking_demo.accounts():
-            password = reset_account(db.engine, a.username, a.role, a.unit, a.display_name)
-            report.accounts.append((a.username, a.role, a.unit, password))
     finally:
         db.close()
     return report
