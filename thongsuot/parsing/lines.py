@@ -27,7 +27,8 @@ from thongsuot.parsing.normalise import NormText, fold
 _PAGE_LINE = re.compile(r"^(?:[Tt]rang|TRANG|[Pp]age)\s*[-:.]?\s*\d{1,4}$|^[-–]?\s*\d{1,3}\s*[-–]?$")
 _PAGE_TAIL = re.compile(r"\s+(?:[Tt]rang|TRANG)\s*[-:.]?\s*\d{1,4}\s*$")
 _MARKUP_CHARS = re.compile(r"[*_#<>\[\]\\&|`]")
-_COLUMN_GAP = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]{3,}|\t+")
+# wide gaps, tabs, and the " | " that DOCX/HTML readers put between the cells of a table row
+_COLUMN_GAP = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]{3,}|\t+|[ \t]+\|(?:[ \t]+|$)|^\|[ \t]+")
 
 
 @dataclass(frozen=True)
