@@ -59,3 +59,18 @@ def test_web_page_timestamp_and_lead_are_not_the_header() -> None:
     assert h.date == dt.date(2024, 5, 2) and h.place == "Tam Kỳ"
     assert h.issuer == "Ban Tuyên giáo Tỉnh ủy"
     assert h.symbol == "99-KH/BTGTU"
+
+
+def test_table_rows_read_from_word_split_into_their_cells() -> None:
+    # DOCX/HTML readers write a table row as "cell | cell": the two-column header
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "XÃ BÌNH THUẬN | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 7/KH-UBND | Bình Thuận, ngày 2 tháng 3 năm 2026\n\n"
+        "KẾ HOẠCH\n\nTuyên truyền cải cách hành chính năm 2026\n\n"
+        "I. MỤC ĐÍCH\n\n- Nâng cao nhận thức.\n"
+    )
+    h = parse_text(text).header
+    assert h.issuer == "Ủy ban nhân dân xã Bình Thuận"
+    assert h.symbol == "7/KH-UBND" and h.date == dt.date(2026, 3, 2)
+    assert h.place == "Bình Thuận"

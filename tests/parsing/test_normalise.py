@@ -44,3 +44,9 @@ def test_every_normalised_char_maps_inside_the_original(text):
         span = view.span(i, i + 1)
         assert 0 <= span.start < span.end <= len(text)
     assert list(view.offsets) == sorted(view.offsets)
+
+
+def test_tone_folding_only_moves_the_tone_of_open_oa_oe_uy_syllables():
+    assert fold("Bình Thuận") == "bình thuận"
+    assert fold("quý") == "quý" and fold("thuở") == "thuở"
+    assert fold("khoẻ") == fold("khỏe") and fold("Thuỷ") == fold("thủy")
