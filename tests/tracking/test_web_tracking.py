@@ -140,9 +140,12 @@ def test_tracking_a_library_document(env: tuple[WebEnv, int, int]) -> None:
     r = web.client("tinh").post("/tracking/new", data={"document_id": str(doc), "issuer": "AB.TU"},
                                 follow_redirects=False)
     assert r.status_code == 303
-    page = web.client("tinh").get(r.headers["location"] + "?format=json").json()
+    where = r.headers["location"]
+    page = web.client("tinh").get(where.split("?")[0], params={"format": "json"}).json()
     units = {row["a"]["unit_code"] for row in page["rows"]}
     assert {"AB.TU.BTC", "AB.SKHCN"} <= units
+    if "?unmatched=" in where:  # names the tree lacks are listed on the page for matching by hand
+        assert 'id="unmatched"' in web.client("tinh").get(where).text
 
 
 def test_evidence_is_downloadable_by_readers_only(env: tuple[WebEnv, int, int]) -> None:

@@ -13,18 +13,14 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from fastapi import Depends
 from web_helpers import SAMPLES, WebEnv, make_env
 
 from thongsuot.parsing import parse_bytes
-from thongsuot.web import deps
-from thongsuot.web.pages import plans
 
 
 @pytest.fixture
 def env(db_url: str, tmp_path: Path) -> Iterator[WebEnv]:
     env = make_env(db_url, tmp_path)
-    env.app.include_router(plans.router, dependencies=[Depends(deps.check_csrf)])
     yield env
     env.app.state.ts.db.close()
 
@@ -33,6 +29,7 @@ def _derive(env: WebEnv) -> tuple[object, int]:
     text = (SAMPLES / "000_cb2ba15afe6d27db.txt").read_text(encoding="utf-8")
     doc_id = env.store_text(text, "HU-A", name="75-HD-BTGTU.txt")
     client = env.client("editor")
+    assert 'href="/documents/%d/derive"' % doc_id in client.get(f"/documents/{doc_id}").text
     assert client.get(f"/documents/{doc_id}/derive").status_code == 200
     made = client.post(
         f"/documents/{doc_id}/derive",
@@ -106,3 +103,40 @@ def test_import_and_blank_template(env: WebEnv) -> None:
     assert blank.status_code == 303
     listing = client.get("/plans").text
     assert listing.count("/plans/") >= 2 and "Hướng dẫn" in listing
+
+
+def test_issuing_with_tracking_assigns_the_named_units(env: WebEnv) -> None:
+    # a district plan of the demo tree's Huyện ủy An Phú (before the 2025 reform) from the province's plan
+    text = (SAMPLES / "000_cb2ba15afe6d27db.txt").read_text(encoding="utf-8")
+    doc_id = env.store_text(text, "HU-A", name="70-KH-TU.txt")
+    client = env.client("editor")
+    assert 'href="/plans"' in client.get("/plans").text  # the menu entry
+    made = client.post(f"/documents/{doc_id}/derive", data={"unit": "Huyện ủy An Phú", "kind": "KH",
+                                                            "date": "2023-06-10"}, follow_redirects=False)
+    plan_id = int(made.headers["location"].rsplit("/", 1)[1])
+    plan = client.get(f"/plans/{plan_id}?format=json").json()["plan"]
+    named = [a["unit"] for a in plan["assignments"]]
+    assert any("Ban Tuyên giáo Huyện ủy" in n for n in named), named
+    issued = client.post(
+        f"/plans/{plan_id}/issue",
+        data={"number": "7", "date": "2023-06-12", "track": "1", "deadline": "2023-12-31"},
+        follow_redirects=False,
+    )
+    assert issued.status_code == 303, issued.text
+    where = issued.headers["location"]
+    assert where.startswith("/tracking/plans/"), where
+    tracked = client.get(where.split("?")[0] + "?format=json").json()
+    units = {r["a"]["unit_code"] for r in tracked["rows"]}
+    assert "BTGHU-A" in units  # "Ban Tuyên giáo Huyện ủy" matched to the tree
+    assert all(r["a"]["deadline"] == "2023-12-31" for r in tracked["rows"])
+    if "unmatched=" in where:  # names not in the tree are listed for matching by hand
+        assert 'id="unmatched"' in client.get(where).text
+    page = client.get(f"/plans/{plan_id}").text
+    assert f'href="{where.split("?")[0]}"' in page and 'id="issued-document"' in page
+
+
+def test_viewers_see_no_drafting_buttons(env: WebEnv) -> None:
+    text = (SAMPLES / "002_a97d896f1598f293.txt").read_text(encoding="utf-8")
+    doc_id = env.store_text(text, "HU-A", name="132.txt")
+    page = env.client("viewer").get(f"/documents/{doc_id}").text
+    assert "/derive" not in page and "/tracking/new" not in page

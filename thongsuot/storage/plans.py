@@ -96,6 +96,7 @@ class StoredPlan:
     status: PlanStatus
     plan: Plan
     document_id: int | None = None
+    unit_code: str | None = None  # the unit of the org tree that owns (edits) the plan
 
 
 @dataclass(frozen=True)
@@ -160,11 +161,10 @@ def _row_values(plan: Plan) -> dict[str, Any]:
         "issuer": h.issuer,
         "target_name": plan.target.name if plan.target else h.issuer,
         "target_level": plan.target.level if plan.target else "",
-        "unit_code": plan.target.unit_code if plan.target else None,
         "parent_ref": plan.parent.citation.ref or None if plan.parent else None,
         "symbol": h.symbol,
         "issued_date": h.date if plan.status is PlanStatus.ISSUED else None,
-    }
+    } | ({"unit_code": plan.target.unit_code} if plan.target and plan.target.unit_code else {})
 
 
 class PlanStore:
@@ -196,16 +196,19 @@ class PlanStore:
             s.execute(insert(plan_sources), rows)
 
     def create(
-        self, plan: Plan, *, parent_document_id: int | None = None, author: str | None = None, note: str = ""
+        self, plan: Plan, *, parent_document_id: int | None = None, author: str | None = None, note: str = "",
+        unit_code: str | None = None,
     ) -> StoredPlan:
-        """Store a new plan (derived, imported or blank) as version 1."""
+        """Store a new plan (derived, imported or blank) as version 1, owned by `unit_code` (else its target's)."""
         now = _now()
         with self.db.session() as s:
             values = _row_values(plan) | {"parent_document_id": parent_document_id}
+            if unit_code:
+                values["unit_code"] = unit_code
             stmt = insert(plans).values(**values, current_version=1, created_at=now, updated_at=now)
             plan_id = int(s.execute(stmt.returning(plans.c.id)).scalar_one())
             self._write_version(s, plan_id, 1, plan, note or "Tạo kế hoạch", author)
-        return StoredPlan(plan_id, 1, plan.status, plan)
+        return StoredPlan(plan_id, 1, plan.status, plan, unit_code=values.get("unit_code"))
 
     def _current(self, s: Session, plan_id: int) -> Any:
         row = s.execute(select(plans).where(plans.c.id == plan_id)).first()
@@ -261,7 +264,7 @@ class PlanStore:
         if data is None:
             raise NotFound(f"Kế hoạch {plan_id} không có phiên bản {wanted}.")
         plan = plan_from_dict(json.loads(data))
-        return StoredPlan(plan_id, wanted, PlanStatus(row.status), plan, row.document_id)
+        return StoredPlan(plan_id, wanted, PlanStatus(row.status), plan, row.document_id, row.unit_code)
 
     def versions(self, plan_id: int) -> list[VersionInfo]:
         with self.db.session() as s:
@@ -326,7 +329,7 @@ class PlanStore:
                 .values(**_row_values(plan), current_version=version, document_id=stored.document_id,
                         updated_at=_now())
             )  # fmt: skip
-        return StoredPlan(plan_id, version, PlanStatus.ISSUED, plan, stored.document_id)
+        return StoredPlan(plan_id, version, PlanStatus.ISSUED, plan, stored.document_id, row.unit_code)
 
     def delete(self, plan_id: int) -> None:
         """Delete a draft (issued plans stay: they are in the library)."""

@@ -23,7 +23,7 @@ from thongsuot.tracking.timeliness import TIMELINESS_LABELS, home_for_unit
 from thongsuot.tracking.xlsx_io import rows_to_xlsx
 from thongsuot.vocab.tracking_data import channel_vocab
 
-__all__ = ["Actor", "Tracker"]
+__all__ = ["Actor", "PlanTracking", "Tracker"]
 
 
 def jsonable(value: Any) -> Any:
@@ -90,6 +90,12 @@ def track_drafted_plan(t: Tracker, actor: Actor, plan: Plan, issuer: str, plan_i
                        deadline: dt.date | None = None) -> PlanTracking:
     """A plan issued from the drafting screens: one assignment per unit it names (for the drafting issue hook)."""
     return track_intake(t, actor, from_plan(plan), issuer, deadline, "draft", plan_id)
+
+
+def tracked_from(t: Tracker, source_kind: str, source_id: int) -> int | None:
+    """The plan under tracking made from a drafted plan ("draft") or a library document ("document")."""
+    with t.engine.connect() as conn:
+        return store.find_plan_by_source(conn, source_kind, source_id)
 
 
 def home_context(t: Tracker, actor: Actor, today: dt.date) -> dict[str, Any]:

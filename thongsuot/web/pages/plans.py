@@ -2,29 +2,34 @@
 (autosave, reorder/add/remove, the parent's wording beside each item), version
 history with diffs, issuing, and the DOCX / Markdown / JSON downloads.
 
-Register with `router.include_router(plans.router)` in `web/pages/__init__.py`.
+Issuing also puts the plan under tracking (one assignment per unit it names)
+when the officer ticks "Giao nhiệm vụ và theo dõi thực hiện".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thongsuot.cascade.derive import derive, empty_plan, import_document, target_from_name
 from thongsuot.domain.plan import Plan, PlanKind, PlanStatus
-from thongsuot.errors import InputError
+from thongsuot.errors import InputError, ThongSuotError
 from thongsuot.parsing import parse_bytes
+from thongsuot.parsing.normalise import fold
 from thongsuot.rendering.plan_docx import render_docx
-from thongsuot.rendering.plan_json import render_json
+from thongsuot.rendering.plan_json import plan_to_dict, render_json
 from thongsuot.rendering.plan_md import diff_plans, render_md
 from thongsuot.storage.accounts import User
 from thongsuot.storage.plans import PlanStore
+from thongsuot.tracking import views as tracking_views
 from thongsuot.vocab.levels import load_levels
 from thongsuot.web import deps
 from thongsuot.web.pages.plans_form import apply_op, plan_from_form
+from thongsuot.web.pages.tracking import actor_of, tracked_url, tracker
 from thongsuot.web.render import Screen, respond
 
 router = APIRouter()
@@ -43,6 +48,22 @@ def _parent_document(request: Request, document_id: int) -> Any:
     return parse_bytes(data, name)
 
 
+def _owner(request: Request, user: User, unit_name: str) -> str:
+    """The org-tree unit a new plan belongs to: the named unit when the tree has it, else the user's own.
+
+    Editors may only create plans for units of their subtree (403 otherwise)."""
+    key = fold(unit_name)
+    found = next((u.code for u in deps.state(request).units() if fold(u.name) == key), None)
+    code = found or user.unit_code
+    deps.check_unit_right(request, user, code)
+    return code
+
+
+def _editable(request: Request, user: User, plan_id: int) -> None:
+    """Only editors of the owning unit's subtree (and admins) change a plan."""
+    deps.check_unit_right(request, user, _store(request).get(plan_id).unit_code)
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value) if value else dt.date.today()
@@ -51,11 +72,16 @@ def _date(value: str) -> dt.date:
 
 
 @router.get("/documents/{document_id}/derive")
-def derive_form(document_id: int, request: Request, _u: User = Depends(deps.require_uploader)) -> Response:
-    record = deps.state(request).lib.get(document_id)
+def derive_form(document_id: int, request: Request, user: User = Depends(deps.require_uploader)) -> Response:
+    st = deps.state(request)
+    record = st.lib.get(document_id)
     levels = load_levels().levels
+    units = st.units()
+    own = next((u.name for u in units if u.code == user.unit_code), "")
     context = {
         "document": record.summary,
+        "unit_names": sorted({u.name for u in units}),
+        "own_unit": own,
         "kinds": KIND_LABELS,
         "levels": {code: lv.name for code, lv in levels.items()},
         "today": dt.date.today().isoformat(),
@@ -73,8 +99,9 @@ def derive_submit(
     level: Annotated[str, Form()] = "",
     user: User = Depends(deps.require_uploader),
 ) -> Response:
+    code = _owner(request, user, unit)
     parent = _parent_document(request, document_id)
-    target = target_from_name(unit, _date(date), level or None)
+    target = target_from_name(unit, _date(date), level or None, unit_code=code)
     try:
         plan_kind = PlanKind(kind)
     except ValueError:
@@ -88,11 +115,15 @@ def derive_submit(
 
 @router.post("/documents/{document_id}/import")
 def import_submit(
-    document_id: int, request: Request, user: User = Depends(deps.require_uploader)
+    document_id: int,
+    request: Request,
+    level: Annotated[str, Form()] = "",
+    user: User = Depends(deps.require_uploader),
 ) -> Response:
     """ "Nhập từ văn bản": the document itself becomes an editable plan of its issuer."""
-    plan = import_document(_parent_document(request, document_id))
-    stored = _store(request).create(plan, author=user.username, note="Nhập từ văn bản")
+    code = _owner(request, user, "")
+    plan = import_document(_parent_document(request, document_id), level=level or None)
+    stored = _store(request).create(plan, author=user.username, note="Nhập từ văn bản", unit_code=code)
     return RedirectResponse(f"/plans/{stored.id}", status_code=303)
 
 
@@ -110,7 +141,8 @@ def plan_new(
         plan_kind = PlanKind(kind)
     except ValueError:
         raise InputError("Loại văn bản phải là KH hoặc HD.") from None
-    plan = empty_plan(target_from_name(unit, _date(date), level or None), plan_kind)
+    code = _owner(request, user, unit)
+    plan = empty_plan(target_from_name(unit, _date(date), level or None, unit_code=code), plan_kind)
     stored = _store(request).create(plan, author=user.username, note="Mẫu trống")
     return RedirectResponse(f"/plans/{stored.id}", status_code=303)
 
@@ -131,6 +163,8 @@ def _editor_context(plan_id: int, request: Request) -> dict[str, Any]:
     stored = _store(request).get(plan_id)
     return {
         "plan_id": plan_id,
+        "tracking_id": tracking_views.tracked_from(tracker(request), "draft", plan_id),
+        "notice": request.query_params.get("notice", "")[:300],
         "stored": stored,
         "plan": stored.plan,
         "issued": stored.status is PlanStatus.ISSUED,
@@ -143,13 +177,14 @@ def _editor_context(plan_id: int, request: Request) -> dict[str, Any]:
 @router.get("/plans/{plan_id}")
 def plan_editor(plan_id: int, request: Request, _u: User = Depends(deps.require_user)) -> Response:
     context = _editor_context(plan_id, request)
-    data = {"id": plan_id, "version": context["stored"].version, "plan": render_json(context["plan"])}
+    data = {"id": plan_id, "version": context["stored"].version, "plan": plan_to_dict(context["plan"])}
     return respond(request, Screen("plans/edit.html", context, json=data))
 
 
 @router.post("/plans/{plan_id}/save")
 async def plan_save(plan_id: int, request: Request, user: User = Depends(deps.require_uploader)) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    _editable(request, user, plan_id)
     store = _store(request)
     current = store.get(plan_id)
     expected = int(form["version"]) if form.get("version", "").isdigit() else None
@@ -169,6 +204,7 @@ def plan_op(
     sub: Annotated[int | None, Form()] = None,
     user: User = Depends(deps.require_uploader),
 ) -> Response:
+    _editable(request, user, plan_id)
     store = _store(request)
     current = store.get(plan_id)
     changed = apply_op(current.plan, op, target, index, sub)
@@ -217,10 +253,23 @@ def plan_issue(
     request: Request,
     number: Annotated[str, Form()],
     date: Annotated[str, Form()] = "",
+    track: Annotated[str, Form()] = "",
+    deadline: Annotated[str, Form()] = "",
     user: User = Depends(deps.require_uploader),
 ) -> Response:
-    _store(request).issue(plan_id, number, _date(date), author=user.username)
-    return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+    _editable(request, user, plan_id)
+    due = _date(deadline) if deadline else None
+    issued = _store(request).issue(plan_id, number, _date(date), author=user.username)
+    if not track:
+        return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+    try:
+        made = tracking_views.track_drafted_plan(tracker(request), actor_of(user), issued.plan,
+                                                 issued.unit_code or user.unit_code,
+                                                 plan_id, due)  # fmt: skip
+    except ThongSuotError as exc:  # issued all the same; say why tracking did not start
+        notice = quote(f"Đã ban hành, nhưng chưa giao được nhiệm vụ: {exc.message}")
+        return RedirectResponse(f"/plans/{plan_id}?notice={notice}", status_code=303)
+    return RedirectResponse(tracked_url(made), status_code=303)
 
 
 def _download(plan: Plan, fmt: str, plan_id: int) -> Response:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -52,6 +52,12 @@ def _date(text: str, field: str) -> dt.date | None:
         raise InputError(f"{field}: ngày “{text}” không hợp lệ (dd/mm/yyyy).") from exc
 
 
+def tracked_url(made: views.PlanTracking) -> str:
+    """Where to go after putting a plan under tracking: its page, naming the units not matched to the tree."""
+    names = [("unmatched", m.name) for m in made.unmatched][:50]
+    return f"/tracking/plans/{made.plan_id}" + (f"?{urlencode(names)}" if names else "")
+
+
 @router.get("")
 def home(request: Request, user: User = Depends(deps.require_user)) -> Response:
     ctx = views.home_context(tracker(request), actor_of(user), dt.date.today())
@@ -70,12 +76,13 @@ def new_plan(request: Request, document_id: Annotated[int, Form()], issuer: Anno
     lib = deps.state(request).lib
     made = views.track_document(tracker(request), lib, actor_of(user), document_id, issuer.strip(),
                                 _date(deadline, "Hạn hoàn thành"))
-    return RedirectResponse(f"/tracking/plans/{made.plan_id}", status_code=303)
+    return RedirectResponse(tracked_url(made), status_code=303)
 
 
 @router.get("/plans/{plan_id}")
 def plan_page(request: Request, plan_id: int, user: User = Depends(deps.require_user)) -> Response:
     ctx = views.plan_context(tracker(request), actor_of(user), plan_id, dt.date.today())
+    ctx["unmatched"] = [n[:200] for n in request.query_params.getlist("unmatched")[:50]]
     return respond(request, Screen("tracking/plan.html", ctx, json=views.jsonable(ctx)))
 
 
