@@ -34,18 +34,15 @@ SERVER = textwrap.dedent(
     import sys
     from pathlib import Path
     import uvicorn
-    from fastapi import Depends
     from thongsuot.config import Settings
     from thongsuot.orgs.tree import load_org, store_org
     from thongsuot.parsing import parse_bytes
     from thongsuot.storage import accounts
-    from thongsuot.web import deps, security
+    from thongsuot.web import security
     from thongsuot.web.app import create_app
-    from thongsuot.web.pages import plans
 
     data_dir, port, sample, password = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
     app = create_app(Settings(data=Path(data_dir)))
-    app.include_router(plans.router, dependencies=[Depends(deps.check_csrf)])
     engine = app.state.ts.engine
     store_org(engine, load_org())
     accounts.create_user(engine, "editor", security.hash_password(password), accounts.Role("editor"), "HU-A")
@@ -117,7 +114,9 @@ def test_derive_edit_reorder_download(server: str, page: Page, tmp_path: Path) -
     page.get_by_role("button", name="Đăng nhập").click()
     expect(page.locator(".usermenu summary")).to_be_visible()
 
-    page.goto(f"{server}/documents/1/derive")
+    page.goto(f"{server}/documents/1")
+    page.get_by_role("link", name="Xây dựng văn bản thực hiện").click()
+    expect(page).to_have_url(f"{server}/documents/1/derive")
     page.locator("#unit").fill("Đảng ủy xã Tân Hòa")
     page.locator("#date").fill("2025-09-15")
     page.screenshot(path=str(SHOTS / "plans-01-derive.png"))
