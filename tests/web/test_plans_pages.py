@@ -29,7 +29,7 @@ def _derive(env: WebEnv) -> tuple[object, int]:
     text = (SAMPLES / "000_cb2ba15afe6d27db.txt").read_text(encoding="utf-8")
     doc_id = env.store_text(text, "HU-A", name="75-HD-BTGTU.txt")
     client = env.client("editor")
-    assert 'href="/documents/%d/derive"' % doc_id in client.get(f"/documents/{doc_id}").text
+    assert f'href="/documents/{doc_id}/derive"' in client.get(f"/documents/{doc_id}").text
     assert client.get(f"/documents/{doc_id}/derive").status_code == 200
     made = client.post(
         f"/documents/{doc_id}/derive",
