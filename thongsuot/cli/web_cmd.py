@@ -112,6 +112,11 @@ def demo(
     typer.echo("Tài khoản mẫu (mật khẩu mới, tạo ngẫu nhiên ở mỗi lần chạy):")
     for username, role, unit, password in report.accounts:  # printed on purpose: generated per run
         typer.echo(f"  {username:<9} {role:<9} {unit:<8} mật khẩu: {password}")
+    if report.tracking_accounts:
+        typer.echo("")
+        typer.echo("Theo dõi thực hiện — tỉnh mẫu An Bình (một kế hoạch đang theo dõi):")
+        for username, role, unit, password in report.tracking_accounts:
+            typer.echo(f"  {username:<16} {role:<9} {unit:<14} mật khẩu: {password}")
     typer.echo("")
     if do_serve:
         _serve(settings, host, port)

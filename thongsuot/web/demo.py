@@ -25,6 +25,7 @@ DEMO_OWNER_UNIT = "BTGTU"  # the demo editor's unit: it may edit the sample docu
 class DemoReport:
     document_lines: list[str] = field(default_factory=list)
     accounts: list[tuple[str, str, str, str]] = field(default_factory=list)  # username, role, unit, password
+    tracking_accounts: list[tuple[str, str, str, str]] = field(default_factory=list)  # the An Bình province
 
 
 def reset_account(engine: Any, username: str, role: str, unit: str, name: str) -> str:
@@ -63,12 +64,15 @@ def load_demo(settings: Settings, samples: Path, demo_accounts: Iterable[tuple[s
             report.document_lines.append(f"Không thấy thư mục văn bản mẫu {samples}.")
         for username, role, unit, name in demo_accounts:
             report.accounts.append((username, role, unit, reset_account(db.engine, username, role, unit, name)))
-        # Tracking demo (issue 6): the demo province An Bình and a plan under tracking. Its accounts
-        # (one per role in the province) come from `thongsuot org demo --accounts`.
+        # Tracking demo: the demo province An Bình, a plan under tracking and its accounts (the
+        # province's staff, a commune's leader and reporters), so every role of tracking can be tried.
         from thongsuot.tracking import demo as tracking_demo
 
         tracking_demo.load_tree(db.engine)
         tracking_demo.load_plan(db.engine)
+        for a in tracking_demo.accounts():
+            password = reset_account(db.engine, a.username, a.role, a.unit, a.display_name)
+            report.tracking_accounts.append((a.username, a.role, a.unit, password))
     finally:
         db.close()
     return report
