@@ -25,6 +25,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -35,6 +36,8 @@ import psycopg
 import pytest
 
 from thongsuot.storage.db import upgrade
+
+sys.path.insert(0, str(Path(__file__).parent))  # shared test helpers: browser_support
 
 TEMPLATE_DB = "thongsuot_template"
 

@@ -9,30 +9,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from browser_support import chromium_page, free_port, running_server
+from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-output" / "browser"
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -44,47 +31,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     for path in sorted((ROOT / "samples").glob("*.txt"))[1:]:
         shutil.copy(path, samples / path.name)
     port = free_port()
-    env = {**os.environ, "THONGSUOT_DATA": str(tmp / "data"), "THONGSUOT_DATABASE_URL": ""}
-    env.pop("THONGSUOT_DATABASE_URL")
+    env = {k: v for k, v in os.environ.items() if k != "THONGSUOT_DATABASE_URL"} | {"THONGSUOT_DATA": str(tmp / "data")}
     cmd = [sys.executable, "-m", "thongsuot", "demo", "--samples", str(samples), "--serve",
            "--host", "127.0.0.1", "--port", str(port)]
-    log = open(tmp / "server.log", "w+")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/login", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"server did not start:\n{log.read()}")
-            time.sleep(0.3)
-        log.seek(0)
+    with running_server(cmd, env, tmp / "server.log", port) as (base, log):
         passwords = dict(re.findall(r"^\s+(\w+)\s+\w+\s+\S+\s+mật khẩu: (\S+)$", log.read(), flags=re.M))
         yield base, passwords
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture
 def page() -> Iterator[Page]:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-        pg = context.new_page()
+    with chromium_page(SHOTS) as pg:
         yield pg
-        context.close()
-        browser.close()
 
 
 def shot(page: Page, name: str, full: bool = True) -> None:

@@ -8,24 +8,19 @@ subprocess on a loopback port; screenshots go to test-output/browser/.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
 import textwrap
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from browser_support import chromium_page, free_port, running_server
+from playwright.sync_api import Page, expect
 
 from thongsuot.parsing import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-output" / "browser"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 PASSWORD = "mat-khau-thu-nghiem-123"
 pytestmark = pytest.mark.browser
 
@@ -53,56 +48,21 @@ SERVER = textwrap.dedent(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("plans-browser")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "THONGSUOT_DATABASE_URL"}
     sample = ROOT / "samples" / "000_cb2ba15afe6d27db.txt"
-    log = open(tmp / "server.log", "w+")
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(tmp / "data"), str(port), str(sample), PASSWORD],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/login", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"server did not start:\n{log.read()}")
-            time.sleep(0.3)
+    cmd = [sys.executable, "-c", SERVER, str(tmp / "data"), str(port), str(sample), PASSWORD]
+    with running_server(cmd, env, tmp / "server.log", port) as (base, _log):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture
 def page() -> Iterator[Page]:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 900}, locale="vi-VN", accept_downloads=True
-        )
-        pg = context.new_page()
+    with chromium_page(SHOTS, accept_downloads=True) as pg:
         yield pg
-        context.close()
-        browser.close()
 
 
 def test_derive_edit_reorder_download(server: str, page: Page, tmp_path: Path) -> None:

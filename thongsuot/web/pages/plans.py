@@ -64,6 +64,13 @@ def _editable(request: Request, user: User, plan_id: int) -> None:
     deps.check_unit_right(request, user, _store(request).get(plan_id).unit_code)
 
 
+def _kind(value: str) -> PlanKind:
+    try:
+        return PlanKind(value)
+    except ValueError:
+        raise InputError("Loại văn bản phải là KH hoặc HD.") from None
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value) if value else dt.date.today()
@@ -102,10 +109,7 @@ def derive_submit(
     code = _owner(request, user, unit)
     parent = _parent_document(request, document_id)
     target = target_from_name(unit, _date(date), level or None, unit_code=code)
-    try:
-        plan_kind = PlanKind(kind)
-    except ValueError:
-        raise InputError("Loại văn bản phải là KH hoặc HD.") from None
+    plan_kind = _kind(kind)
     plan = derive(parent, target, plan_kind)
     stored = _store(request).create(
         plan, parent_document_id=document_id, author=user.username, note="Xây dựng từ văn bản cấp trên"
@@ -137,10 +141,7 @@ def plan_new(
     user: User = Depends(deps.require_uploader),
 ) -> Response:
     """A blank plan of the chosen type for a unit (written by hand)."""
-    try:
-        plan_kind = PlanKind(kind)
-    except ValueError:
-        raise InputError("Loại văn bản phải là KH hoặc HD.") from None
+    plan_kind = _kind(kind)
     code = _owner(request, user, unit)
     plan = empty_plan(target_from_name(unit, _date(date), level or None, unit_code=code), plan_kind)
     stored = _store(request).create(plan, author=user.username, note="Mẫu trống")
