@@ -140,3 +140,11 @@ def test_viewers_see_no_drafting_buttons(env: WebEnv) -> None:
     doc_id = env.store_text(text, "HU-A", name="132.txt")
     page = env.client("viewer").get(f"/documents/{doc_id}").text
     assert "/derive" not in page and "/tracking/new" not in page
+
+
+def test_plan_list_offers_the_blank_template_to_editors_only(env: WebEnv) -> None:
+    editor_page = env.client("editor").get("/plans").text
+    title = re.search(r"<title>(.*?)</title>", editor_page, re.S)
+    assert title and "<" not in title.group(1) and "Kế hoạch" in title.group(1)
+    assert 'id="new-form"' in editor_page
+    assert 'id="new-form"' not in env.client("viewer").get("/plans").text
