@@ -61,6 +61,32 @@ def is_name(text: str) -> bool:
     return all(w.isalpha() and w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
 
 
+def is_upper_name(text: str) -> bool:
+    """A person's name printed in capitals under a signature ("NGUYỄN VĂN A").
+
+    Only trusted after an authority or position line; body names and
+    position words in capitals are not names."""
+    stripped = text.strip(" .")
+    words = stripped.split()
+    if not 2 <= len(words) <= 5 or not all(w.isalpha() and w.isupper() for w in words):
+        return False
+    key = fold(stripped)
+    vocab = load_headings()
+    if any(key == fold(b) or key.startswith(fold(b) + " ") for b in vocab.body_words):
+        return False
+    if any(key == fold(t) or key.startswith(fold(t) + " ") for t in vocab.type_words):
+        return False
+    return not any(fold(p) in key for p in vocab.position_words)
+
+
+def person_name(text: str) -> str:
+    """A signer's name as written in words: capitals become title case."""
+    stripped = text.strip(" .")
+    if stripped.isupper():
+        return " ".join(w[:1] + w[1:].lower() for w in stripped.split())
+    return stripped
+
+
 def find_closing_start(lines: list[Line], body_start: int) -> int | None:
     """Index of the `Nơi nhận` line, or of a signature printed before it."""
     nn = next((i for i in range(body_start, len(lines)) if is_recipients_line(lines[i].text)), None)
@@ -86,7 +112,7 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
         for p in extra:
             if is_authority(p.text) or is_position(p.text):
                 signer_parts.append(p)
-            elif is_name(p.text) and name is None:
+            elif name is None and (is_name(p.text) or signer_parts and is_upper_name(p.text)):
                 name = p
         text = first.text
         i += 1
@@ -103,6 +129,9 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
             in_recipients = False
             continue
         if is_name(text) and (signer_parts or ln.blank_before or not in_recipients):
+            name = first
+            break
+        if signer_parts and is_upper_name(text):
             name = first
             break
         if in_recipients:
@@ -151,7 +180,7 @@ def _signer(view: NormText, parts: list[Line], name: Line | None) -> Signer | No
     for s in spans:
         span = s if span is None else span.cover(s)
     return Signer(
-        name=name.text.strip(" .") if name else None,
+        name=person_name(name.text) if name else None,
         authority=authority,
         position=" ".join(positions) or None,
         span=span,

@@ -47,8 +47,26 @@ def clean_unit(text: str) -> str:
     return s
 
 
+_RUN_IN = re.compile(r"^(?P<unit>[^:;.()]{3,160}?)\s*:\s*(?P<rest>.*)$", re.DOTALL)
+
+
+def run_in_unit(text: str) -> str | None:
+    """The body of a run-in item "Ban Tuyên giáo Tỉnh ủy: chủ trì ..." (name before a colon)."""
+    m = _RUN_IN.match(text.split("\n", 1)[0].strip())
+    if m is None:
+        return None
+    unit = clean_unit(m.group("unit"))
+    rest = m.group("rest").lstrip(" -–")
+    if rest and not rest[:1].islower():
+        return None
+    return unit if is_body(unit) and len(unit) <= _MAX_UNIT else None
+
+
 def subject_of(text: str) -> str | None:
     """The body a headless item's first sentence is about, or None."""
+    run_in = run_in_unit(text)
+    if run_in:
+        return run_in
     s = clean_unit(text.split("\n", 1)[0])
     key = fold(s)
     if any(key.startswith(fold(t) + " ") for t in load_headings().time_openings):
@@ -108,8 +126,26 @@ def _assign(node: Node, out: list[Assignment]) -> None:
                 _assign(c, out)
         return
     unit_or_none = subject_of(node.text)
-    if unit_or_none:
+    if not unit_or_none:
+        return
+    # bullets under the item that name their own body ("- Đề nghị Ủy ban MTTQ tỉnh: ...",
+    # "- Giao Văn phòng Tỉnh ủy theo dõi ...") are assignments of their own
+    own = [c for c in node.children if c.kind is NodeKind.BULLET and _names_own_body(c.text)]
+    if not own:
         out.append(Assignment(unit_or_none, node.span, _duties(node, True), node.marker))
+        return
+    rest = [c for c in node.children if c not in own]
+    duties: tuple[Duty, ...] = (Duty(node.text, node.heading_span or node.span),) if node.text else ()
+    duties += tuple(Duty(c.text or (c.heading or ""), c.span) for c in rest if c.text or c.heading)
+    out.append(Assignment(unit_or_none, node.span, duties, node.marker))
+    for c in own:
+        _assign(c, out)
+
+
+def _names_own_body(text: str) -> bool:
+    key = fold(text)
+    prefixed = any(key.startswith(fold(p) + " ") for p in load_headings().unit_prefixes)
+    return (prefixed and subject_of(text) is not None) or run_in_unit(text) is not None
 
 
 def extract_assignments(sections: tuple[Node, ...]) -> tuple[Assignment, ...]:

@@ -21,8 +21,13 @@ from thongsuot.parsing.normalise import NormText, fold
 from thongsuot.parsing.symbols import find_date, parse_symbol
 from thongsuot.vocab.headings import load_headings
 
-_SO = re.compile(r"^(?:Số|SỐ|số|So|SO)\s*[:.]?\s*(?P<rest>\S.*)$")
-_PLACE_DATE = re.compile(r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|]{1,40}?),\s*(?:ngày|Ngày|NGÀY|ngảy|ngay)\s*\d")
+# "Số" and its OCR forms (`Sô`, `Só`, `Sổ`, `S6`) before the document's own symbol.
+_SO = re.compile(r"^(?:[Ss][ốỐôÔóÓổỔồỒoO6]|SỐ)(?![^\W\d_])\s*[:.]?\s*(?P<rest>\S.*)$")
+# a body name may end in a number ("CHI BỘ KHU PHỐ 3", "BAN CHỈ ĐẠO 35"), never hold a symbol or date
+_NAME_NUMBER = re.compile(r"(?<![\w/.\-])\d{1,3}(?![\w/.\-])")
+_PLACE_DATE = re.compile(
+    r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|]{1,40}?),\s*(?:ngày|Ngày|NGÀY|ngảy|ngay)\s*[\dOo]"
+)
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
 _HEADER_LIMIT = 60  # lines searched for the type word
 
@@ -137,7 +142,7 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
             and not _is_fixed(text)
             and upper_ratio(words) > 0.85
             and sum(c.isalpha() for c in words) >= 3
-            and not any(c.isdigit() for c in words)
+            and not any(c.isdigit() for c in _NAME_NUMBER.sub("", words))
             and not _type_word(words)
         ):
             issuer_lines.append(words)

@@ -15,7 +15,30 @@ from functools import lru_cache
 from thongsuot.parsing.normalise import fold
 from thongsuot.vocab.headings import load_headings
 
-_ORG_WORDS = ("ban", "sở", "phòng", "bộ", "vụ", "cục", "hội", "trung tâm", "văn phòng", "viện", "đài", "báo")
+_ORG_WORDS = (
+    "ban",
+    "sở",
+    "phòng",
+    "bộ",
+    "vụ",
+    "cục",
+    "hội",
+    "trung tâm",
+    "văn phòng",
+    "viện",
+    "đài",
+    "báo",
+    "chi bộ",
+)
+# Words inside an agency's proper name after which the next field is capitalised:
+# "Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động - Thương binh và Xã hội".
+_FIELD_JOINS = (",", "và", "-", "–")
+# Bodies whose name continues with another body's name: "Đảng ủy Sở Tư pháp", "Chi bộ Phòng Tổ chức".
+_CONTAINERS = ("đảng ủy", "đảng bộ", "chi bộ", "ban cán sự đảng", "đảng đoàn", "công đoàn")
+# Level words that are not places when followed by these words ("xã hội").
+_NOT_PLACE = {"xã": ("hội",)}
+# Committees named after a place: "Thành ủy Vũng Tàu", "Thị ủy Sơn Tây".
+_COMMITTEE_LEVELS = ("tỉnh", "huyện", "thành", "thị", "quận")
 
 
 @lru_cache(maxsize=1)
@@ -39,12 +62,7 @@ def name_case(upper: str) -> str:
     out = list(low)
     out[0] = _cap(out[0])
     # the proper name after an organisation word: "Ban Tổ chức", "Sở Văn hóa"
-    for org in _ORG_WORDS:
-        org_words = org.split()
-        n = len(org_words)
-        if keys[:n] == org_words and len(out) > n:
-            out[n] = _cap(out[n])
-            break
+    _cap_org_names(keys, out)
     # fixed phrases
     i = 0
     while i < len(keys):
@@ -68,6 +86,14 @@ def name_case(upper: str) -> str:
             ),
             None,
         )
+        if hit is None and keys[i] in _COMMITTEE_LEVELS and i + 2 < len(keys) and keys[i + 1] in ("ủy", "uỷ"):
+            hit = keys[i]
+        if (
+            hit
+            and keys[i + len(hit.split()) : i + len(hit.split()) + 1]
+            and (keys[i + len(hit.split())] in _NOT_PLACE.get(hit, ()))
+        ):
+            hit = None
         if hit and i + len(hit.split()) < len(keys):
             k = i + len(hit.split())
             if keys[k] in ("ủy", "uỷ"):
@@ -77,6 +103,48 @@ def name_case(upper: str) -> str:
             break
         i += 1
     return " ".join(out)
+
+
+def _is_place_level(keys: list[str], i: int) -> bool:
+    levels = load_headings().place_levels
+    for lv in levels:
+        lw = lv.split()
+        if keys[i : i + len(lw)] == lw:
+            following = keys[i + len(lw)] if i + len(lw) < len(keys) else None
+            if following not in _NOT_PLACE.get(lv, ()):
+                return True
+    return False
+
+
+def _cap_org_names(keys: list[str], out: list[str]) -> None:
+    """Capitalise the proper name after an organisation word, field by field.
+
+    "Sở Văn hóa, Thể thao và Du lịch": the word after the organisation word and
+    the first word after each `,` / `và` / `-` up to a place level word. An
+    organisation word after a container body ("Đảng ủy Sở Tư pháp") starts a
+    name too."""
+    starts = [0]
+    for c in _CONTAINERS:
+        cw = c.split()
+        if keys[: len(cw)] == cw and len(keys) > len(cw):
+            starts.append(len(cw))
+    for start in starts:
+        org = next((o for o in _ORG_WORDS if keys[start : start + len(o.split())] == o.split()), None)
+        if org is None:
+            continue
+        n = start + len(org.split())
+        if n >= len(out) or _is_place_level(keys, n):
+            continue
+        if start:
+            out[start] = _cap(out[start])
+        out[n] = _cap(out[n])
+        j = n + 1
+        while j < len(out) and not _is_place_level(keys, j):
+            word = keys[j].rstrip(",")
+            if (keys[j].endswith(",") or word in _FIELD_JOINS) and j + 1 < len(out):
+                if not _is_place_level(keys, j + 1) and keys[j + 1] not in _FIELD_JOINS:
+                    out[j + 1] = _cap(out[j + 1])
+            j += 1
 
 
 def _cap(word: str) -> str:
@@ -94,7 +162,8 @@ def parent_suffix(parent_upper: str) -> str | None:
     return best[1] if best else None
 
 
-_LEVEL_START = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|TP\.?)\b")
+# a place line ("TỈNH SÓC TRĂNG"), not a committee ("HUYỆN ỦY THĂNG BÌNH")
+_LEVEL_START = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|TP\.?)\b(?!\s+(?:ỦY|UỶ)\b)")
 
 
 def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:

@@ -43,7 +43,11 @@ SYMBOL_PATTERN = re.compile(rf"(?=\d)(?<![\w/.\-])(?:{_PARTY}|{_STATE})")
 
 _DAY_WORD = r"(?:ng[àaáạ][yv]|ne[àa]y|NGÀY|Ngày)"
 _NUMERIC_DATE = r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<y>\d{4})(?!\d)"
-_LONG_DATE = r"(?<!\d)(?P<ld>\d{1,2})\s+th[áa]ng\s+(?P<lm>\d{1,2})\s+n[ăa]m\s+(?P<ly>\d{4})(?!\d)"
+# the long form tolerates OCR's `O` for `0` ("ngày 2O tháng 12 năm 2023"): the words pin it down
+_OCR_DD = r"(?:\d[\dO]?|O\d)"
+_LONG_DATE = (
+    rf"(?<![\dO])(?P<ld>{_OCR_DD})\s+th[áa]ng\s+(?P<lm>{_OCR_DD})\s+n[ăa]m\s+(?P<ly>\d[\dO]{{3}})(?!\d)"
+)
 DATE_PATTERN = re.compile(rf"(?:{_DAY_WORD}\s{{0,3}})?(?:{_NUMERIC_DATE}|{_LONG_DATE})")
 
 
@@ -62,7 +66,7 @@ def _date_of(m: re.Match[str]) -> dt.date | None:
     if m.group("d") is not None:
         d, mo, y = m.group("d"), m.group("m"), m.group("y")
     else:
-        d, mo, y = m.group("ld"), m.group("lm"), m.group("ly")
+        d, mo, y = (m.group(g).replace("O", "0") for g in ("ld", "lm", "ly"))
     try:
         return dt.date(int(y), int(mo), int(d))
     except ValueError:
