@@ -26,6 +26,7 @@ _MARKER = re.compile(r"^(?:\d{1,3}[-.)]|[-–+•])$")  # a list or footnote mar
 # Tone placement of open syllables written the old way (uỷ -> ủy, hoà -> hòa),
 # only at the end of a syllable so that "Thuận" is left alone.
 _OLD_TONE = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])(?![^\W\d_])")
+_RULE = re.compile(r"^[-_=–—*]{3,}$")  # a rule line under a title
 _PUNCT = set(';:.,"“”()[]\x00!?')
 
 
@@ -85,7 +86,7 @@ def _read_snippet(snippet: str) -> tuple[str, str | None, str | None, int] | Non
     kept: list[re.Match[str]] = []
     for i, tok in enumerate(tokens):
         s = tok.group(0)
-        if s in _PUNCT or _MARKER.match(s):
+        if s in _PUNCT or _MARKER.match(s) or _RULE.match(s):
             break
         if i and _is_stop(words, i, stops):
             break

@@ -87,6 +87,56 @@ def person_name(text: str) -> str:
     return stripped
 
 
+_AUTHORITY_TOKEN = re.compile(r"(?:(?<=\s)|^)(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|T/U/Q|Q\.)(?=\s)")
+_INLINE_ENTRY = re.compile(r"(?:(?<=[;,.])|^)\s*[-–+•]\s+(?=\S)")
+
+
+def _sub_line(line: Line, text: str, offset: int) -> Line:
+    start = min(line.end, line.start + offset)
+    return Line(line.index, start, min(line.end, start + len(text)), text, line.blank_before)
+
+
+def split_signature(line: Line) -> list[Line] | None:
+    """One line holding a whole signature, as converters from Word tables print it:
+    "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Võ Văn Phi" -> authority, position, name lines.
+    None when the line is a single signature part."""
+    text = line.text
+    words = text.split()
+    name_at = None
+    for k in range(min(5, len(words) - 1), 1, -1):
+        if is_name(" ".join(words[-k:])):
+            name_at = len(words) - k
+            break
+    upper = " ".join(words[:name_at]) if name_at is not None else text
+    starts = [m.start() for m in _AUTHORITY_TOKEN.finditer(upper)]
+    segments: list[tuple[str, int]] = []
+    bounds = [*starts, len(upper)] if starts and starts[0] == 0 else [0, *starts, len(upper)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        seg = upper[a:b].strip()
+        if seg:
+            segments.append((seg, a))
+    out: list[Line] = []
+    for n, (seg, at) in enumerate(segments):
+        seg_words = seg.split()
+        split = None
+        if n == len(segments) - 1 and is_authority(seg):
+            for j in range(2, len(seg_words)):
+                if is_position(" ".join(seg_words[j:])):
+                    split = j
+                    break
+        if split is None:
+            out.append(_sub_line(line, seg, at))
+        else:
+            head = " ".join(seg_words[:split])
+            tail = " ".join(seg_words[split:])
+            out.append(_sub_line(line, head, at))
+            out.append(_sub_line(line, tail, at + seg.find(tail, len(head))))
+    if name_at is not None:
+        name = " ".join(words[name_at:])
+        out.append(_sub_line(line, name, text.rfind(name)))
+    return out if len(out) > 1 else None
+
+
 def find_closing_start(lines: list[Line], body_start: int) -> int | None:
     """Index of the `Nơi nhận` line, or of a signature printed before it."""
     nn = next((i for i in range(body_start, len(lines)) if is_recipients_line(lines[i].text)), None)
@@ -107,7 +157,7 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
     i = start
     while i < len(lines):
         ln = lines[i]
-        pieces = columns(view, ln)
+        pieces = [q for p in columns(view, ln) for q in (_signature_parts(p) or [p])]
         first, extra = pieces[0], pieces[1:]
         for p in extra:
             if is_authority(p.text) or is_position(p.text):
@@ -120,7 +170,8 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
             in_recipients = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
             if rest:
-                entries.append([Line(first.index, first.end - len(rest), first.end, rest)])
+                rest_line = Line(first.index, first.end - len(rest), first.end, rest)
+                entries.extend([e] for e in _inline_entries(rest_line))
             continue
         if is_signed_mark(text):
             continue
@@ -150,6 +201,26 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
     res.recipients = [r for r in (_recipient(view, e) for e in entries) if r]
     res.signer = _signer(view, signer_parts, name)
     return res
+
+
+def _signature_parts(piece: Line) -> list[Line] | None:
+    if not is_authority(piece.text) or is_recipients_line(piece.text):
+        return None
+    return split_signature(piece)
+
+
+def _inline_entries(line: Line) -> list[Line]:
+    """Entries printed on one line ("- A (b/c); - B (t/h); - Lưu: VT."), as a Word table cell gives them."""
+    cuts = [m.end() for m in _INLINE_ENTRY.finditer(line.text)]
+    if len(cuts) < 2:
+        return [line]
+    out = []
+    for a, b in zip(cuts, [*cuts[1:], len(line.text) + 1], strict=True):
+        chunk = line.text[a:b]
+        seg = re.sub(r"[;,.]?\s*[-–+•]?\s*$", "", chunk).strip()
+        if seg:
+            out.append(_sub_line(line, seg, a))
+    return out
 
 
 def _recipient(view: NormText, lines: list[Line]) -> Recipient | None:

@@ -68,8 +68,11 @@ def _is_fixed(text: str) -> bool:
     return any(key == fold(f) or key.startswith(fold(f)) for f in load_headings().header_fixed)
 
 
+_RULE_RUN = re.compile(r"[-_=*–—]{3,}")
+
+
 def _strip_fixed(text: str) -> str:
-    out = text
+    out = _RULE_RUN.sub(" ", text)
     for f in load_headings().header_fixed:
         out = re.sub(re.escape(f), " ", out, flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", out).strip()
@@ -201,7 +204,7 @@ def _letter_header(lines: list[Line]) -> tuple[list[Line], int, list[Line]]:
         if _VV.match(lines[i].text):
             title = [lines[i]]
             j = i + 1
-            while j < limit and lines[j].text[:1].islower() and not lines[j].rule:
+            while j < limit and len(title) < 4 and _continues_subject(lines[j]):
                 title.append(lines[j])
                 j += 1
             return lines[:i], j, title
@@ -211,6 +214,20 @@ def _letter_header(lines: list[Line]) -> tuple[list[Line], int, list[Line]]:
         if mark.kind is NodeKind.SECTION or _opening(ln.text) or fold(ln.text).startswith("kính gửi"):
             return lines[:i], i, []
     return [], 0, []
+
+
+def _continues_subject(ln: Line) -> bool:
+    """A line that wraps a `V/v ...` subject: lower case, or run on without a blank line."""
+    if ln.rule or not ln.text:
+        return False
+    if ln.text[:1].islower():
+        return True
+    key = fold(ln.text)
+    if ln.blank_before or _opening(ln.text) or key.startswith(("kính gửi", "nơi nhận")):
+        return False
+    if _SO.match(ln.text) or _PLACE_DATE.search(ln.text) or _is_fixed(ln.text):
+        return False
+    return classify(ln.text).kind is NodeKind.PARAGRAPH and upper_ratio(ln.text) < 0.6
 
 
 def _join_title(lines: list[Line]) -> str | None:

@@ -29,7 +29,7 @@ from thongsuot.parsing.lines import Line, split_lines, typical_width
 from thongsuot.parsing.normalise import NormText, normalise
 from thongsuot.parsing.opening import issuer_from_authority, issuer_from_opening, own_from_subtitle
 from thongsuot.parsing.read import read_bytes, read_file
-from thongsuot.parsing.roles import role_of
+from thongsuot.parsing.roles import canonical_heading, role_of
 from thongsuot.parsing.sections import (
     Part,
     attachment_note_title,
@@ -126,6 +126,8 @@ def _sections(view: NormText, blocks: list[Block], parts: list[Part], width: int
     nodes: list[Node] = []
     for open_node in build_tree(blocks):
         role = role_of(open_node.heading or "") if open_node.kind is NodeKind.SECTION else None
+        if role is not None and open_node.heading:
+            open_node.heading = canonical_heading(open_node.heading)
         nodes.append(freeze(view, open_node, role))
     for part in parts:
         children = tuple(freeze(view, o, _role(o)) for o in build_tree(body_blocks(part.body, width)))

@@ -64,3 +64,26 @@ def assigns_duties(heading: str) -> bool:
     """Sections that assign duties body by body (`PHÂN CÔNG NHIỆM VỤ`, `TỔ CHỨC THỰC HIỆN`)."""
     key = heading_key(heading)
     return any(heading_key(h) in key for h in load_headings().duty_section_headings)
+
+
+@lru_cache(maxsize=1)
+def _synonym_texts() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for entry in load_headings().roles:
+        for syn in entry.synonyms:
+            out.setdefault(heading_key(syn), syn)
+    return out
+
+
+def canonical_heading(heading: str) -> str:
+    """An upper-case heading with OCR-damaged marks, printed right: `TỞ CHỨC THựC HIỆN` -> `TỔ CHỨC THỰC HIỆN`.
+
+    Only a heading whose letters (marks aside) are exactly a known heading is
+    rewritten; anything else is kept as printed."""
+    stripped = heading.strip()
+    if not stripped or "(" in stripped or sum(c.isalpha() and not c.isupper() for c in stripped) > 3:
+        return heading
+    syn = _synonym_texts().get(heading_key(stripped))
+    if syn is None or fold(syn) == fold(stripped):
+        return heading
+    return syn.upper()

@@ -29,17 +29,20 @@ _TYPE = rf"[{_UPPER}][{_UPPER}]{{0,5}}(?:[a-z]{{1,2}})?"
 _ISSUER_SEG = rf"[{_UPPER}][{_UPPER}\\\d]{{0,11}}(?:g)?"
 _NOT_LETTER_AFTER = r"(?![^\W_])"
 
+# a number with OCR's `O` for `0` and `l`/`I` for `1` ("O1-KL/TW", "l2-CT/TW"), at least one real digit
+_NUM = r"(?:[OlI](?=\d)|\d)[\dO]{0,4}"
+_NUM_FIX = str.maketrans({"O": "0", "l": "1", "I": "1"})
 _PARTY = (
-    rf"(?P<p_num>\d{{1,5}}){_GAP}-{_GAP}(?P<p_type>{_TYPE}){_GAP}/{_GAP}"
+    rf"(?P<p_num>{_NUM}){_GAP}-{_GAP}(?P<p_type>{_TYPE}){_GAP}/{_GAP}"
     rf"(?P<p_iss>['`]?{_ISSUER_SEG}(?:-{_ISSUER_SEG})*){_NOT_LETTER_AFTER}"
 )
 _STATE = (
-    rf"(?P<s_num>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<s_year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
+    rf"(?P<s_num>{_NUM})[ \t]?/[ \t]?(?:(?P<s_year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
     rf"(?P<s_codes>{_TYPE}(?:[ \t]?-[ \t]?{_ISSUER_SEG})+|(?<=/){_ISSUER_SEG}\d*(?=[\s.,;:)]|$))"
     rf"{_NOT_LETTER_AFTER}"
 )
 # (the look-ahead first lets the regex engine skip quickly to digits)
-SYMBOL_PATTERN = re.compile(rf"(?=\d)(?<![\w/.\-])(?:{_PARTY}|{_STATE})")
+SYMBOL_PATTERN = re.compile(rf"(?=[\dOlI])(?<![\w/.\-])(?:{_PARTY}|{_STATE})")
 
 _DAY_WORD = r"(?:ng[àaáạ][yv]|ne[àa]y|NGÀY|Ngày)"
 _NUMERIC_DATE = r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<y>\d{4})(?!\d)"
@@ -128,6 +131,12 @@ def repair_issuer_code(code: str) -> str:
     plain = _strip_marks(code)
     if plain in codes.issuer_repairs:
         return codes.issuer_repairs[plain]
+    # a damaged ending of a longer code: `BTGT\V` -> `BTGTW`, `BTGTƯ` -> `BTGTU`
+    for bad, good in codes.issuer_repairs.items():
+        if len(bad) >= 2 and code.endswith(bad) and len(code) > len(bad):
+            fixed = _strip_marks(code[: -len(bad)]) + good
+            if fixed in codes.issuers:
+                return fixed
     return plain
 
 
@@ -136,12 +145,12 @@ _SPACES = re.compile(r"\s+")
 
 def _parts_of(m: re.Match[str]) -> SymbolParts:
     if m.group("p_num") is not None:
-        number = m.group("p_num")
+        number = m.group("p_num").translate(_NUM_FIX)
         party_type = repair_type_code(m.group("p_type"))
         issuer = "-".join(repair_issuer_code(seg) for seg in m.group("p_iss").split("-"))
         symbol = f"{party_type}/{issuer}"
         return SymbolParts(number, symbol, party_type, issuer, f"{number}-{symbol}")
-    number = m.group("s_num")
+    number = m.group("s_num").translate(_NUM_FIX)
     segs = [s for s in _SPACES.sub("", m.group("s_codes")).split("-") if s]
     codes = load_codes()
     first = repair_type_code(segs[0])
