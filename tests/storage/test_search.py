@@ -67,3 +67,33 @@ def test_snippet_marks_the_hit_in_the_original_text() -> None:
     plain, html = make_snippet("Căn cứ Nghị quyết số 28-NQ/TW <b> của Ban Chấp hành", ["nghi", "quyet", "28"])
     assert "«Nghị» «quyết» số «28»" in plain
     assert "<mark>Nghị</mark>" in html and "&lt;b&gt;" in html
+
+
+def test_count_is_the_number_of_hits_over_all_pages(lib: Library) -> None:
+    for q in ("tuyen truyen", "28-NQ/TW", "132-KH/HU", "khong co tu nay xyzq"):
+        every = lib.search(q, limit=1000)
+        assert lib.search_count(q) == len(every)
+        paged = lib.search(q, limit=2) + lib.search(q, limit=2, offset=2) + lib.search(q, limit=1000, offset=4)
+        assert [h.id for h in paged] == [h.id for h in every]
+
+
+def test_level_filter_uses_the_issuer_level(lib: Library) -> None:
+    everything = lib.search("tuyen truyen", limit=100)
+    by_level = {
+        level: {h.id for h in lib.search("tuyen truyen", SearchFilters(level=level), limit=100)}
+        for level in ("central", "province", "district", "commune")
+    }
+    assert by_level["province"]  # the samples include provincial plans (/TU, Tỉnh ủy)
+    for level, ids in by_level.items():
+        assert all(lib.get(i).summary.level == level for i in ids)
+        assert lib.search_count("tuyen truyen", SearchFilters(level=level)) == len(ids)
+    assert set().union(*by_level.values()) <= {h.id for h in everything}
+
+
+def test_snippet_finds_decomposed_and_uppercase_words() -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Mở đầu dài. TRIỂN KHAI Nghị Quyết số 28 của Trung ương")
+    plain, _html = make_snippet(text, ["trien", "khai", "nghi", "quyet"])
+    assert plain.count("«") == 4
+    assert unicodedata.normalize("NFC", plain).startswith("Mở đầu")

@@ -29,6 +29,16 @@ def test_library_screen_as_page_partial_and_json(web_sqlite: WebEnv) -> None:
     listing = viewer.get("/", params={"format": "json"}).json()
     dates = [r["date"] for r in listing["results"] if r["date"]]
     assert listing["total"] == 2 and dates == sorted(dates, reverse=True)
+    # A search states its total too, and the "Cấp" filter narrows by the issuer's level.
+    assert data["total"] == len(data["results"])
+    for level in ("trung-uong", "tinh", "huyen", "xa"):
+        narrowed = viewer.get("/", params={"q": "tuyen truyen", "level": level, "format": "json"}).json()
+        assert {r["id"] for r in narrowed["results"]} <= {r["id"] for r in data["results"]}
+        assert narrowed["total"] == len(narrowed["results"])
+    levels = [
+        viewer.get("/", params={"level": lv, "format": "json"}).json()["total"] for lv in ("trung-uong", "tinh", "huyen", "xa")
+    ]
+    assert sum(levels) <= 2 and max(levels) >= 1
 
 
 def test_document_page_links_citations_and_shows_roles(web_sqlite: WebEnv) -> None:

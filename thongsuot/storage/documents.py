@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -64,6 +65,35 @@ def default_structure(doc: ParsedDocument) -> dict[str, Any]:
         "recipients": [r.text for r in doc.recipients],
         "signer": {"name": doc.signer.name, "position": doc.signer.full_position} if doc.signer else None,
     }
+
+
+# Words naming the issuing body's level inside its name (folded), lowest level first:
+# a body named "Đảng ủy xã ..." is a commune even when its province is named too.
+_LEVEL_WORDS = (
+    ("commune", re.compile(r"\b(?:dang uy|ubnd|uy ban nhan dan) (?:xa|phuong|thi tran)\b")),
+    ("district", re.compile(r"\b(?:huyen uy|quan uy|thi uy|ubnd (?:huyen|quan|thi xa))\b")),
+    ("province", re.compile(r"\b(?:tinh uy|thanh uy|dang uy khoi|ubnd (?:tinh|thanh pho))\b")),
+    ("central", re.compile(r"\b(?:trung uong|bo chinh tri|ban bi thu|chinh phu|thu tuong|quoc hoi)\b")),
+)
+
+
+def document_level(issuer_code: str | None, issuer: str | None) -> str | None:
+    """central | province | district | commune: from the symbol's issuer code, else the issuer's name.
+
+    The code suffix is the convention (/TW, /TU, /HU, /ĐU; a trailing unit
+    number is ignored); the name is the fallback for documents whose symbol was
+    not read.
+    """
+    if issuer_code:
+        level = guess_level(re.sub(r"\d+$", "", issuer_code.strip()))
+        if level:
+            return level
+    if issuer:
+        folded = " ".join(search_tokens(issuer).split())
+        for level, pattern in _LEVEL_WORDS:
+            if pattern.search(folded):
+                return level
+    return None
 
 
 def doc_node_key(own_key: str | None, document_id: int) -> str:
@@ -157,7 +187,7 @@ def store_document(
         "date": h.date,
         "year": year,
         "title": h.title,
-        "level": level or guess_level(h.issuer_code),
+        "level": level or document_level(h.issuer_code, h.issuer),
         "text": parsed.text,
         "title_folded": search_tokens(" ".join(x for x in (h.kind, h.symbol, h.title) if x)),
         "body_folded": search_tokens(parsed.text),

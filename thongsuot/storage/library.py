@@ -7,6 +7,7 @@
     lib.get(res.document_id)                     # DocumentRecord (text, structure, versions)
     lib.resolve("18-NQ/TW@2017")                 # NodeInfo (document id, node id, symbol[@year])
     lib.search("nghi quyet 28", SearchFilters(kind="KH", year_from=2022), limit=20)
+    lib.search_count("nghi quyet 28", SearchFilters(level="province"))   # total hits
     lib.graph("70-KH/TU", direction="down", depth=3)   # Graph(nodes, edges)
     lib.citations(doc_id); lib.implemented_by(node_id); lib.placeholders()
     lib.delete(doc_id); lib.list_documents(kind="KH", year_from=2022)
@@ -91,7 +92,7 @@ class Library:
             return queries.get_original(s, document_id, version)
 
     def list_documents(self, *, limit: int = 50, offset: int = 0, sort: str = "date", **filters: Any) -> tuple[list[DocumentSummary], int]:
-        """A page of documents plus the total; filters: kind, issuer, year_from, year_to, owner_unit_ids."""
+        """A page of documents plus the total; filters: kind, issuer, level, year_from, year_to, owner_unit_ids."""
         with self.db.session() as s:
             return queries.list_documents(s, limit=limit, offset=offset, sort=sort, **filters)
 
@@ -135,6 +136,11 @@ class Library:
     ) -> list[SearchHit]:
         with self.db.session() as s:
             return search_q.search(s, query, filters, limit=limit, offset=offset, sort=sort)
+
+    def search_count(self, query: str, filters: SearchFilters | None = None) -> int:
+        """The number of hits of `query` over all pages (a separate, cheaper query than `search`)."""
+        with self.db.session() as s:
+            return search_q.count_hits(s, query, filters)
 
     def graph(
         self,

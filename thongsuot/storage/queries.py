@@ -76,8 +76,9 @@ def apply_filters(
     year_from: int | None = None,
     year_to: int | None = None,
     owner_unit_ids: Iterable[str] | None = None,
+    level: str | None = None,
 ) -> Select[Any]:
-    """Filters shared by listing and search: kind word or type code, issuer words or code, years, units."""
+    """Filters shared by listing and search: kind word or type code, issuer words or code, level, years, units."""
     if kind:
         folded = fold_plain(kind)
         q = q.where(or_(documents.c.kind_folded == folded, func.upper(documents.c.type_code) == kind.upper()))
@@ -86,6 +87,8 @@ def apply_filters(
         q = q.where(
             or_(documents.c.issuer_folded.like(f"%{folded}%"), func.upper(documents.c.issuer_code) == issuer.upper())
         )
+    if level:
+        q = q.where(documents.c.level == level)
     if year_from is not None:
         q = q.where(documents.c.year >= year_from)
     if year_to is not None:
@@ -103,6 +106,7 @@ def list_documents(
     year_from: int | None = None,
     year_to: int | None = None,
     owner_unit_ids: Iterable[str] | None = None,
+    level: str | None = None,
     sort: str = "date",
     limit: int = 50,
     offset: int = 0,
@@ -110,9 +114,13 @@ def list_documents(
     """A page of documents and the total count; sort by `date` (newest first), `title` or `id`."""
     base = apply_filters(
         select(*SUMMARY_COLUMNS), kind=kind, issuer=issuer, year_from=year_from, year_to=year_to,
-        owner_unit_ids=owner_unit_ids,
+        owner_unit_ids=owner_unit_ids, level=level,
     )
-    total = int(session.execute(select(func.count()).select_from(base.subquery())).scalar_one())
+    counted = apply_filters(
+        select(func.count()).select_from(documents), kind=kind, issuer=issuer, year_from=year_from,
+        year_to=year_to, owner_unit_ids=owner_unit_ids, level=level,
+    )
+    total = int(session.execute(counted).scalar_one())
     order = {
         "date": (documents.c.date.desc().nulls_last(), documents.c.id.desc()),
         "title": (documents.c.title, documents.c.id),

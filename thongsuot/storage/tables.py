@@ -75,7 +75,7 @@ documents = Table(
     Column("date", Date),
     Column("year", Integer, index=True),
     Column("title", Text),
-    Column("level", String(32)),
+    Column("level", String(32), index=True),  # central | province | district | commune
     Column("text", Text, nullable=False, default=""),
     Column("title_folded", Text, nullable=False, default=""),
     Column("body_folded", Text, nullable=False, default=""),
@@ -143,6 +143,7 @@ citations = Table(
 )
 
 Index("ix_documents_sha256", documents.c.sha256)
+Index("ix_documents_date_id", documents.c.date, documents.c.id)
 Index("ix_citations_source_key_year", citations.c.source_key, citations.c.source_year)
 Index("ix_citations_target_key_year", citations.c.target_key, citations.c.target_year)
 Index("ix_document_versions_document_id", document_versions.c.document_id)

@@ -23,8 +23,8 @@ from thongsuot.storage.accounts import Role, User
 from thongsuot.web import deps, docview
 
 PAGE_SIZE = 20
-# "Cấp" filter: the words that name the level inside the issuer's name (folded match).
-LEVEL_WORDS = {"trung-uong": "trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã"}
+# "Cấp" filter: URL value -> the stored `documents.level` (read from the issuer code / name at storing).
+LEVEL_CODES = {"trung-uong": "central", "tinh": "province", "huyen": "district", "xa": "commune"}
 LEVEL_LABELS = {"trung-uong": "Trung ương", "tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã, phường"}
 SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
 
@@ -40,8 +40,10 @@ class LibraryQuery:
     page: int = 1
 
     def filters(self) -> SearchFilters:
-        issuer = self.issuer or LEVEL_WORDS.get(self.level, "") or None
-        return SearchFilters(kind=self.kind or None, issuer=issuer, year_from=self.year, year_to=self.year)
+        level = LEVEL_CODES.get(self.level) or (self.level if self.level in LEVEL_CODES.values() else None)
+        return SearchFilters(
+            kind=self.kind or None, issuer=self.issuer or None, year_from=self.year, year_to=self.year, level=level,
+        )
 
     def as_params(self, **override: Any) -> dict[str, Any]:
         values = {"q": self.q, "kind": self.kind, "issuer": self.issuer, "level": self.level,
@@ -66,15 +68,15 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
     offset = (query.page - 1) * PAGE_SIZE
     results: list[dict[str, Any]]
     if query.q:
-        hits = st.lib.search(query.q, query.filters(), limit=PAGE_SIZE + 1, offset=offset, sort=query.sort)
-        has_next = len(hits) > PAGE_SIZE
-        results = [{**h.to_dict(), "url": f"/documents/{h.id}"} for h in hits[:PAGE_SIZE]]
-        total: int | None = None
-        pages = query.page + (1 if has_next else 0)
+        hits = st.lib.search(query.q, query.filters(), limit=PAGE_SIZE, offset=offset, sort=query.sort)
+        total: int | None = st.lib.search_count(query.q, query.filters())
+        results = [{**h.to_dict(), "url": f"/documents/{h.id}"} for h in hits]
+        has_next = offset + PAGE_SIZE < (total or 0)
+        pages = max(1, math.ceil((total or 0) / PAGE_SIZE))
     else:
         f = query.filters()
         docs, count = st.lib.list_documents(
-            limit=PAGE_SIZE, offset=offset, sort="date", kind=f.kind, issuer=f.issuer,
+            limit=PAGE_SIZE, offset=offset, sort="date", kind=f.kind, issuer=f.issuer, level=f.level,
             year_from=f.year_from, year_to=f.year_to,
         )
         results = [{**d.to_dict(), "url": f"/documents/{d.id}", "snippet": "", "snippet_html": ""} for d in docs]
