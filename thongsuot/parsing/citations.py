@@ -234,10 +234,26 @@ def _named_issuers(stream: str, mentions: list[Mention]) -> None:
             m.issuer = IssuerPhrase(phrase.raw, phrase.name, phrase.term, m.tail)
 
 
+@lru_cache(maxsize=1)
+def _title_lead() -> re.Pattern[str]:
+    """A subject line that opens by implementing what it cites: "thực hiện", "V/v triển khai thực hiện"."""
+    chains = "|".join(re.escape(fold(w)) for w in sorted(load_codes().chain_words, key=len, reverse=True))
+    return re.compile(rf"^[\s*_]*(?:v/v\s+)?(?:{chains})\s*$")
+
+
 def _relations(
-    view: NormText, stream: Stream, mentions: list[Mention], owner: dict[int, _Doc], body_start: int
+    view: NormText,
+    stream: Stream,
+    mentions: list[Mention],
+    owner: dict[int, _Doc],
+    body_start: int,
+    title_range: tuple[int, int] | None = None,
 ) -> list[tuple[_Doc, _Doc]]:
-    """Set each document's relation; return the chains (source implements target)."""
+    """Set each document's relation; return the chains (source implements target).
+
+    Implemented: what the opening sentence cites directly, and what a subject
+    line opening with a chain word cites ("CHƯƠNG TRÌNH HÀNH ĐỘNG / thực hiện
+    Nghị quyết số 57-NQ/TW ..."), which web posts print without an opening."""
     _, chain_end, _, attach_note = _vocab_patterns()
     text = view.text
     body_start = text.rfind("\n", 0, max(0, min(body_start, len(text)))) + 1
@@ -249,8 +265,9 @@ def _relations(
     for i, m in enumerate(mentions):
         vstart = stream.to_view(m.start)
         in_opening = opening is not None and opening[0] <= vstart < opening[1]
+        in_title = title_range is not None and title_range[0] <= vstart < title_range[1]
         parent[i] = None
-        direct[i] = False
+        direct[i] = in_title and bool(_title_lead().match(fold(text[title_range[0] : vstart])))  # type: ignore[index]
         if m.in_abbreviation:
             continue
         if prev is not None:
@@ -279,7 +296,7 @@ def _relations(
                 or direct[i]
                 or bool(_vocab_patterns()[0].search(gap.replace(BARRIER, " ")))
             )
-        if not in_opening:
+        if not in_opening and not in_title:
             direct[i] = False
         if parent[i] is not None and parent[i] is not owner[i]:
             chains.append((parent[i], owner[i]))  # type: ignore[arg-type]
@@ -336,9 +353,16 @@ def _is_own_number_line(view_text: str, vstart: int) -> bool:
 
 
 def extract_citations(
-    view: NormText, *, body_start: int = 0, own_number: str | None = None, own_symbol: str | None = None
+    view: NormText,
+    *,
+    body_start: int = 0,
+    own_number: str | None = None,
+    own_symbol: str | None = None,
+    title_range: tuple[int, int] | None = None,
 ) -> CitationResult:
-    """Every numbered directive cited in `view` (the whole normalised document)."""
+    """Every numbered directive cited in `view` (the whole normalised document).
+
+    `title_range`: view range of the subject line (trích yếu), if known."""
     stream = build_stream(view)
     mentions, blanks = find_mentions(stream.text)
     own = _own_key(own_number, own_symbol)
@@ -360,7 +384,7 @@ def extract_citations(
     kept = sorted(owner)  # short names that match no cited document are dropped
     mentions = [mentions[i] for i in kept]
     owner = {j: owner[i] for j, i in enumerate(kept)}
-    chains = _relations(view, stream, mentions, owner, body_start)
+    chains = _relations(view, stream, mentions, owner, body_start, title_range)
     docs.sort(key=lambda d: stream.to_view(d.first.start))
     citations = tuple(_citation(d, view, stream) for d in docs)
     links: dict[tuple[str, str], CitationLink] = {}

@@ -42,6 +42,12 @@ def is_authority(text: str) -> bool:
     return upper_ratio(text) > 0.7 and any(key.startswith(p) for p in load_headings().authority_prefixes)
 
 
+def is_acting_title(text: str) -> bool:
+    """`Q. TRƯỞNG BAN`: an acting head's own position (opens a signature, but is no authority line)."""
+    key = fold(text)
+    return is_authority(text) and any(key.startswith(p) for p in load_headings().acting_prefixes)
+
+
 def is_position(text: str) -> bool:
     key = fold(text).strip(" .,")
     return upper_ratio(text) > 0.8 and any(
@@ -244,8 +250,9 @@ def _recipient(view: NormText, lines: list[Line]) -> Recipient | None:
 def _signer(view: NormText, parts: list[Line], name: Line | None) -> Signer | None:
     if not parts and name is None:
         return None
-    authority = ", ".join(p.text for p in parts if is_authority(p.text)) or None
-    positions = [p.text for p in parts if not is_authority(p.text)]
+    signs_for = [p for p in parts if is_authority(p.text) and not is_acting_title(p.text)]
+    authority = ", ".join(p.text for p in signs_for) or None
+    positions = [p.text for p in parts if p not in signs_for]
     spans = [view.span(p.start, p.end) for p in [*parts, *([name] if name else [])]]
     span: Span | None = None
     for s in spans:

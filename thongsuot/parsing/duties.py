@@ -148,13 +148,34 @@ def _names_own_body(text: str) -> bool:
     return (prefixed and subject_of(text) is not None) or run_in_unit(text) is not None
 
 
+def _sectionless_duties(nodes: tuple[Node, ...]) -> tuple[Assignment, ...]:
+    """A letter without sections ("V/v ...", "Kính gửi: ...") assigns duties in its numbered
+    items: "1. Giao Sở Văn hóa ... chủ trì ...". Taken when most items name a body as subject,
+    so a plain numbered list of contents is not read as units."""
+    items = [n for n in nodes if n.kind is NodeKind.ITEM and n.marker and n.marker[:1].isdigit()]
+    if not items:
+        return ()
+    out: list[Assignment] = []
+    named = 0
+    for item in items:
+        before = len(out)
+        _assign(item, out)
+        named += len(out) > before
+    return tuple(out) if 2 * named > len(items) else ()
+
+
 def extract_assignments(sections: tuple[Node, ...]) -> tuple[Assignment, ...]:
-    """Assignments of every implementation (or duty-assigning) top-level section, in order."""
+    """Assignments of every implementation (or duty-assigning) section, in order (top level or under a Phần)."""
+    if not any(n.kind is NodeKind.SECTION for n in sections):
+        return _sectionless_duties(sections)
     out: list[Assignment] = []
     for sec in sections:
         if sec.kind is not NodeKind.SECTION:
             continue
         if sec.role is not SectionRole.IMPLEMENTATION and not assigns_duties(sec.heading or ""):
+            # "Phần thứ hai" holding "III. TỔ CHỨC THỰC HIỆN"
+            nested = tuple(c for c in sec.children if c.kind is NodeKind.SECTION)
+            out.extend(extract_assignments(nested))
             continue
         items = [c for c in sec.children if c.kind is NodeKind.ITEM]
         if not items:

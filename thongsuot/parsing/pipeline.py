@@ -7,6 +7,7 @@ unexpected fault in a stage becomes a ParseWarning with what was read so far.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from thongsuot.domain.document import (
     ParseWarning,
     SectionRole,
     SourceText,
+    Span,
 )
 from thongsuot.parsing.blocks import Block
 from thongsuot.parsing.citations import extract_citations
@@ -83,7 +85,7 @@ def _parse(source: SourceText) -> ParsedDocument:
     width = typical_width(lines)
     blocks = body_blocks(body_lines, width)
     note_title = attachment_note_title(blocks)
-    parts = [read_part(r, note_title) for r in split_parts(after)] if after else []
+    parts = [read_part(r, note_title) for r in split_parts(after, note_title is not None)] if after else []
 
     sections = _sections(view, blocks, parts, width)
     header = _complete_header(header, blocks, parts, closing)
@@ -92,6 +94,7 @@ def _parse(source: SourceText) -> ParsedDocument:
         view,
         body_start=lines[body_start].start if body_start < len(lines) else len(view.text),
         own_symbol=header.symbol,
+        title_range=_view_range(view, header.spans.get("title")),
     )
     warnings.extend(citations.warnings)
     assignments = extract_assignments(sections)
@@ -110,6 +113,13 @@ def _parse(source: SourceText) -> ParsedDocument:
         warnings=tuple(warnings),
         source=source,
     )
+
+
+def _view_range(view: NormText, span: Span | None) -> tuple[int, int] | None:
+    """The normalised range of an original span (offsets only grow, so bisect)."""
+    if span is None:
+        return None
+    return bisect.bisect_left(view.offsets, span.start), bisect.bisect_left(view.offsets, span.end)
 
 
 def _split_trailing_parts(lines: list[Line]) -> tuple[list[Line], list[Line]]:

@@ -2,7 +2,8 @@
 
 Headings are matched on fold(diacritics=False) keys — `TỞ CHỨC THựC HIỆN`
 and `NỘI DUNG TUYÊN TRUYÊN` fold to the same key as the clean words — first
-by containment in vocab order (specific roles before general ones), then by
+by containment (the synonym printed first wins; at the same place, vocab order,
+specific roles before general ones), then by
 rapidfuzz similarity for damage that changes letters.
 """
 
@@ -50,9 +51,11 @@ def role_of(heading: str) -> SectionRole:
     for syn, role in _synonyms():
         if key == syn:
             return role
-    for syn, role in _synonyms():
-        if f" {syn} " in padded:
-            return role
+    # A heading naming two parts ("NỘI DUNG, HÌNH THỨC") takes the role of the
+    # one printed first; at the same place the vocab order (specific first) decides.
+    found = [(padded.find(f" {syn} "), i) for i, (syn, _) in enumerate(_synonyms()) if f" {syn} " in padded]
+    if found:
+        return _synonyms()[min(found)[1]][1]
     choices = [syn for syn, _ in _synonyms()]
     best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
     if best is not None:

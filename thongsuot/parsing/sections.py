@@ -1,6 +1,7 @@
 """The body tree: sections, numbered items, bullets and paragraphs; attached parts.
 
-Blocks nest by their markers: `I.` opens a section, `1.` / `1.1.` / `a)` items
+Blocks nest by their markers: `Phần thứ nhất` opens a part-section that holds
+the Roman sections after it; `I.` opens a section, `1.` / `1.1.` / `a)` items
 nest by depth, `-` bullets hang under the open item (`+` under the `-`),
 plain paragraphs under the open item or section. An attached ĐỀ CƯƠNG is a
 PART holding its own tree; when its title block is OCR garbage the body's
@@ -16,6 +17,7 @@ from thongsuot.domain.document import Node, NodeKind, SectionRole
 from thongsuot.parsing.blocks import Block, build_blocks, classify, is_terminal, promote_sections, upper_ratio
 from thongsuot.parsing.lines import Line
 from thongsuot.parsing.normalise import NormText, fold
+from thongsuot.parsing.roles import role_of
 from thongsuot.vocab.headings import load_headings
 
 
@@ -50,12 +52,22 @@ def build_tree(blocks: list[Block]) -> list[_Open]:
     def attach(node: _Open) -> None:
         (stack[-1].children if stack else top).append(node)
 
+    part: _Open | None = None  # an open "Phần thứ nhất": Roman sections nest under it
     for b in blocks:
         heading, text = _heading_and_text(b)
         if b.kind is NodeKind.SECTION:
             node = _Open(b.kind, b, 0, heading, text)
-            top.append(node)
-            stack = [node]
+            if b.value is None:  # "Phần thứ ..." / "PHẦN I"
+                top.append(node)
+                part = node
+                stack = [node]
+            elif part is not None:
+                node.level = 0.25
+                part.children.append(node)
+                stack = [part, node]
+            else:
+                top.append(node)
+                stack = [node]
         elif b.kind is NodeKind.ITEM:
             level: float = float(b.depth)
             if b.depth == 0:  # a) b): under the deepest open numbered item
@@ -87,7 +99,10 @@ def build_tree(blocks: list[Block]) -> list[_Open]:
 def freeze(view: NormText, node: _Open, role: SectionRole | None = None) -> Node:
     """Turn an open node into a frozen Node with spans into the original."""
     b = node.block
-    children = tuple(freeze(view, c) for c in node.children)
+    children = tuple(
+        freeze(view, c, role_of(c.heading or "") if c.kind is NodeKind.SECTION else None)
+        for c in node.children
+    )
     own = view.span(b.start, b.end)
     span = own.cover(children[-1].span) if children else own
     return Node(
@@ -137,8 +152,12 @@ class Part:
         return " ".join(ln.text for ln in self.subtitle_lines)
 
 
-def split_parts(lines: list[Line]) -> list[list[Line]]:
-    """Cut the lines after the closing into attached parts (each starts with a part word or a subtitle)."""
+def split_parts(lines: list[Line], announced: bool = True) -> list[list[Line]]:
+    """Cut the lines after the closing into attached parts (each starts with a part word or a subtitle).
+
+    Text after the closing with neither is a part only when the body `announced`
+    an attachment; otherwise it is what follows a document on a web page
+    ("Tin liên quan", "Chia sẻ | In bài viết"), not the document's."""
     starts: list[int] = []
     for i, ln in enumerate(lines):
         if part_word(ln.text):
@@ -146,7 +165,7 @@ def split_parts(lines: list[Line]) -> list[list[Line]]:
         elif is_subtitle(ln.text) and not any(0 <= i - s <= 8 for s in starts):
             starts.append(i)
     if not starts:
-        return [lines] if any(ln.text for ln in lines) else []
+        return [lines] if announced and any(ln.text for ln in lines) else []
     if starts[0] != 0 and not part_word(lines[starts[0]].text):
         starts[0] = 0  # the garbage title block before a subtitle belongs to the part
     regions = []

@@ -40,6 +40,7 @@ class Headings:
     closing_recipients: tuple[str, ...]
     signed_marks: tuple[str, ...]
     authority_prefixes: tuple[str, ...]
+    acting_prefixes: tuple[str, ...]
     position_words: tuple[str, ...]
     recipient_purposes: dict[str, str]
     parent_suffix: dict[str, str]
@@ -89,6 +90,7 @@ def load_headings() -> Headings:
         closing_recipients=_strings(data, "closing_recipients"),
         signed_marks=_strings(data, "signed_marks"),
         authority_prefixes=_strings(data, "authority_prefixes"),
+        acting_prefixes=_strings(data, "acting_prefixes"),
         position_words=_strings(data, "position_words"),
         recipient_purposes=_mapping(data, "recipient_purposes"),
         parent_suffix=_mapping(data, "parent_suffix"),

@@ -1,0 +1,355 @@
+"""Expected key fields of the documents in tests/parsing/docs, written by hand from reading them.
+
+Each entry names what a careful reader takes from the printed document, by the
+conventions of DOMAIN.md and schema/parsed-document.md. Where the conventions
+leave two readings open (the issuing body as printed in the header or as the
+opening sentence names it; the kind of a letter that prints no type word), the
+value is a tuple `Any(...)` of the acceptable readings.
+
+Keys:
+- kind, symbol, date (ISO), place, issuer, issuer_parent, title
+- sections: list of (heading as printed, role or None)
+- units: bodies assigned duties, in order
+- recipients: list of (name, purpose or None), purpose canonical ("báo cáo", "thực hiện", ...)
+- signer: (authority or None, position line(s) joined with ", ", name)
+- citations: {(number, symbol): (relation, date or None, issuer or None)}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any as _Any
+
+
+@dataclass(frozen=True)
+class Any:
+    """Any of several readings is acceptable."""
+
+    options: tuple[_Any, ...]
+
+    def __init__(self, *options: _Any) -> None:
+        object.__setattr__(self, "options", options)
+
+
+IMPL, MENT = "implements", "mentions"
+
+EXPECTED: dict[str, dict[str, _Any]] = {
+    "acting_head_guidance": {
+        "kind": "HƯỚNG DẪN",
+        "symbol": "02-HD/BTGĐUK",
+        "date": "2024-01-05",
+        "place": "Hải Dương",
+        "issuer": "Ban Tuyên giáo Đảng ủy Khối",
+        "issuer_parent": "Đảng ủy Khối các cơ quan tỉnh",
+        "title": "sinh hoạt chi bộ theo chuyên đề năm 2024",
+        "sections": [
+            ("I. YÊU CẦU", "purpose"),
+            ("II. NỘI DUNG", "content"),
+            ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+        ],
+        "units": ["Các đảng bộ, chi bộ cơ sở trực thuộc Đảng ủy Khối", "Ban Tuyên giáo Đảng ủy Khối"],
+        "recipients": [
+            ("Ban Tuyên giáo Tỉnh ủy", "báo cáo"),
+            ("Thường trực Đảng ủy Khối", "báo cáo"),
+            ("Các đảng bộ, chi bộ cơ sở", "thực hiện"),
+            ("Lưu BTG", None),
+        ],
+        "signer": (None, "Q. TRƯỞNG BAN", "Đỗ Thị Lan Anh"),
+        "citations": {
+            ("12", "HD/BTCTW"): (IMPL, "2021-10-18", "Ban Tổ chức Trung ương"),
+            ("01", "KL/TW"): (MENT, None, None),
+        },
+    },
+    "cell_plan": {
+        "kind": "KẾ HOẠCH",
+        "symbol": "05-KH/CB",
+        "date": "2024-02-10",
+        "place": "Hòa Cường",
+        "issuer": "Chi bộ Khu phố 3",
+        "issuer_parent": "Đảng bộ phường Hòa Cường",
+        "title": "học tập, quán triệt Chỉ thị số 12-CT/TW ngày 06/02/2023 của Ban Bí thư",
+        "sections": [
+            ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+            ("II. NỘI DUNG", "content"),
+            ("III. PHÂN CÔNG NHIỆM VỤ", "implementation"),
+        ],
+        "units": [
+            "Chi ủy",
+            "Ban Công tác Mặt trận khu phố",
+            "Chi hội Phụ nữ, Chi hội Cựu chiến binh, Chi đoàn Thanh niên",
+        ],
+        "recipients": [
+            ("Đảng ủy phường", "báo cáo"),
+            ("Đảng viên trong Chi bộ", "thực hiện"),
+            ("Lưu Chi bộ", None),
+        ],
+        "signer": ("T/M CHI BỘ", "T/M CHI BỘ, BÍ THƯ", "Lê Thị Thu"),
+        "citations": {
+            ("45", "KH/ĐU"): (IMPL, "2024-01-30", "Ban Thường vụ Đảng ủy phường Hòa Cường"),
+            # cited inside the parent plan's subject ("về học tập ... Chỉ thị số 12-CT/TW"): either reading
+            ("12", "CT/TW"): (Any(IMPL, MENT), "2023-02-06", "Ban Bí thư"),
+        },
+    },
+    "commune_plan_2025": {
+        "kind": "KẾ HOẠCH",
+        "symbol": "08-KH/ĐU",
+        "date": "2025-08-15",
+        "place": "Minh Quang",
+        "issuer": Any(
+            "Ban Thường vụ Đảng ủy xã", "Đảng ủy xã Minh Quang", "Ban Thường vụ Đảng ủy xã Minh Quang"
+        ),
+        "issuer_parent": "Đảng bộ tỉnh Tuyên Quang",
+        "title": (
+            "tuyên truyền kỷ niệm 80 năm Cách mạng tháng Tám và Quốc khánh nước "
+            "Cộng hòa xã hội chủ nghĩa Việt Nam"
+        ),
+        "sections": [
+            ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+            ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+            ("III. HÌNH THỨC TUYÊN TRUYỀN", "forms"),
+            ("IV. TỔ CHỨC THỰC HIỆN", "implementation"),
+        ],
+        "units": [
+            "Văn phòng Đảng ủy",
+            "Ủy ban nhân dân xã",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã",
+            "Các chi bộ trực thuộc Đảng ủy",
+        ],
+        "recipients": [
+            ("Ban Thường vụ Tỉnh ủy", "báo cáo"),
+            ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "báo cáo"),
+            ("Các đồng chí Đảng ủy viên", None),
+            ("Các chi bộ trực thuộc", "thực hiện"),
+            ("Lưu Văn phòng Đảng ủy", None),
+        ],
+        "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ", "Hoàng Văn Nam"),
+        "citations": {
+            ("12", "KH/TU"): (IMPL, "2025-08-01", "Ban Thường vụ Tỉnh ủy"),
+            ("60", "NQ/TW"): (MENT, "2025-04-12", "Ban Chấp hành Trung ương"),
+        },
+    },
+    "district_guidance_outline": {
+        "kind": "HƯỚNG DẪN",
+        "symbol": "31-HD/BTGHU",
+        "date": "2024-03-12",
+        "place": "Châu Thành",
+        "issuer": "Ban Tuyên giáo Huyện ủy",
+        "issuer_parent": "Huyện ủy Châu Thành",
+        "title": "tuyên truyền kỷ niệm 49 năm Ngày giải phóng miền Nam, thống nhất đất nước",
+        "sections": [
+            ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+            ("II. NỘI DUNG TUYÊN TRUYỀN (có đề cương kèm theo)", "content"),
+            ("III. HÌNH THỨC TUYÊN TRUYỀN", "forms"),
+            ("IV. TỔ CHỨC THỰC HIỆN", "implementation"),
+            ("ĐỀ CƯƠNG TUYÊN TRUYỀN KỶ NIỆM 49 NĂM NGÀY GIẢI PHÓNG MIỀN NAM, THỐNG NHẤT ĐẤT NƯỚC", "outline"),
+        ],
+        "units": ["Các tổ chức cơ sở đảng", "Trung tâm Văn hóa, Thông tin và Thể thao huyện"],
+        "recipients": [
+            ("Ban Tuyên giáo Tỉnh ủy", "báo cáo"),
+            ("Thường trực Huyện ủy", "báo cáo"),
+            ("Các tổ chức cơ sở đảng", None),
+            ("Lưu BTG", None),
+        ],
+        "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Lê Văn Tám"),
+        "citations": {
+            ("150", "HD/BTGTU"): (IMPL, "2024-02-28", "Ban Tuyên giáo Tỉnh ủy"),
+            ("35", "NQ/TW"): (MENT, "2018-10-22", "Bộ Chính trị"),
+        },
+    },
+    "letter_vv": {
+        "kind": Any("CÔNG VĂN", None),
+        "symbol": "215-CV/BTGTU",
+        "date": "2024-01-05",
+        "place": "Quy Nhơn",
+        "issuer": "Ban Tuyên giáo Tỉnh ủy",
+        "issuer_parent": "Tỉnh ủy Bình Định",
+        "title": "V/v tuyên truyền kỷ niệm 94 năm Ngày thành lập Đảng",
+        "sections": [],
+        "units": [
+            "Ban tuyên giáo các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+            "Báo Bình Định, Đài Phát thanh và Truyền hình Bình Định",
+        ],
+        "recipients": [("Như trên", None), ("Thường trực Tỉnh ủy", "báo cáo"), ("Lưu VT", None)],
+        "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Trần Văn Đức"),
+        "citations": {("99", "HD/BTGTW"): (IMPL, "2023-11-15", "Ban Tuyên giáo Trung ương")},
+    },
+    "markdown_state_plan": {
+        "kind": "KẾ HOẠCH",
+        "symbol": "123/KH-UBND",
+        "date": "2024-01-15",
+        "place": "Đồng Nai",
+        "issuer": Any("Ủy ban nhân dân tỉnh Đồng Nai", "Ủy ban nhân dân tỉnh"),
+        "issuer_parent": None,
+        "title": (
+            "Tuyên truyền, phổ biến Nghị quyết số 01/2024/NQ-HĐND ngày 10/01/2024 của Hội đồng nhân dân tỉnh"
+        ),
+        "sections": [
+            ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+            ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+            ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+        ],
+        "units": [
+            "Sở Tư pháp",
+            "Sở Thông tin và Truyền thông",
+            "Ủy ban nhân dân các huyện, thành phố Long Khánh, thành phố Biên Hòa",
+        ],
+        "recipients": [
+            ("Thường trực Tỉnh ủy", "báo cáo"),
+            ("Thường trực HĐND tỉnh", "báo cáo"),
+            ("Các sở, ban, ngành", "thực hiện"),
+            ("Lưu: VT, NC", None),
+        ],
+        "signer": ("KT. CHỦ TỊCH", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH", "Võ Văn Phi"),
+        "citations": {
+            ("01", "2024/NQ-HĐND"): (IMPL, "2024-01-10", "Hội đồng nhân dân tỉnh"),
+            ("1521", "QĐ-TTg"): (IMPL, "2020-10-06", "Thủ tướng Chính phủ"),
+        },
+    },
+    "ocr_plan": {
+        "kind": "KẾ HOẠCH",
+        "symbol": "45-KH/TU",
+        "date": "2023-12-20",
+        "place": "Quảng Trị",
+        "issuer": "Ban Thường vụ Tỉnh ủy",
+        "issuer_parent": "Tỉnh ủy Quảng Trị",
+        "title": "tuyên truyền kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2024)",
+        "sections": [
+            ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+            ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+            ("III. HÌNH THỨC TUYÊN TRUYỀN", "forms"),
+            ("IV. TỔ CHỨC THỰC HIỆN", "implementation"),
+        ],
+        "units": [
+            "Ban Tuyên giáo Tỉnh ủy",
+            "Sở Thông tin và Truyền thông",
+            "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+        ],
+        "recipients": [
+            ("Ban Bí thư Trung ương Đảng", "báo cáo"),
+            ("Ban Tuyên giáo Trung ương", "báo cáo"),
+            ("Các đồng chí Tỉnh ủy viên", None),
+            ("Lưu Văn phòng Tỉnh ủy", None),
+        ],
+        "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ THƯỜNG TRỰC", "Nguyễn Đăng Quang"),
+        "citations": {
+            ("99", "HD/BTGTW"): (IMPL, "2023-11-15", "Ban Tuyên giáo Trung ương"),
+            ("12", "CT/TW"): (IMPL, "2023-02-06", "Ban Bí thư"),
+            ("35", "NQ/TW"): (MENT, "2018-10-22", "Bộ Chính trị"),
+            ("01", "KL/TW"): (MENT, "2021-05-18", "Bộ Chính trị"),
+        },
+    },
+    "report_numbers": {
+        "kind": "BÁO CÁO",
+        "symbol": "145-BC/HU",
+        "date": "2023-12-20",
+        "place": "Thăng Bình",
+        "issuer": Any("Ban Thường vụ Huyện ủy", "Huyện ủy Thăng Bình"),
+        "issuer_parent": "Đảng bộ tỉnh Quảng Nam",
+        "title": "kết quả công tác tuyên truyền năm 2023 và phương hướng, nhiệm vụ năm 2024",
+        "sections": [
+            ("Phần thứ nhất KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN NĂM 2023", "situation"),
+            ("Phần thứ hai PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", Any("content", None)),
+        ],
+        "units": [],
+        "recipients": [
+            ("Ban Thường vụ Tỉnh ủy", "báo cáo"),
+            ("Ban Tuyên giáo Tỉnh ủy", "báo cáo"),
+            ("Các đ/c Huyện ủy viên", None),
+            ("Lưu VP", None),
+        ],
+        "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, BÍ THƯ", "Phạm Văn Hùng"),
+        "citations": {
+            ("1234", "CV/BTGTU"): (IMPL, "2023-11-25", "Ban Tuyên giáo Tỉnh ủy"),
+            ("21", "NQ/TW"): (MENT, "2022-06-16", "Ban Chấp hành Trung ương"),
+        },
+    },
+    "signer_variants": {
+        "kind": Any("CÔNG VĂN", None),
+        "symbol": "456/UBND-VX",
+        "date": "2024-04-08",
+        "place": "Thanh Hóa",
+        "issuer": "Ủy ban nhân dân tỉnh Thanh Hóa",
+        "issuer_parent": None,
+        "title": "V/v triển khai thực hiện Chỉ thị số 12-CT/TW của Ban Bí thư",
+        "sections": [],
+        "units": [
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Các sở, ban, ngành cấp tỉnh, UBND các huyện, thị xã, thành phố",
+        ],
+        "recipients": [("Như trên", None), ("Chủ tịch UBND tỉnh", "báo cáo"), ("Lưu: VT, VX", None)],
+        "signer": ("TL. CHỦ TỊCH", "TL. CHỦ TỊCH, CHÁNH VĂN PHÒNG", "Lê Quang Hùng"),
+        "citations": {
+            ("205", "KH/TU"): (IMPL, "2024-04-01", "Ban Thường vụ Tỉnh ủy"),
+            ("12", "CT/TW"): (Any(IMPL, MENT), None, "Ban Bí thư"),
+        },
+    },
+    "so_plan": {
+        "kind": "KẾ HOẠCH",
+        "symbol": "2121/KH-SVHTTDL",
+        "date": "2024-01-05",
+        "place": "Nghệ An",
+        "issuer": "Sở Văn hóa, Thể thao và Du lịch",
+        "issuer_parent": Any("UBND tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An"),
+        "title": (
+            "Thực hiện Kế hoạch số 45-KH/TU ngày 20/12/2023 của Ban Thường vụ Tỉnh ủy về tuyên truyền "
+            "kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam"
+        ),
+        "sections": [
+            ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+            ("II. NỘI DUNG, HÌNH THỨC", "content"),
+            ("III. TRÁCH NHIỆM THỰC HIỆN", "implementation"),
+        ],
+        "units": [
+            "Phòng Quản lý Văn hóa và Gia đình",
+            "Trung tâm Văn hóa tỉnh",
+            "Thư viện tỉnh, Bảo tàng tỉnh",
+            "Phòng Văn hóa và Thông tin các huyện, thành phố, thị xã",
+        ],
+        "recipients": [
+            ("Ban Tuyên giáo Tỉnh ủy", "báo cáo"),
+            ("UBND tỉnh", "báo cáo"),
+            ("Giám đốc, các Phó Giám đốc Sở", None),
+            ("Các phòng, đơn vị thuộc Sở", "thực hiện"),
+            ("Lưu: VT, QLVHGĐ", None),
+        ],
+        "signer": ("KT. GIÁM ĐỐC", "KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC", "Nguyễn Thị Minh Hà"),
+        "citations": {
+            ("45", "KH/TU"): (IMPL, "2023-12-20", "Ban Thường vụ Tỉnh ủy"),
+            ("99", "HD/BTGTW"): (IMPL, "2023-11-15", "Ban Tuyên giáo Trung ương"),
+            ("12", "CT/TW"): (MENT, "2023-02-06", "Ban Bí thư"),
+        },
+    },
+    "web_post_programme": {
+        "kind": "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        "symbol": "30-CTr/TU",
+        "date": "2025-02-25",
+        "place": "Khánh Hòa",
+        "issuer": Any("Tỉnh ủy Khánh Hòa", "Tỉnh ủy"),
+        "issuer_parent": None,
+        "title": (
+            "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển "
+            "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
+        ),
+        "sections": [
+            ("Phần thứ nhất MỤC TIÊU", "purpose"),
+            ("Phần thứ hai NHIỆM VỤ, GIẢI PHÁP", "content"),
+            ("Phần thứ ba THỜI GIAN VÀ TRÁCH NHIỆM THỰC HIỆN", "implementation"),
+        ],
+        "units": [
+            "Ban cán sự đảng Ủy ban nhân dân tỉnh",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
+            "Văn phòng Tỉnh ủy",
+        ],
+        "recipients": [
+            ("Bộ Chính trị", "báo cáo"),
+            ("Ban Bí thư", "báo cáo"),
+            ("Các đồng chí Tỉnh ủy viên", None),
+            ("Lưu Văn phòng Tỉnh ủy", None),
+        ],
+        "signer": ("T/M TỈNH ỦY", "T/M TỈNH ỦY, BÍ THƯ", "Nghiêm Xuân Thành"),
+        "citations": {
+            ("57", "NQ/TW"): (IMPL, "2024-12-22", "Bộ Chính trị"),
+            ("123", "KL/TW"): (MENT, "2025-01-24", "Ban Chấp hành Trung ương"),
+        },
+    },
+}
