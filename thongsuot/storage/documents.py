@@ -16,7 +16,7 @@ import hashlib
 import re
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from thongsuot.domain.document import ParsedDocument
@@ -118,22 +118,46 @@ def _year_of(date: dt.date | None, key: str | None) -> int:
 
 
 def _find_identity(session: Session, own_key: str | None, year: int | None, file_name: str) -> int | None:
-    if own_key:
-        rows = session.execute(
-            select(documents.c.id, documents.c.year).where(documents.c.symbol_key == own_key).order_by(documents.c.id)
-        ).all()
-        for doc_id, y in rows:
-            if y == year:
-                return int(doc_id)
-        for doc_id, y in rows:
-            if y is None or year is None:
-                return int(doc_id)
+    """The document a new file is a version of (module doc); one indexed read for both rules."""
+    conds = [documents.c.symbol_key == own_key] if own_key else []
     if file_name:
-        q = select(documents.c.id, documents.c.symbol_key).where(documents.c.file_name == file_name)
-        for doc_id, key in session.execute(q.order_by(documents.c.id)):
-            if key is None or own_key is None:
+        conds.append(documents.c.file_name == file_name)
+    if not conds:
+        return None
+    rows = session.execute(
+        select(documents.c.id, documents.c.year, documents.c.symbol_key, documents.c.file_name)
+        .where(or_(*conds))
+        .order_by(documents.c.id)
+    ).all()
+    if own_key:
+        by_key = [(int(i), y) for i, y, key, _f in rows if key == own_key]
+        for doc_id, y in by_key:
+            if y == year:
+                return doc_id
+        for doc_id, y in by_key:
+            if y is None or year is None:
+                return doc_id
+    if file_name:
+        for doc_id, _y, key, fname in rows:
+            if fname == file_name and (key is None or own_key is None):
                 return int(doc_id)
     return None
+
+
+# Statements built once: the per-document work is then binding values, not building SQL.
+_FIND_SHA = select(document_versions.c.document_id, document_versions.c.version).where(
+    document_versions.c.sha256 == bindparam("sha")
+)
+_HAS_BLOB = select(blobs.c.sha256).where(blobs.c.sha256 == bindparam("sha"))
+_INSERT_BLOB = insert(blobs)
+_INSERT_DOCUMENT = insert(documents).returning(documents.c.id)
+_INSERT_VERSION = insert(document_versions)
+_INSERT_CITATIONS = insert(citations)
+_SET_OWN_NODE = (
+    update(directives)
+    .where(directives.c.id == bindparam("node_id"))
+    .values({n: bindparam(f"new_{n}") for n in ("document_id", "kind", "number", "symbol", "issuer", "date", "cite_text")})
+)
 
 
 def store_document(
@@ -149,9 +173,7 @@ def store_document(
 ) -> StoreResult:
     """Store one document (bytes, text, structure, fields, citation edges) in the session's transaction."""
     sha = hashlib.sha256(data).hexdigest()
-    dup = session.execute(
-        select(document_versions.c.document_id, document_versions.c.version).where(document_versions.c.sha256 == sha)
-    ).first()
+    dup = session.execute(_FIND_SHA, {"sha": sha}).first()
     if dup is not None:
         return StoreResult(int(dup[0]), StoreStatus.DUPLICATE, int(dup[1]))
 
@@ -164,8 +186,8 @@ def store_document(
     if structure is None:
         structure = default_structure(parsed)
 
-    if session.execute(select(blobs.c.sha256).where(blobs.c.sha256 == sha)).first() is None:
-        session.execute(insert(blobs).values(sha256=sha, size=len(data), data=data, created_at=now))
+    if session.execute(_HAS_BLOB, {"sha": sha}).first() is None:
+        session.execute(_INSERT_BLOB, {"sha256": sha, "size": len(data), "data": data, "created_at": now})
 
     doc_id = _find_identity(session, own_key, year, file_name)
     rows = _edge_rows(parsed, own_key, year)
@@ -196,12 +218,13 @@ def store_document(
     }
 
     old_keys: set[str] = set()
+    fresh_doc = doc_id is None
     if doc_id is None:
         status = StoreStatus.STORED
         version = 1
         fields.update(version=1, created_at=now, owner_unit_id=owner_unit_id)
         before = linking.known_years(session, new_keys)
-        doc_id = int(session.execute(insert(documents).values(**fields).returning(documents.c.id)).scalar_one())
+        doc_id = int(session.execute(_INSERT_DOCUMENT, fields).scalar_one())
     else:
         status = StoreStatus.NEW_VERSION
         version = int(
@@ -224,21 +247,14 @@ def store_document(
         session.execute(update(documents).where(documents.c.id == doc_id).values(**fields))
 
     session.execute(
-        insert(document_versions).values(
-            document_id=doc_id,
-            version=version,
-            sha256=sha,
-            file_name=file_name,
-            format=fmt,
-            symbol=h.symbol,
-            date=h.date,
-            title=h.title,
-            text=parsed.text,
-            structure=structure,
-            created_at=now,
-        )
+        _INSERT_VERSION,
+        {
+            "document_id": doc_id, "version": version, "sha256": sha, "file_name": file_name, "format": fmt,
+            "symbol": h.symbol, "date": h.date, "title": h.title, "text": parsed.text, "structure": structure,
+            "created_at": now,
+        },
     )
-    _link_document(session, doc_id, parsed, own_key, year, rows, old_keys, before)
+    _link_document(session, doc_id, parsed, own_key, year, rows, old_keys, before, fresh_doc=fresh_doc)
     return StoreResult(doc_id, status, version)
 
 
@@ -293,8 +309,15 @@ def _link_document(
     rows: list[dict[str, Any]],
     old_keys: set[str],
     before: linking.YearSets,
+    *,
+    fresh_doc: bool = False,
 ) -> None:
-    """Insert the document's citation edges and attach it to its node."""
+    """Insert the document's citation edges and attach it to its node.
+
+    For a new document (`fresh_doc`) nothing was removed since `before` was
+    read, so the years known now are `before` plus the document's own and its
+    edges' (no second read); a new version re-reads them.
+    """
     src_key = doc_node_key(own_key, doc_id)
     src_year = (year or 0) if own_key else 0
     for r in rows:
@@ -303,23 +326,27 @@ def _link_document(
             r["source_key"] = src_key
     keys = {src_key} | {r["source_key"] for r in rows} | {r["target_key"] for r in rows}
     all_keys = keys | old_keys
+    known = before if fresh_doc else linking.known_years(session, all_keys)
     after = linking.merge_years(
-        linking.known_years(session, all_keys),
+        {k: known.get(k, set()) for k in all_keys},
         linking.group_by_key(
-            [(r["source_key"], r["source_year"]) for r in rows] + [(r["target_key"], r["target_year"]) for r in rows]
+            [(src_key, src_year)]
+            + [(r["source_key"], r["source_year"]) for r in rows]
+            + [(r["target_key"], r["target_year"]) for r in rows]
         ),
     )
     wanted = {(src_key, linking.resolve_year(after, src_key, src_year))}
     for r in rows:
         wanted.add((r["source_key"], linking.resolve_year(after, r["source_key"], r["source_year"])))
         wanted.add((r["target_key"], linking.resolve_year(after, r["target_key"], r["target_year"])))
-    nodes = linking.ensure_nodes(session, wanted)
+    existing: set[str] = set()
+    nodes = linking.ensure_nodes(session, wanted, existing)
     for r in rows:
         r["source_id"] = nodes[(r["source_key"], linking.resolve_year(after, r["source_key"], r["source_year"]))]["id"]
         r["target_id"] = nodes[(r["target_key"], linking.resolve_year(after, r["target_key"], r["target_year"]))]["id"]
     link_sources = {id(r): r.pop("link_source", None) for r in rows}
     if rows:
-        session.execute(insert(citations), rows)
+        session.execute(_INSERT_CITATIONS, rows)
 
     own_node = nodes[(src_key, linking.resolve_year(after, src_key, src_year))]
     if own_node["document_id"] is None:
@@ -328,7 +355,7 @@ def _link_document(
             "document_id": doc_id, "kind": h.kind, "number": h.number, "symbol": h.symbol,
             "issuer": h.issuer, "date": h.date, "cite_text": None,
         }
-        session.execute(update(directives).where(directives.c.id == own_node["id"]).values(**attrs))
+        session.execute(_SET_OWN_NODE, {"node_id": own_node["id"], **{f"new_{k}": v for k, v in attrs.items()}})
         own_node.update(attrs)
 
     by_id = {row["id"]: row for row in nodes.values()}
@@ -354,7 +381,7 @@ def _link_document(
         if r["is_link"] and not r["number"]
     ]
     linking.improve_placeholders(session, by_id, offers)
-    linking.sync_groups(session, all_keys, before, after)
+    linking.sync_groups(session, all_keys, before, after, skip=keys - existing)
     linking.drop_orphans(session, old_keys)
 
 

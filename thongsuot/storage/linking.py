@@ -27,25 +27,28 @@ YearSets = dict[str, set[int]]
 
 
 def known_years(session: Session, keys: Iterable[str]) -> YearSets:
-    """For each symbol key, the set of known (non-zero) years in the library."""
+    """For each symbol key, the set of known (non-zero) years in the library.
+
+    A year is known when an edge end or a document carries it. Every such end
+    or document has a node (key, year) (ends with a year always resolve to
+    their own node, and nodes are only dropped once nothing uses them), so the
+    candidates are the dated nodes of the keys, each confirmed by index probes.
+    Grouping the edges of a key instead reads every edge citing it: tens of
+    thousands for a much-cited resolution in a large library, on every store.
+    """
     keys = sorted(set(keys))
     out: YearSets = {k: set() for k in keys}
     if not keys:
         return out
-    queries = [
-        select(citations.c.target_key, citations.c.target_year)
-        .where(citations.c.target_key.in_(keys), citations.c.target_year != 0)
-        .group_by(citations.c.target_key, citations.c.target_year),
-        select(citations.c.source_key, citations.c.source_year)
-        .where(citations.c.source_key.in_(keys), citations.c.source_year != 0)
-        .group_by(citations.c.source_key, citations.c.source_year),
-        select(documents.c.symbol_key, documents.c.year)
-        .where(documents.c.symbol_key.in_(keys), documents.c.year.is_not(None))
-        .group_by(documents.c.symbol_key, documents.c.year),
-    ]
-    for q in queries:
-        for key, year in session.execute(q):
-            out[key].add(int(year))
+    d = directives
+    used = or_(
+        exists().where(documents.c.symbol_key == d.c.sym_key, documents.c.year == d.c.year),
+        exists().where(citations.c.target_key == d.c.sym_key, citations.c.target_year == d.c.year),
+        exists().where(citations.c.source_key == d.c.sym_key, citations.c.source_year == d.c.year),
+    )
+    q = select(d.c.sym_key, d.c.year).where(d.c.sym_key.in_(keys), d.c.year != 0, used)
+    for key, year in session.execute(q):
+        out[key].add(int(year))
     return out
 
 
@@ -56,8 +59,14 @@ def resolve_year(years: YearSets, key: str, year: int | None) -> int:
     return next(iter(known)) if len(known) == 1 else 0
 
 
-def ensure_nodes(session: Session, wanted: Iterable[tuple[str, int]]) -> dict[tuple[str, int], dict[str, Any]]:
-    """Rows of the nodes `wanted` (created when missing), keyed by (key, year)."""
+def ensure_nodes(
+    session: Session, wanted: Iterable[tuple[str, int]], existing_keys: set[str] | None = None
+) -> dict[tuple[str, int], dict[str, Any]]:
+    """Rows of the nodes `wanted` (created when missing), keyed by (key, year).
+
+    Keys that already had a node are added to `existing_keys` when given (a key
+    without any node has no edge and no document yet: nothing to move).
+    """
     wanted = set(wanted)
     if not wanted:
         return {}
@@ -65,11 +74,14 @@ def ensure_nodes(session: Session, wanted: Iterable[tuple[str, int]]) -> dict[tu
     rows: dict[tuple[str, int], dict[str, Any]] = {}
     for row in session.execute(select(directives).where(directives.c.sym_key.in_(keys))).mappings():
         rows[(row["sym_key"], row["year"])] = dict(row)
+    if existing_keys is not None:
+        existing_keys.update(k for k, _ in rows)
     missing = sorted(wanted - rows.keys())
     if missing:
-        session.execute(insert(directives), [{"sym_key": k, "year": y} for k, y in missing])
-        q = select(directives).where(directives.c.sym_key.in_(sorted({k for k, _ in missing})))
-        for row in session.execute(q).mappings():
+        created = session.execute(
+            insert(directives).returning(*directives.c), [{"sym_key": k, "year": y} for k, y in missing]
+        )
+        for row in created.mappings():
             rows.setdefault((row["sym_key"], row["year"]), dict(row))
     return rows
 
@@ -112,9 +124,16 @@ def improve_placeholders(session: Session, node_rows: dict[int, dict[str, Any]],
         node_rows[node_id].update(attrs)
 
 
-def sync_groups(session: Session, keys: Iterable[str], before: YearSets, after: YearSets) -> None:
-    """Move the undated ends (and undated documents) of every symbol whose year set changed."""
-    changed = [k for k in sorted(set(keys)) if resolve_year(before, k, 0) != resolve_year(after, k, 0)]
+def sync_groups(
+    session: Session, keys: Iterable[str], before: YearSets, after: YearSets, skip: set[str] | None = None
+) -> None:
+    """Move the undated ends (and undated documents) of every symbol whose year set changed.
+
+    `skip`: keys known to have had no node before this change (nothing to move).
+    """
+    changed = [
+        k for k in sorted(set(keys)) if resolve_year(before, k, 0) != resolve_year(after, k, 0) and k not in (skip or ())
+    ]
     if not changed:
         return
     nodes = ensure_nodes(session, [(k, resolve_year(after, k, 0)) for k in changed])

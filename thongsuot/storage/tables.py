@@ -144,6 +144,7 @@ citations = Table(
 
 Index("ix_documents_sha256", documents.c.sha256)
 Index("ix_documents_date_id", documents.c.date, documents.c.id)
+Index("ix_documents_file_name", documents.c.file_name)
 Index("ix_citations_source_key_year", citations.c.source_key, citations.c.source_year)
 Index("ix_citations_target_key_year", citations.c.target_key, citations.c.target_year)
 Index("ix_document_versions_document_id", document_versions.c.document_id)
