@@ -353,3 +353,131 @@ EXPECTED: dict[str, dict[str, _Any]] = {
         },
     },
 }
+
+EXPECTED.update(
+    {
+        "central_dash_plan": {
+            "kind": "KẾ HOẠCH",
+            "symbol": "155-KH/BTGTW",
+            "date": "2020-03-03",
+            "place": "Hà Nội",
+            "issuer": "Ban Tuyên giáo Trung ương",
+            "issuer_parent": "Ban Chấp hành Trung ương",
+            "title": "tuyên truyền Đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+            "sections": [
+                ("I- MỤC ĐÍCH, YÊU CẦU", "purpose"),
+                ("II- NỘI DUNG TUYÊN TRUYỀN", "content"),
+                ("III- HÌNH THỨC TUYÊN TRUYỀN", "forms"),
+                ("IV- TỔ CHỨC THỰC HIỆN", "implementation"),
+            ],
+            "units": [
+                "Ban Tuyên giáo Trung ương",
+                "Các ban tuyên giáo tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương",
+                "Bộ Thông tin và Truyền thông",
+            ],
+            "recipients": [
+                ("Thường trực Ban Bí thư", "báo cáo"),
+                ("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương", None),
+                ("Bộ Thông tin và Truyền thông", "phối hợp"),
+                ("Lưu Vụ Tuyên truyền, VT", None),
+            ],
+            "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Phan Xuân Thủy"),
+            "citations": {
+                ("35", "CT/TW"): (IMPL, "2019-05-30", "Bộ Chính trị"),
+                ("56", "KL/TW"): (IMPL, "2019-08-22", "Bộ Chính trị"),
+                ("04", "NQ/TW"): (MENT, "2016-10-30", "Ban Chấp hành Trung ương"),
+                ("08", "QĐi/TW"): (MENT, "2018-10-25", "Ban Chấp hành Trung ương"),
+            },
+        },
+        "decision_articles": {
+            "kind": "QUYẾT ĐỊNH",
+            "symbol": "87/QĐ-UBND",
+            "date": "2025-09-22",
+            "place": "Bàn Cờ",
+            "issuer": "Ủy ban nhân dân phường Bàn Cờ",
+            "issuer_parent": None,
+            "title": "Về việc ban hành Kế hoạch tuyên truyền chuyển đổi số trên địa bàn phường năm 2025",
+            # articles "Điều 1." are not headed sections; Điều 3 names who executes, no duty list
+            "sections": [],
+            "units": [],
+            "recipients": [
+                ("Như Điều 3", None),
+                ("Ủy ban nhân dân Thành phố", "báo cáo"),
+                ("Thường trực Đảng ủy phường", "báo cáo"),
+                ("Lưu: VT", None),
+            ],
+            "signer": ("TM. ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH", "Trần Thị Kim Oanh"),
+            "citations": {
+                ("57", "NQ/TW"): (IMPL, "2024-12-22", "Bộ Chính trị"),
+                ("315", "KH-UBND"): (IMPL, "2025-08-05", "Ủy ban nhân dân Thành phố"),
+            },
+        },
+        "ocr_pdf_wrapped": {
+            "kind": "KẾ HOẠCH",
+            "symbol": "118-KH/HU",
+            "date": "2022-03-14",
+            "place": "Cư M'gar",
+            "issuer": Any("Ban Thường vụ Huyện ủy", "Huyện ủy Cư M'gar"),
+            "issuer_parent": "Đảng bộ tỉnh Đắk Lắk",
+            "title": "tuyên truyền kỷ niệm 92 năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+            "sections": [
+                ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+                ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+                ("III. HÌNH THỨC TUYÊN TRUYỀN", "forms"),
+                ("IV. TỔ CHỨC THỰC HIỆN", "implementation"),
+            ],
+            "units": [
+                "Ban Tuyên giáo Huyện ủy",
+                "Huyện đoàn",
+                "Đảng ủy các xã, thị trấn, chi bộ, đảng bộ cơ sở trực thuộc Huyện ủy",
+            ],
+            "recipients": [
+                ("Ban Tuyên giáo Tỉnh ủy", "báo cáo"),
+                ("Tỉnh đoàn Đắk Lắk", "báo cáo"),
+                ("Các TCCS đảng trực thuộc", None),
+                ("Lưu VP HU", None),
+            ],
+            "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ", "Y Khiêm Niê"),
+            "citations": {
+                ("86", "KH/TU"): (IMPL, "2022-03-02", "Ban Thường vụ Tỉnh ủy"),
+                ("42", "CT/TW"): (MENT, "2015-03-24", "Ban Bí thư"),
+                ("45", "NQ/TW"): (MENT, "2018-11-24", "Bộ Chính trị"),
+                ("08", "QĐi/TW"): (MENT, "2018-10-25", "Ban Chấp hành Trung ương"),
+            },
+        },
+        "province_merged_guidance": {
+            "kind": "HƯỚNG DẪN",
+            "symbol": "21-HD/BTGDVTU",
+            "date": "2025-08-12",
+            "place": "Lâm Đồng",
+            "issuer": "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            "issuer_parent": "Tỉnh ủy Lâm Đồng",
+            "title": "tuyên truyền Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030",
+            "sections": [
+                ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+                ("II. NỘI DUNG TUYÊN TRUYỀN TRỌNG TÂM", "content-focal"),
+                ("III. HÌNH THỨC TUYÊN TRUYỀN", "forms"),
+                ("IV. TỔ CHỨC THỰC HIỆN", "implementation"),
+            ],
+            "units": [
+                "Đảng ủy Ủy ban nhân dân tỉnh",
+                "Báo và Phát thanh, Truyền hình Lâm Đồng",
+                "Các đảng ủy xã, phường, đặc khu và đảng ủy trực thuộc Tỉnh ủy",
+            ],
+            "recipients": [
+                ("Ban Tuyên giáo và Dân vận Trung ương", "báo cáo"),
+                ("Thường trực Tỉnh ủy", "báo cáo"),
+                ("Các đảng ủy trực thuộc Tỉnh ủy", "thực hiện"),
+                ("Báo và Phát thanh, Truyền hình Lâm Đồng", "phối hợp"),
+                ("Lưu BTGDV", None),
+            ],
+            "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Nguyễn Thị Thu Hà"),
+            "citations": {
+                ("45", "CT/TW"): (IMPL, "2025-04-14", "Bộ Chính trị"),
+                ("300", "HD/BTGDVTW"): (IMPL, "2025-06-28", "Ban Tuyên giáo và Dân vận Trung ương"),
+                # "của Bộ Chính trị, Ban Bí thư": issuer not checked
+                ("127", "KL/TW"): (MENT, "2025-02-28", None),
+            },
+        },
+    }
+)

@@ -63,6 +63,7 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 _OPENING_END = re.compile(r"như sau\s*:|:[ \t*_]*(?:\n|$)|\.[ \t*_]*\n|\n[ \t#*]*[IVX]{1,4}[.\-][ \t]")
 _HEADING = re.compile(r"^[ \t#*]*[IVX]{1,4}[.\-][ \t]", re.MULTILINE)
+_JOINED_AFTER_SUBJECT = re.compile(r"\s(?:và|cùng)\s*$")
 _COORDINATION = re.compile(r"^[ ,]*(?:và|,)?[ ,]*(?:các[ ])?$")
 _OWN_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t*#]*(?:Số|SỐ|số)[ ]?:?[ ]*$")
 # a chain word written with a capital starts a new sentence, not a chain
@@ -295,6 +296,9 @@ def _relations(
                 or ";" in gap
                 or direct[i]
                 or bool(_vocab_patterns()[0].search(gap.replace(BARRIER, " ")))
+                # "Thực hiện Chỉ thị số 35 ... về <subject> và Kết luận số 56 ...": a second
+                # document joined to a directly implemented one after its subject
+                or (prev is not None and direct[prev] and bool(_JOINED_AFTER_SUBJECT.search(fold(gap))))
             )
         if not in_opening and not in_title:
             direct[i] = False

@@ -189,12 +189,22 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
             break
         if out and len(ln.text) > 160:
             break
+        if out and _authority_after_subject(out, ln):
+            break
         out.append(ln)
         j += 1
     # a rule right after the title belongs to it
     while j < len(lines) and lines[j].rule:
         j += 1
     return j
+
+
+def _authority_after_subject(subject: list[Line], ln: Line) -> bool:
+    """A capitals line after a mixed-case subject is no part of it: the deciding
+    authority of a decision ("ỦY BAN NHÂN DÂN PHƯỜNG ...", "BAN THƯỜNG VỤ TỈNH ỦY")."""
+    if len(ln.text.split()) < 3 or upper_ratio(ln.text) < 0.9:
+        return False
+    return upper_ratio(" ".join(o.text for o in subject)) < 0.5
 
 
 def _letter_header(lines: list[Line]) -> tuple[list[Line], int, list[Line]]:
