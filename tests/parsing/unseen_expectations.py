@@ -481,3 +481,91 @@ EXPECTED.update(
         },
     }
 )
+
+EXPECTED.update(
+    {
+        "web_copy_flat_header": {
+            "kind": "KẾ HOẠCH",
+            "symbol": "150-KH/TU",
+            "date": "2023-06-05",
+            "place": "Hà Tĩnh",
+            "issuer": Any("Tỉnh ủy Hà Tĩnh", "Ban Thường vụ Tỉnh ủy"),
+            "issuer_parent": None,
+            "title": "tuyên truyền kỷ niệm 93 năm Ngày thành lập Đảng bộ tỉnh Hà Tĩnh (01/8/1930 - 01/8/2023)",
+            "sections": [
+                ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+                ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+                ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+            ],
+            "units": [
+                "Ban Tuyên giáo Tỉnh ủy",
+                "Ban cán sự đảng Ủy ban nhân dân tỉnh",
+                "Các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy",
+            ],
+            "recipients": [
+                ("Ban Tuyên giáo Trung ương", "báo cáo"),
+                ("Các đồng chí Tỉnh ủy viên", None),
+                ("Các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc", None),
+                ("Lưu Văn phòng Tỉnh ủy", None),
+            ],
+            "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ THƯỜNG TRỰC", "Trần Thế Dũng"),
+            "citations": {
+                ("12", "CT/TW"): (IMPL, "2023-02-06", "Ban Bí thư"),
+                ("45", "HD/BTGTW"): (IMPL, "2023-03-10", "Ban Tuyên giáo Trung ương"),
+            },
+        },
+        "pandoc_markdown_plan": {
+            "kind": "KẾ HOẠCH",
+            "symbol": "27-KH/ĐU",
+            "date": "2025-11-18",
+            "place": "Hoa Lư",
+            "issuer": Any("Đảng ủy phường Hoa Lư", "Ban Thường vụ Đảng ủy phường"),
+            "issuer_parent": "Đảng bộ tỉnh Ninh Bình",
+            "title": (
+                "tuyên truyền, triển khai thực hiện Nghị quyết Đại hội đại biểu Đảng bộ phường lần thứ I, "
+                "nhiệm kỳ 2025 - 2030"
+            ),
+            "sections": [
+                ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+                ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+                ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+            ],
+            "units": [
+                "Ban Xây dựng Đảng Đảng ủy phường",
+                "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+                "Các chi bộ trực thuộc Đảng ủy phường",
+            ],
+            "recipients": [
+                ("Ban Thường vụ Tỉnh ủy", "báo cáo"),
+                ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "báo cáo"),
+                ("Các chi bộ trực thuộc", "thực hiện"),
+                ("Lưu Văn phòng Đảng ủy", None),
+            ],
+            "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, BÍ THƯ", "Đinh Văn Hưng"),
+            "citations": {("08", "KH/TU"): (IMPL, "2025-10-28", "Ban Thường vụ Tỉnh ủy")},
+        },
+        "conclusion_notice": {
+            "kind": "THÔNG BÁO KẾT LUẬN",
+            "symbol": "1021-TB/TU",
+            "date": "2024-04-25",
+            "place": "Bắc Giang",
+            "issuer": Any("Tỉnh ủy Bắc Giang", "Ban Thường vụ Tỉnh ủy"),
+            "issuer_parent": None,
+            "title": "của Ban Thường vụ Tỉnh ủy về kết quả 5 năm thực hiện Chỉ thị số 23-CT/TW của Ban Bí thư",
+            # numbered mixed-case headings are the top-level sections of a document without Roman ones
+            "sections": [("1. Đánh giá chung", "situation"), ("2. Nhiệm vụ thời gian tới", "content")],
+            "units": [],
+            "recipients": [
+                ("Ban Tuyên giáo Trung ương", "báo cáo"),
+                ("Các huyện ủy, thành ủy, đảng ủy trực thuộc", None),
+                ("Lưu Văn phòng Tỉnh ủy", None),
+            ],
+            "signer": ("T/L BAN THƯỜNG VỤ", "T/L BAN THƯỜNG VỤ, CHÁNH VĂN PHÒNG", "Nguyễn Văn Hà"),
+            "citations": {
+                # the notice concludes on the directive's review: its subject, not an opening "Thực hiện"
+                ("23", "CT/TW"): (Any(IMPL, MENT), "2018-02-09", "Ban Bí thư"),
+                ("01", "KL/TW"): (MENT, "2021-05-18", "Bộ Chính trị"),
+            },
+        },
+    }
+)

@@ -200,13 +200,40 @@ def build_blocks(lines: list[Line], width: int) -> list[Block]:
     return [b for b in blocks if any(c.isalnum() for c in b.text) or b.marker]
 
 
-def promote_sections(blocks: list[Block]) -> list[Block]:
-    """Documents without Roman sections: depth-1 items with upper-case headings are the sections."""
+def promote_sections(blocks: list[Block], mixed_case: bool = False) -> list[Block]:
+    """Documents without Roman sections: depth-1 items with upper-case headings are the sections.
+
+    With `mixed_case` (the main body, not an attached outline whose numbered
+    topics stay items), depth-1 items that are all headings — short, no closing
+    punctuation, each followed by its own content ("1. Đánh giá chung" /
+    "2. Nhiệm vụ thời gian tới") — are the sections too."""
     if any(b.kind is NodeKind.SECTION for b in blocks):
         return blocks
     heads = [b for b in blocks if b.kind is NodeKind.ITEM and b.depth == 1 and upper_ratio(b.text) > 0.8]
+    if len(heads) < 2 and mixed_case:
+        heads = _mixed_case_heads(blocks)
     if len(heads) < 2:
         return blocks
     for b in heads:
         b.kind = NodeKind.SECTION
     return blocks
+
+
+def _mixed_case_heads(blocks: list[Block]) -> list[Block]:
+    heads = []
+    for i, b in enumerate(blocks):
+        if b.kind is not NodeKind.ITEM or b.depth != 1:
+            continue
+        text = b.text
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            len(text) > 100
+            or is_terminal(text)
+            or not text[:1].isupper()
+            or nxt is None
+            or nxt.kind is NodeKind.ITEM
+            and nxt.depth <= 1
+        ):
+            return []
+        heads.append(b)
+    return heads

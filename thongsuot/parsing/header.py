@@ -26,7 +26,7 @@ _SO = re.compile(r"^(?:[Ss][ốỐôÔóÓổỔồỒoO6]|SỐ)(?![^\W\d_])\s*[
 # a body name may end in a number ("CHI BỘ KHU PHỐ 3", "BAN CHỈ ĐẠO 35"), never hold a symbol or date
 _NAME_NUMBER = re.compile(r"(?<![\w/.\-])\d{1,3}(?![\w/.\-])")
 _PLACE_DATE = re.compile(
-    r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|]{1,40}?),\s*(?:ngày|Ngày|NGÀY|ngảy|ngay)\s*[\dOo]"
+    r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|/]{1,40}?),\s*(?:ngày|Ngày|NGÀY|ngảy|ngay)\s*[\dOo]"
 )
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
 _HEADER_LIMIT = 60  # lines searched for the type word
@@ -126,6 +126,12 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
             if symbol_parts:
                 spans["symbol"] = view.span(p.start, p.end)
                 seen_symbol = True
+                # a web copy flattens the two columns: "Số 150-KH/TU Hà Tĩnh, ngày 05 tháng 6 năm 2023"
+                pd = _PLACE_DATE.search(text, m.start("rest"))
+                found = find_date(text, pd.start()) if pd and date is None else None
+                if pd and found:
+                    date, place = found[0], pd.group("place").strip()
+                    spans["date"] = view.span(p.start, p.end)
                 continue
         pd = _PLACE_DATE.search(text)
         if pd and date is None:

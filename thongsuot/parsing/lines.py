@@ -114,6 +114,11 @@ def _clean(raw: str, lo: int, blank: bool) -> list[Line]:
     return [Line(0, lo, hi, words, blank, level=heading_level(raw), anchors=anchors)]
 
 
+_LEAD_MARKER = re.compile(
+    r"^\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2})+[.)]?|\d{1,2}[.)]|[a-zđ]\)|[IVXL]{1,5}[.\-])\s*$"
+)
+
+
 def columns(view: NormText, line: Line) -> list[Line]:
     """Split a line where the original shows a wide gap (two printed columns)."""
     if line.end <= line.start:
@@ -121,7 +126,8 @@ def columns(view: NormText, line: Line) -> list[Line]:
     o_start = view.to_original(line.start)
     o_end = view.to_original(line.end - 1) + 1
     original = view.original[o_start:o_end]
-    gaps = list(_COLUMN_GAP.finditer(original))
+    # the gap after a list marker is Markdown list indentation ("-   Ban ...", "1.  Tổ chức ..."), not a column
+    gaps = [g for g in _COLUMN_GAP.finditer(original) if not _LEAD_MARKER.match(original[: g.start()])]
     if not gaps:
         return [line]
     offsets = view.offsets

@@ -83,7 +83,7 @@ def _parse(source: SourceText) -> ParsedDocument:
         body_lines, after = _split_trailing_parts(body_lines)
 
     width = typical_width(lines)
-    blocks = body_blocks(body_lines, width)
+    blocks = body_blocks(body_lines, width, main=True)
     note_title = attachment_note_title(blocks)
     parts = [read_part(r, note_title) for r in split_parts(after, note_title is not None)] if after else []
 

@@ -235,5 +235,6 @@ def attachment_note_title(blocks: list[Block]) -> str | None:
     return None
 
 
-def body_blocks(lines: list[Line], width: int) -> list[Block]:
-    return promote_sections(build_blocks(lines, width))
+def body_blocks(lines: list[Line], width: int, main: bool = False) -> list[Block]:
+    """Blocks of the main body (`main`) or of an attached part."""
+    return promote_sections(build_blocks(lines, width), mixed_case=main)
