@@ -8,7 +8,7 @@ value is a tuple `Any(...)` of the acceptable readings.
 
 Keys:
 - kind, symbol, date (ISO), place, issuer, issuer_parent, title
-- sections: list of (heading as printed, role or None)
+- sections: list of (heading as printed, role; "other" when no standard role)
 - units: bodies assigned duties, in order
 - recipients: list of (name, purpose or None), purpose canonical ("báo cáo", "thực hiện", ...)
 - signer: (authority or None, position line(s) joined with ", ", name)
@@ -248,7 +248,7 @@ EXPECTED: dict[str, dict[str, _Any]] = {
         "title": "kết quả công tác tuyên truyền năm 2023 và phương hướng, nhiệm vụ năm 2024",
         "sections": [
             ("Phần thứ nhất KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN NĂM 2023", "situation"),
-            ("Phần thứ hai PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", Any("content", None)),
+            ("Phần thứ hai PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024", Any("content", "other")),
         ],
         "units": [],
         "recipients": [
@@ -566,6 +566,63 @@ EXPECTED.update(
                 ("23", "CT/TW"): (Any(IMPL, MENT), "2018-02-09", "Ban Bí thư"),
                 ("01", "KL/TW"): (MENT, "2021-05-18", "Bộ Chính trị"),
             },
+        },
+    }
+)
+
+EXPECTED.update(
+    {
+        "enterprise_party_plan": {
+            "kind": "KẾ HOẠCH",
+            "symbol": "14-KH/ĐU",
+            "date": "2023-05-10",
+            "place": "Thái Bình",
+            "issuer": Any("Đảng ủy Công ty Cổ phần Môi trường", "Đảng ủy Công ty"),
+            "issuer_parent": "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh",
+            "title": "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2023",
+            "sections": [
+                ("PHẦN I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+                ("PHẦN II. NỘI DUNG", "content"),
+                ("PHẦN III. TỔ CHỨC THỰC HIỆN", "implementation"),
+            ],
+            "units": ["Các chi bộ trực thuộc", "Công đoàn, Đoàn Thanh niên Công ty"],
+            "recipients": [
+                ("Ban Thường vụ Đảng ủy Khối", "báo cáo"),
+                ("Các chi bộ trực thuộc", "thực hiện"),
+                ("Lưu VP", None),
+            ],
+            "signer": ("T/M ĐẢNG ỦY", "T/M ĐẢNG ỦY, BÍ THƯ", "Phạm Quốc Toản"),
+            "citations": {
+                ("35", "KH/ĐUK"): (IMPL, "2023-03-15", "Ban Thường vụ Đảng ủy Khối"),
+                ("05", "CT/TW"): (MENT, None, "Bộ Chính trị"),
+            },
+        },
+        "district_report_kinh_gui": {
+            "kind": "BÁO CÁO",
+            "symbol": "312/BC-UBND",
+            "date": "2024-11-28",
+            "place": "Đông Anh",
+            "issuer": Any("Ủy ban nhân dân huyện Đông Anh"),
+            "issuer_parent": None,
+            "title": "Kết quả thực hiện công tác thông tin, tuyên truyền năm 2024",
+            "sections": [
+                ("I. KẾT QUẢ THỰC HIỆN", "situation"),
+                ("II. KHÓ KHĂN, VƯỚNG MẮC", "other"),
+                ("III. ĐỀ XUẤT, KIẾN NGHỊ", "other"),
+            ],
+            "units": [],
+            "recipients": [
+                ("Như trên", None),
+                ("Thường trực Huyện ủy", "báo cáo"),
+                ("Chủ tịch, các PCT UBND huyện", None),
+                ("Lưu: VT, VHTT", None),
+            ],
+            "signer": (
+                "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH",
+                "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH",
+                "Nguyễn Xuân Linh",
+            ),
+            "citations": {("4567", "STTTT-TTBCXB"): (IMPL, "2024-11-05", "Sở Thông tin và Truyền thông")},
         },
     }
 )

@@ -17,7 +17,7 @@ from thongsuot.parsing.lines import Line
 
 _ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[.\-–—:)])\s*(?P<rest>.*)$")
 _PART_NO = re.compile(
-    r"^(?P<num>(?:PHẦN|Phần|phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần)\s+[IVX\d]{1,4})\s*[.:\-–]?\s*(?P<rest>.*)$"
+    r"^(?P<num>(?:(?:PHẦN|Phần|phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần)\s+[IVX\d]{1,4})(?:\s*[.:\-–](?=\s))?)\s*(?P<rest>.*)$"
 )
 _ITEM = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.(?!\d)|\s?[-–)](?=\s|$)|(?=\s))\s*(?P<rest>.*)$"

@@ -34,7 +34,9 @@ class ClosingResult:
 
 
 def is_recipients_line(text: str) -> bool:
-    return any(fold(text).startswith(w) for w in load_headings().closing_recipients)
+    """`Nơi nhận:`, also OCR-damaged (`Nơi nhân:`, `Noi nhận`): compared without diacritics."""
+    key = fold(text, diacritics=False)
+    return any(key.startswith(fold(w, diacritics=False)) for w in load_headings().closing_recipients)
 
 
 def is_authority(text: str) -> bool:

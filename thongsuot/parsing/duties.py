@@ -32,7 +32,9 @@ def is_body(name: str) -> bool:
     if not name or not name[:1].isupper():
         return False
     key = fold(name)
-    return any(key == w or key.startswith(w + " ") for w in (fold(b) for b in load_headings().body_words))
+    return any(
+        key == w or key.startswith((w + " ", w + ",")) for w in (fold(b) for b in load_headings().body_words)
+    )
 
 
 def clean_unit(text: str) -> str:

@@ -39,9 +39,17 @@ class HeaderResult:
     warnings: list[ParseWarning] = field(default_factory=list)
 
 
+_LETTERSPACED = re.compile(r"^(?:\w\s+){3,}\w$")
+
+
 def _type_word(text: str) -> tuple[str, str] | None:
     """(type word, rest) when a line is a type word printed in upper case."""
     stripped = text.strip(" .:*")
+    if _LETTERSPACED.match(stripped):  # "K Ế H O Ạ C H": a PDF's letter spacing
+        solid = "".join(stripped.split())
+        for word in load_headings().type_words:
+            if solid == "".join(word.split()):
+                return word, ""
     for word in load_headings().type_words:
         if stripped == word:
             return word, ""
