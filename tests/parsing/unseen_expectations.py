@@ -626,3 +626,23 @@ EXPECTED.update(
         },
     }
 )
+
+EXPECTED["slash_markers_ocr_roman"] = {
+    "kind": "KẾ HOẠCH",
+    "symbol": "210-KH/HU",
+    "date": "2021-01-08",
+    "place": "Cai Lậy",
+    "issuer": Any("Huyện ủy Cai Lậy", "Ban Thường vụ Huyện ủy"),
+    "issuer_parent": None,
+    "title": "tuyên truyền Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+    # "l/", "Il/", "Ill/": OCR'd Roman numerals with the "I/" marker style
+    "sections": [
+        ("I/ MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("II/ NỘI DUNG TUYÊN TRUYỀN", "content"),
+        ("III/ TỔ CHỨC THỰC HIỆN", "implementation"),
+    ],
+    "units": ["Ban Tuyên giáo Huyện ủy", "Các tổ chức cơ sở đảng"],
+    "recipients": [("Ban Tuyên giáo Tỉnh ủy", "báo cáo"), ("Lưu VP", None)],
+    "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, BÍ THƯ", "Nguyễn Văn Mười"),
+    "citations": {("95", "KH/TU"): (IMPL, "2021-01-04", "Ban Thường vụ Tỉnh ủy")},
+}

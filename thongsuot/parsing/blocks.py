@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from thongsuot.domain.document import NodeKind
 from thongsuot.parsing.lines import Line
 
-_ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[.\-–—:)])\s*(?P<rest>.*)$")
+# OCR reads I as l ("Il.", "Ill/"); some provinces write "I/" and "1/"
+_ROMAN = re.compile(r"^(?P<num>[IVXLl]{1,6})\s*(?P<sep>[.\-–—:)]|/(?=\s))\s*(?P<rest>.*)$")
 _PART_NO = re.compile(
     r"^(?P<num>(?:(?:PHẦN|Phần|phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần)\s+[IVX\d]{1,4})(?:\s*[.:\-–](?=\s))?)\s*(?P<rest>.*)$"
 )
 _ITEM = re.compile(
-    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.(?!\d)|\s?[-–)](?=\s|$)|(?=\s))\s*(?P<rest>.*)$"
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.(?!\d)|\s?[-–)](?=\s|$)|/(?=\s)|(?=\s))\s*(?P<rest>.*)$"
 )
 _LETTER = re.compile(r"^(?P<num>[a-zđ])(?P<sep>\)|\.(?=\s+[A-ZĐÀ-Ỹ]))\s*(?P<rest>.*)$")
 _BULLET = re.compile(r"^(?P<num>[-–—•·+*◦▪●○])\s*(?P<rest>.*)$")
@@ -67,10 +68,12 @@ def classify(text: str) -> Marker:
     """What a line starts with: a section, item, bullet marker, or plain text."""
     m = _ROMAN.match(text)
     if m and (m.group("rest") or m.group("sep") in ".-–"):
-        value = roman_value(m.group("num"))
-        rest = m.group("rest")
+        num, rest = m.group("num"), m.group("rest")
+        if "l" in num and upper_ratio(rest) < 0.8:
+            num = ""  # a lower-case l is an OCR'd I only before a capitals heading
+        value = roman_value(num.replace("l", "I")) if num else None
         if value is not None and not _SYMBOLISH.match(rest) and not (rest[:1].islower()):
-            return Marker(NodeKind.SECTION, m.group("num") + m.group("sep"), rest, 0, value)
+            return Marker(NodeKind.SECTION, num.replace("l", "I") + m.group("sep"), rest, 0, value)
     m = _PART_NO.match(text)
     if m:
         return Marker(NodeKind.SECTION, m.group("num"), m.group("rest"), 0, None)
