@@ -40,3 +40,24 @@ def test_unknown_ref_is_an_error_not_a_traceback(sqlite_url: str) -> None:
     res = runner.invoke(app, ["graph", "999-KH/XYZ", "--db", sqlite_url])
     assert res.exit_code != 0
     assert isinstance(res.exception, Exception) and "Traceback" not in res.output
+
+
+def test_ingest_tracks_plans_of_our_units_only(tmp_path: Path, db_url: str) -> None:
+    plan = (
+        "ĐẢNG BỘ TỈNH AN BÌNH                 ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY\n*\n"
+        "Số 31-KH/TU                          An Bình, ngày 2 tháng 2 năm 2026\n\n"
+        "KẾ HOẠCH\ntuyên truyền Đại hội Đảng bộ tỉnh\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Tạo sự thống nhất.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Văn hóa, Thể thao và Du lịch\n- Tổ chức cổ động trực quan.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần Văn C\n"
+    )
+    (tmp_path / "kh-31.txt").write_text(plan, encoding="utf-8")
+    assert runner.invoke(app, ["db", "upgrade", "--db", db_url]).exit_code == 0
+    res = runner.invoke(app, ["org", "demo", "--db", db_url])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["ingest", str(tmp_path), str(SAMPLES), "--db", db_url, "--workers", "1"])
+    assert res.exit_code == 0, res.output
+    tracked = [line for line in res.output.splitlines() if line.startswith("Theo dõi:")]
+    assert len(tracked) == 1 and "kh-31.txt" in tracked[0] and "1 nhiệm vụ" in tracked[0]  # the samples are not ours
+    res = runner.invoke(app, ["ingest", str(tmp_path), "--db", db_url, "--no-track"])
+    assert "Theo dõi:" not in res.output

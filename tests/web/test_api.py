@@ -198,3 +198,43 @@ def test_audit_log_is_append_only(web_sqlite: WebEnv) -> None:
     web_sqlite.client("admin")
     with pytest.raises(DatabaseError), web_sqlite.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM audit_log")
+
+
+DISTRICT_PLAN = """ĐẢNG BỘ TỈNH MẪU                      ĐẢNG CỘNG SẢN VIỆT NAM
+{issuer}
+*
+Số {num}-KH/HU                  An Phú, ngày 12 tháng 3 năm 2024
+
+KẾ HOẠCH
+tuyên truyền về công tác xây dựng Đảng năm 2024
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao nhận thức của cán bộ, đảng viên.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo Huyện ủy An Phú
+- Hướng dẫn, theo dõi, đôn đốc thực hiện kế hoạch.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Nguyễn Văn B
+"""
+
+
+def test_uploading_our_units_plan_puts_it_under_tracking(web: WebEnv) -> None:
+    editor = web.client("editor")  # an editor of HU-A
+    ours = DISTRICT_PLAN.format(issuer="HUYỆN ỦY AN PHÚ", num=15).encode()
+    theirs = DISTRICT_PLAN.format(issuer="HUYỆN ỦY LONG HẢI", num=27).encode()  # not a unit of our tree
+    results = editor.post("/api/v1/documents", files=[("files", ("kh-an-phu.txt", ours)),
+                                                      ("files", ("kh-long-hai.txt", theirs))]).json()["results"]
+    assert [r["status"] for r in results] == ["stored", "stored"]
+    tracked, untouched = results[0]["tracking"], results[1]["tracking"]
+    assert untouched is None
+    assert tracked["assignments"] == 1 and tracked["unmatched"] == []
+    plan = editor.get(tracked["url"], params={"format": "json"})
+    assert plan.status_code == 200
+    assert "BTGHU-A" in plan.text
+    # Uploading a new version does not track the plan twice.
+    again = editor.post("/api/v1/documents", files=[("files", ("kh-an-phu.txt", ours + b"\n"))]).json()["results"]
+    assert again[0]["status"] == "new_version" and again[0]["tracking"] is None

@@ -40,6 +40,9 @@ def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục (đọc đệ quy)")],
     db: DbOption = None,
     workers: Annotated[int | None, typer.Option("--workers", help="Số tiến trình phân tích")] = None,
+    track: Annotated[bool, typer.Option(
+        "--track/--no-track", help="Kế hoạch do đơn vị trong cây tổ chức ban hành thì giao nhiệm vụ, đưa vào theo dõi",
+    )] = True,
 ) -> None:
     """Nạp văn bản vào thư viện (mỗi văn bản một giao dịch; chạy lại để hoàn tất)."""
     for p in paths:
@@ -59,6 +62,7 @@ def ingest_cmd(
                     progress.update(task, total=total, completed=done, description=Path(outcome.path).name[:40])
 
             report = ingest(lib, paths, workers=workers, on_progress=tick)
+        tracked = _track_ours(lib, report.outcomes) if track else []
     finally:
         lib.close()
     out = Console()
@@ -68,11 +72,30 @@ def ingest_cmd(
         table.add_column(status, justify="right")
     table.add_row(*[str(report.counts[s]) for s in labels])
     out.print(table)
+    for line in tracked:
+        out.print(line, highlight=False)
     for o in report.outcomes:
         if o.status == FAILED:
             out.print(f"[red]Lỗi[/red] {o.path}: {o.message}", highlight=False)
     if report.failures:
         raise typer.Exit(2)
+
+
+def _track_ours(lib: Library, outcomes: list[IngestOutcome]) -> list[str]:
+    """Plans issued by units of our tree go under tracking (see tracking.views.track_if_ours); one line each."""
+    from thongsuot.tracking import views
+
+    t = views.Tracker(lib.db.engine)
+    actor = views.Actor("(cli)", "admin", "")
+    lines = []
+    for o in outcomes:
+        if o.document_id is None or o.status not in ("stored", "new_version"):
+            continue
+        made = views.track_if_ours(t, lib, actor, o.document_id)
+        if made is not None:
+            lines.append(f"Theo dõi: {Path(o.path).name} -> kế hoạch theo dõi số {made.plan_id}, "
+                         f"{len(made.assignments)} nhiệm vụ, {len(made.unmatched)} tên chưa khớp")
+    return lines
 
 
 def search_cmd(

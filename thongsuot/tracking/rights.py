@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from thongsuot.domain.org import Unit
+from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.domain.tracking import Capacity
 from thongsuot.errors import Forbidden
 
@@ -30,11 +30,17 @@ class Actor:
 
 
 def issuing_units(issuer_unit: str, index: Mapping[str, Unit]) -> frozenset[str]:
-    """The plan's issuing unit and the same-level boards right under it that act for it."""
+    """The plan's issuing unit and the same-level boards right under it that act for it.
+
+    Only boards (commissions: Ban Tuyên giáo, Văn phòng...) act for their
+    committee; a newspaper or a department placed under the committee in the
+    tree is assigned by its plans, it does not issue them.
+    """
     issuer = index.get(issuer_unit)
     out = {issuer_unit}
     if issuer is not None:
-        out |= {u.code for u in index.values() if u.parent_code == issuer_unit and u.level == issuer.level}
+        out |= {u.code for u in index.values() if u.parent_code == issuer_unit and u.level == issuer.level
+                and u.kind is UnitKind.COMMISSION}
     return frozenset(out)
 
 

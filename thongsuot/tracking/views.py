@@ -16,6 +16,7 @@ from thongsuot.storage import tracking as store
 from thongsuot.tracking import rights, workflow
 from thongsuot.tracking.coverage import topics_of
 from thongsuot.tracking.intake import PlanIntake, from_document, from_plan
+from thongsuot.tracking.issuer import issuer_unit
 from thongsuot.tracking.rights import Actor
 from thongsuot.tracking.rollup import Dashboard
 from thongsuot.tracking.service import PlanTracking, Tracker
@@ -84,6 +85,34 @@ def track_document(t: Tracker, lib: Any, actor: Actor, document_id: int, issuer:
     record = lib.get(document_id)
     intake = from_document(parse_text(record.text, record.summary.title or ""))
     return track_intake(t, actor, intake, issuer, deadline, "document", document_id)
+
+
+def track_if_ours(t: Tracker, lib: Any, actor: Actor, document_id: int,
+                  deadline: dt.date | None = None) -> PlanTracking | None:
+    """On ingest: a plan issued by a unit of our tree, with an implementation section, goes under tracking.
+
+    Nothing happens (None) when the header names no unit of ours, the document
+    assigns no unit, it is tracked already, or `actor` may not issue for that
+    unit — a library also holds other provinces' plans, which must not hand
+    duties to our units.
+    """
+    from thongsuot.parsing.pipeline import parse_text
+
+    index = t.units()
+    if not index or tracked_from(t, "document", document_id) is not None:
+        return None
+    record = lib.get(document_id)
+    parsed = parse_text(record.text, record.summary.title or "")
+    intake = from_document(parsed)
+    if not intake.duties_by_name:
+        return None
+    unit = issuer_unit(parsed.header.issuer, parsed.header.parent_issuer, index, parsed.header.date)
+    if unit is None:
+        return None
+    if actor.role != "admin" and (actor.role not in rights.ISSUER_ROLES
+                                  or actor.unit_code not in rights.issuing_units(unit.code, index)):
+        return None
+    return track_intake(t, actor, intake, unit.code, deadline, "document", document_id)
 
 
 def track_drafted_plan(t: Tracker, actor: Actor, plan: Plan, issuer: str, plan_id: int | None = None,

@@ -115,6 +115,13 @@ def kind_words() -> tuple[tuple[UnitKind, tuple[str, ...]], ...]:
     return tuple((UnitKind(k), tuple(v)) for k, v in raw.items())
 
 
+@lru_cache(maxsize=1)
+def body_name_forms() -> tuple[tuple[str, str], ...]:
+    """(organisation words, committee words): "đảng bộ tỉnh" names the body headed by "tỉnh ủy"."""
+    pairs = _load("org_levels.toml").get("body_names", {}).get("pairs", [])
+    return tuple((str(a), str(b)) for a, b in pairs)
+
+
 def _unit(entry: dict[str, Any], **defaults: Any) -> Unit:
     merged = {**defaults, **entry}
     return Unit(

@@ -28,6 +28,29 @@ def upload_unit(request: Request, user: User, unit: str | None) -> str:
     return code
 
 
+def track_if_ours(request: Request, user: User, document_id: int) -> dict[str, Any] | None:
+    """A plan issued by one of our units (header read strictly) goes under tracking as it is uploaded.
+
+    The document is stored either way: a tracking failure becomes a note on the
+    file's result, never a failed upload.
+    """
+    from thongsuot.tracking import views
+
+    st = deps.state(request)
+    actor = views.Actor(user.username, str(user.role), user.unit_code, user.id)
+    try:
+        made = views.track_if_ours(views.Tracker(st.engine), st.lib, actor, document_id)
+    except ThongSuotError as exc:
+        return {"plan_id": None, "message": f"Chưa đưa vào theo dõi được: {exc.message}"}
+    if made is None:
+        return None
+    unmatched = [m.name for m in made.unmatched]
+    message = f"Đã đưa vào theo dõi: giao {len(made.assignments)} nhiệm vụ"
+    message += f", {len(unmatched)} tên đơn vị chưa khớp cây tổ chức." if unmatched else "."
+    return {"plan_id": made.plan_id, "url": f"/tracking/plans/{made.plan_id}", "assignments": len(made.assignments),
+            "unmatched": unmatched, "message": message}
+
+
 def store_upload(request: Request, user: User, name: str, data: bytes, unit_code: str) -> dict[str, Any]:
     st = deps.state(request)
     limit = st.settings.max_upload_mb * MB
@@ -61,6 +84,7 @@ def store_upload(request: Request, user: User, name: str, data: bytes, unit_code
         "url": f"/documents/{result.document_id}",
     }
     if result.status is not StoreStatus.DUPLICATE:
+        out["tracking"] = track_if_ours(request, user, result.document_id)
         deps.audit(request, "upload", target=f"document/{result.document_id}", after={
             "file": name, "status": str(result.status), "symbol": parsed.header.symbol, "unit": unit_code,
             "version": result.version,

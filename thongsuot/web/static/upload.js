@@ -35,6 +35,17 @@
       a.href = result.url; a.textContent = " Mở văn bản";
       view.status.appendChild(a);
     }
+    if (result.tracking) {
+      var note = document.createElement("div");
+      note.className = "tracking-note";
+      note.textContent = result.tracking.message + " ";
+      if (result.tracking.url) {
+        var t = document.createElement("a");
+        t.href = result.tracking.url; t.textContent = "Xem theo dõi";
+        note.appendChild(t);
+      }
+      view.status.appendChild(note);
+    }
   }
 
   function send(file, unit) {
