@@ -646,3 +646,35 @@ EXPECTED["slash_markers_ocr_roman"] = {
     "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, BÍ THƯ", "Nguyễn Văn Mười"),
     "citations": {("95", "KH/TU"): (IMPL, "2021-01-04", "Ban Thường vụ Tỉnh ủy")},
 }
+
+EXPECTED["pdf_blank_after_every_line"] = {
+    "kind": "KẾ HOẠCH",
+    "symbol": "86-KH/HU",
+    "date": "2023-02-20",
+    "place": "Hàm Thuận Bắc",
+    "issuer": Any("Huyện ủy Hàm Thuận Bắc", "Ban Thường vụ Huyện ủy"),
+    "issuer_parent": "Đảng bộ tỉnh Bình Thuận",
+    "title": "Tuyên truyền kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2023)",
+    "sections": [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+        ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+    ],
+    # headless items: the subject before the first duty verb ("tổ chức" after "các" is a noun)
+    "units": [
+        "Ban Tuyên giáo Huyện ủy",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội huyện",
+        "Các tổ chức cơ sở đảng",
+    ],
+    "recipients": [
+        ("Ban Thường vụ Tỉnh ủy", "báo cáo"),
+        ("Ban Tuyên giáo Tỉnh ủy", "báo cáo"),
+        ("Các TCCS đảng trực thuộc", None),
+        ("Lưu VP HU", None),
+    ],
+    "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ", "Nguyễn Văn Thắng"),
+    "citations": {
+        ("33", "HD/BTGTU"): (IMPL, "2023-01-05", "Ban Tuyên giáo Tỉnh ủy"),
+        ("29", "NQ/TW"): (MENT, "2022-11-17", "Ban Chấp hành Trung ương"),
+    },
+}
