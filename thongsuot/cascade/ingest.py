@@ -119,6 +119,8 @@ def ingest(
             record(IngestOutcome(str(path), FAILED, None, exc.message))
             continue
         record(IngestOutcome(str(path), res.status.value, res.document_id))
+    if any(o.status in (StoreStatus.STORED.value, StoreStatus.NEW_VERSION.value) for o in report.outcomes):
+        library.refresh_statistics()  # the planner's picture of the library changed
     return report
 
 

@@ -69,6 +69,21 @@ class Library:
                 structure=structure, level=level,
             )
 
+    def refresh_statistics(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load; ingest calls it).
+
+        Without them SQLite picks an index by shape alone (e.g. `year` instead of
+        `symbol_key`) and PostgreSQL guesses full-text selectivity, which at
+        100,000 documents is the difference between an index probe and a scan.
+        SQLite samples at most 1,000 rows per index, so this stays quick.
+        """
+        with self.db.engine.begin() as conn:
+            if self.db.dialect == "sqlite":
+                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                conn.exec_driver_sql("ANALYZE")
+            else:
+                conn.exec_driver_sql("ANALYZE documents, citations, directives, document_versions")
+
     def delete(self, document_id: int) -> None:
         with self.db.session() as s:
             repo.delete_document(s, document_id)
@@ -137,10 +152,10 @@ class Library:
         with self.db.session() as s:
             return search_q.search(s, query, filters, limit=limit, offset=offset, sort=sort)
 
-    def search_count(self, query: str, filters: SearchFilters | None = None) -> int:
-        """The number of hits of `query` over all pages (a separate, cheaper query than `search`)."""
+    def search_count(self, query: str, filters: SearchFilters | None = None, *, cap: int | None = None) -> int:
+        """The number of hits of `query` over all pages (at most `cap`; a separate query from `search`)."""
         with self.db.session() as s:
-            return search_q.count_hits(s, query, filters)
+            return search_q.count_hits(s, query, filters, cap=cap)
 
     def graph(
         self,
