@@ -678,3 +678,54 @@ EXPECTED["pdf_blank_after_every_line"] = {
         ("29", "NQ/TW"): (MENT, "2022-11-17", "Ban Chấp hành Trung ương"),
     },
 }
+
+EXPECTED["guidance_outline_appendix"] = {
+    "kind": "HƯỚNG DẪN",
+    "symbol": "45-HD/BTGTU",
+    "date": "2025-04-10",
+    "place": "Huế",
+    "issuer": "Ban Tuyên giáo Tỉnh ủy",
+    "issuer_parent": "Tỉnh ủy Thừa Thiên Huế",
+    "title": "tuyên truyền kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh",
+    "sections": [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("II. NỘI DUNG TUYÊN TRUYỀN (Có đề cương kèm theo)", "content"),
+        ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+        (
+            "ĐỀ CƯƠNG TUYÊN TRUYỀN KỶ NIỆM 135 NĂM NGÀY SINH CHỦ TỊCH HỒ CHÍ MINH (19/5/1890 - 19/5/2025)",
+            "outline",
+        ),
+        ("PHỤ LỤC KHẨU HIỆU TUYÊN TRUYỀN", "outline"),
+    ],
+    "units": ["Ban tuyên giáo các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc", "Báo Thừa Thiên Huế"],
+    "recipients": [
+        ("Ban Tuyên giáo Trung ương", "báo cáo"),
+        ("Thường trực Tỉnh ủy", "báo cáo"),
+        ("Lưu BTG", None),
+    ],
+    "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Nguyễn Thị Hằng"),
+    "citations": {
+        ("210", "HD/BTGTW"): (IMPL, "2025-03-20", "Ban Tuyên giáo Trung ương"),
+        ("01", "KL/TW"): (MENT, "2021-05-18", "Bộ Chính trị"),
+    },
+}
+
+# an outline issued on its own: no number, no date, no signature; the body's name closes it
+EXPECTED["standalone_outline"] = {
+    "kind": "ĐỀ CƯƠNG",
+    "symbol": None,
+    "date": None,
+    "place": None,
+    "issuer": "Ban Tuyên giáo Tỉnh ủy Sơn La",
+    "issuer_parent": None,
+    "title": "TUYÊN TRUYỀN KỶ NIỆM 70 NĂM CHIẾN THẮNG ĐIỆN BIÊN PHỦ (07/5/1954 - 07/5/2024)",
+    "sections": [
+        ("I. BỐI CẢNH LỊCH SỬ", "situation"),
+        ("II. Ý NGHĨA LỊCH SỬ", "other"),
+        ("III. PHÁT HUY TINH THẦN ĐIỆN BIÊN PHỦ", "other"),
+    ],
+    "units": [],
+    "recipients": [],
+    "signer": (None, None, None),
+    "citations": {("11", "NQ/TW"): (MENT, "2022-02-10", "Bộ Chính trị")},
+}

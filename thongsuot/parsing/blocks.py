@@ -166,6 +166,9 @@ def _continues(block: Block, line: Line, mark: Marker, wrap: int, blank_breaks: 
             return True
         if upper_ratio(prev) > 0.8 and upper_ratio(line.text) > 0.8:
             return True
+        # "II. NỘI DUNG TUYÊN TRUYỀN" / "(Có đề cương kèm theo)": a note printed under the heading
+        if line.text.startswith("(") and line.text.rstrip(" .").endswith(")") and len(line.text) <= 80:
+            return True
     first = line.text[:1]
     if first.islower():
         return not prev.rstrip().endswith(":")

@@ -57,6 +57,11 @@ def _type_word(text: str) -> tuple[str, str] | None:
             rest = stripped[len(word) :].strip()
             if rest and not rest[:1].isupper():
                 return word, rest
+            # a stand-alone outline prints its subject in capitals on the type line:
+            # "ĐỀ CƯƠNG TUYÊN TRUYỀN KỶ NIỆM ..." (other type words followed by capitals
+            # are names: "KẾ HOẠCH VÀ ĐẦU TƯ")
+            if rest and word in load_headings().part_words and upper_ratio(rest) > 0.8:
+                return word, rest
     return None
 
 

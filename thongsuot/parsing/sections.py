@@ -178,11 +178,14 @@ def read_part(region: list[Line], note_title: str | None) -> Part:
     i = 0
     word = part_word(region[0].text) if region else None
     title_lines: list[Line] = []
+    # a subtitle "(Kèm theo ...)" within the first lines closes the title, whatever its case:
+    # "ĐỀ CƯƠNG TUYÊN TRUYỀN / Kỷ niệm 135 năm Ngày sinh ... / (Kèm theo Hướng dẫn số ...)"
+    sub_at = next((k for k in range(min(len(region), 4)) if is_subtitle(region[k].text)), None)
     while i < len(region) and not is_subtitle(region[i].text) and not region[i].rule:
         ln = region[i]
         if title_lines and classify(ln.text).kind is not NodeKind.PARAGRAPH:
             break
-        if title_lines and upper_ratio(ln.text) < 0.8 and word:
+        if title_lines and upper_ratio(ln.text) < 0.8 and word and sub_at is None:
             break
         title_lines.append(ln)
         i += 1
@@ -213,7 +216,8 @@ _WORD = re.compile(r"^[A-Za-zÀ-ỹĐđ]+[,.;:]?$")
 
 def _readable(text: str) -> bool:
     """A title is readable when its words are words (no `^ĐẸ&G®ẢNG`-like OCR debris)."""
-    words = text.split()
+    # numbers and dates ("(19/5/1890 - 19/5/2025)") are neither words nor debris
+    words = [w.strip('()"“”') for w in text.split() if any(c.isalpha() for c in w)]
     if not words:
         return False
     good = sum(1 for w in words if _WORD.match(w))
@@ -230,7 +234,7 @@ def attachment_note_title(blocks: list[Block]) -> str | None:
     )
     for b in blocks:
         m = pattern.search(b.text)
-        if m:
+        if m and not fold(m.group("title")).startswith("kèm theo"):  # "(Có đề cương kèm theo)" names nothing
             return f"{m.group('word').upper()} {m.group('title').strip(' ,;').upper()}"
     return None
 
