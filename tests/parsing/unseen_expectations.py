@@ -729,3 +729,32 @@ EXPECTED["standalone_outline"] = {
     "signer": (None, None, None),
     "citations": {("11", "NQ/TW"): (MENT, "2022-02-10", "Bộ Chính trị")},
 }
+
+# citation forms: date in words, a shared symbol ("số 19, 20-NQ/TW"), laws and decrees, state letters
+EXPECTED["citation_forms_plan"] = {
+    "kind": "KẾ HOẠCH",
+    "symbol": "320-KH/TU",
+    "date": "2024-07-03",
+    "place": "Long Xuyên",
+    "issuer": Any("Tỉnh ủy An Giang", "Ban Thường vụ Tỉnh ủy"),
+    "issuer_parent": None,
+    "title": "thực hiện công tác tuyên truyền năm 2024",
+    "sections": [("I. NỘI DUNG", "content")],
+    "units": [],
+    "recipients": [("Lưu VP", None)],
+    "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ", "Lê Văn Nung"),
+    "citations": {
+        ("18", "NQ/TW"): (IMPL, "2017-10-25", "Ban Chấp hành Trung ương"),
+        ("19", "NQ/TW"): (IMPL, "2017-10-25", "Ban Chấp hành Trung ương"),
+        ("20", "NQ/TW"): (IMPL, "2017-10-25", "Ban Chấp hành Trung ương"),
+        ("24", "2018/QH14"): (IMPL, "2018-06-12", "Quốc hội"),
+        ("72", "2015/NĐ-CP"): (IMPL, "2015-09-07", "Chính phủ"),
+        ("16", "TB/TW"): (MENT, "2021-07-11", "Ban Bí thư"),
+        ("567", "CV/BTGTU"): (MENT, "2024-03-02", "Ban Tuyên giáo Tỉnh ủy"),
+        ("1079", "QĐ-TTg"): (MENT, "2022-09-14", "Thủ tướng Chính phủ"),
+        ("03", "2019/TT-BTTTT"): (MENT, None, None),
+        ("1234", "UBND-VX"): (MENT, "2024-05-05", "UBND tỉnh"),
+        ("05", "CT/TW"): (MENT, None, "Bộ Chính trị"),
+        ("01", "ĐA/TU"): (MENT, "2021-03-12", "Tỉnh ủy"),
+    },
+}

@@ -170,7 +170,32 @@ def find_mentions(stream: str) -> tuple[list[Mention], list[tuple[str, int, int]
         said_number = stream[ks:start].rstrip().endswith(("số", "Số", "SỐ"))
         mentions.append(Mention(kind[0], True, num.group(1), None, ks, num.end(), confirmed=said_number))
     mentions.sort(key=lambda x: x.start)
+    _share_list_symbols(stream, mentions)
     return mentions, blanks
+
+
+_SHARED_SYMBOL_GAP = re.compile(r"[ ]?(?:,|và|,[ ]?và)[ ]?")
+
+
+def _share_list_symbols(stream: str, mentions: list[Mention]) -> None:
+    """ "các Nghị quyết số 19, 20-NQ/TW": a bare number listed right before a symbol shares it."""
+    for m, nxt in zip(mentions, mentions[1:], strict=False):
+        if (
+            m.parts is None
+            and nxt.parts is not None
+            and nxt.parts.symbol
+            and not nxt.explicit_kind
+            and _SHARED_SYMBOL_GAP.fullmatch(stream, m.end, nxt.start)
+        ):
+            sep = "-" if nxt.parts.ref.startswith(nxt.parts.number + "-") else "/"
+            m.parts = SymbolParts(
+                m.number,
+                nxt.parts.symbol,
+                nxt.parts.type_code,
+                nxt.parts.issuer_code,
+                f"{m.number}{sep}{nxt.parts.symbol}",
+            )
+            m.confirmed = True
 
 
 def read_statements(stream: str, mentions: list[Mention]) -> None:
