@@ -758,3 +758,59 @@ EXPECTED["citation_forms_plan"] = {
         ("01", "ĐA/TU"): (MENT, "2021-03-12", "Tỉnh ủy"),
     },
 }
+
+# the Youth Union prints "ĐOÀN TNCS HỒ CHÍ MINH" where the Party prints "ĐẢNG CỘNG SẢN VIỆT NAM"
+EXPECTED["youth_union_plan"] = {
+    "kind": "KẾ HOẠCH",
+    "symbol": "215-KH/TĐTN-TG",
+    "date": "2024-03-15",
+    "place": "Phú Yên",
+    "issuer": Any("Ban Chấp hành Tỉnh Đoàn Phú Yên", "Ban Thường vụ Tỉnh Đoàn"),
+    "issuer_parent": None,
+    "title": (
+        "tuyên truyền kỷ niệm 93 năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh "
+        "(26/3/1931 - 26/3/2024)"
+    ),
+    "sections": [("I. MỤC ĐÍCH, YÊU CẦU", "purpose"), ("II. TỔ CHỨC THỰC HIỆN", "implementation")],
+    "units": ["Ban Tuyên giáo Tỉnh Đoàn", "Các huyện, thị, thành đoàn, đoàn trực thuộc"],
+    "recipients": [("Trung ương Đoàn", "báo cáo"), ("Thường trực Tỉnh ủy", "báo cáo"), ("Lưu VP", None)],
+    "signer": (
+        "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN",
+        "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN, PHÓ BÍ THƯ",
+        "Nguyễn Thị Thanh Thảo",
+    ),
+    "citations": {("300", "KH/TWĐTN-BTG"): (IMPL, "2024-01-10", "Ban Bí thư Trung ương Đoàn")},
+}
+
+EXPECTED["ministry_plan"] = {
+    "kind": "KẾ HOẠCH",
+    "symbol": "1520/KH-BTTTT",
+    "date": "2023-04-25",
+    "place": "Hà Nội",
+    "issuer": "Bộ Thông tin và Truyền thông",
+    "issuer_parent": None,
+    "title": (
+        "Triển khai thực hiện Chỉ thị số 07/CT-TTg ngày 14/3/2023 của Thủ tướng Chính phủ "
+        "về tăng cường công tác thông tin cơ sở"
+    ),
+    "sections": [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("II. NHIỆM VỤ, GIẢI PHÁP", "content"),
+        ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+    ],
+    # "Cục Thông tin cơ sở chủ trì": a lower-case "cơ sở" does not make "chủ trì" part of the name
+    "units": [
+        "Cục Thông tin cơ sở",
+        "Vụ Kế hoạch - Tài chính",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ],
+    "recipients": [
+        ("Thủ tướng Chính phủ", "báo cáo"),
+        ("Bộ trưởng", "báo cáo"),
+        ("UBND các tỉnh, thành phố trực thuộc TW", None),
+        ("Sở TT&TT các tỉnh, thành phố trực thuộc TW", None),
+        ("Lưu: VT, TTCS", None),
+    ],
+    "signer": ("KT. BỘ TRƯỞNG", "KT. BỘ TRƯỞNG, THỨ TRƯỞNG", "Nguyễn Thanh Lâm"),
+    "citations": {("07", "CT-TTg"): (IMPL, "2023-03-14", "Thủ tướng Chính phủ")},
+}

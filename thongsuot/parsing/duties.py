@@ -83,15 +83,32 @@ def subject_of(text: str) -> str | None:
         words = before.split()
         if not words:
             continue
-        tail1 = fold(words[-1])
-        tail2 = fold(" ".join(words[-2:]))
-        if tail1 in heads or tail2 in heads:
+        if _names_part(s[m.start() :], words, heads):
             continue
         unit = before.rstrip(" ,;:")
         if len(unit) <= _MAX_UNIT and is_body(unit):
             return unit
         return None
     return None
+
+
+_PLURAL_HEADS = frozenset({"các", "những", "mọi"})
+
+
+def _names_part(verb_on: str, words: list[str], heads: set[str]) -> bool:
+    """Whether a duty-verb-looking word belongs to the name before it.
+
+    "Ban Tổ chức", "Sở Xây dựng": the word is capitalised, or follows a
+    capitalised head noun ("Ban tổ chức"); "các tổ chức chính trị - xã hội",
+    "các ban tổ chức": it follows a plural word. A lower-case head ("cơ sở
+    chủ trì", "các sở, ngành tổ chức ...") leaves the verb a verb."""
+    if verb_on[:1].isupper():
+        return True
+    tail1 = words[-1].strip(",;")
+    tail2 = fold(" ".join(words[-2:]))
+    if fold(tail1) in _PLURAL_HEADS or (len(words) >= 2 and tail2 in heads):
+        return True
+    return fold(tail1) in heads and tail1[:1].isupper()
 
 
 def _top_level_comma(text: str) -> int | None:
