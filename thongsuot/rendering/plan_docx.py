@@ -132,7 +132,8 @@ def _two_columns(doc: DocumentObject, style: DocxStyle, fmt: FormatStyle) -> tup
     _no_borders(table)
     text_width = style.page.width_mm - style.page.left_mm - style.page.right_mm
     widths = (Mm(fmt.left_column_mm), Mm(text_width - fmt.left_column_mm))
-    for cell, width in zip(table.rows[0].cells, widths, strict=True):
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
+        column.width = width  # the grid (LibreOffice reads it) and the cell (Word reads it)
         cell.width = width
     return table.rows[0].cells[0], table.rows[0].cells[1]
 
