@@ -117,25 +117,49 @@ def _matching(dialect: str, plan: _Plan, filters: SearchFilters, *cols: Any, nee
     return q
 
 
-def _nth_newest(dialect: str, plan: _Plan, filters: SearchFilters, n: int) -> Select[Any]:
+# PostgreSQL finds the newest matches either by a top-N sort over the GIN index's matches (a heap
+# visit per match) or by walking the primary key from the newest row, testing each row's tsvector
+# (unpacked from TOAST: about 4 times the cost of a visit) until enough match. The planner costs that
+# test as nearly free and walks even for rare words, so the cheaper way is chosen here from its
+# row estimates: sort costs `matches`, the walk `4 * candidates * documents / matches`.
+PG_WALK_ROW_COST = 4.0
+
+
+def _newest_order(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, candidates: int) -> Any:
+    """The `id DESC` sort key for "the newest `candidates` matches" (see PG_WALK_ROW_COST)."""
+    id_col = _match(dialect, plan)[0]
+    if dialect != "postgresql":
+        return id_col.desc()
+    probe = _matching(dialect, plan, filters, documents.c.id, need_documents=False)
+    compiled = probe.compile(session.get_bind(), compile_kwargs={"render_postcompile": True})
+    plan_json = session.connection().exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params).scalar_one()
+    matches = max(1.0, float(plan_json[0]["Plan"]["Plan Rows"]))
+    total = session.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'documents'::regclass"))
+    total = max(float(total or 0), matches)
+    walk = PG_WALK_ROW_COST * candidates * total / matches
+    return (id_col + 0).desc() if matches <= walk else id_col.desc()
+
+
+def _nth_newest(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, n: int) -> Select[Any]:
     """The id of the `n`-th newest match (none when there are fewer), found without scoring."""
     id_col = _match(dialect, plan)[0]
     q = _matching(dialect, plan, filters, id_col, need_documents=False)
-    return q.order_by(id_col.desc()).limit(1).offset(n - 1)
+    return q.order_by(_newest_order(session, dialect, plan, filters, n)).limit(1).offset(n - 1)
 
 
-def _ranked(dialect: str, plan: _Plan, filters: SearchFilters, candidates: int) -> Select[Any]:
+def _ranked(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, candidates: int) -> Select[Any]:
     """(id, score) of the `candidates` newest matches, best first (module doc)."""
     id_col, score, _where = _match(dialect, plan)
     if dialect == "postgresql":
         tsv: Any = literal_column("documents.search_tsv").label("tsv")
         newest = _matching(dialect, plan, filters, documents.c.id.label("id"), tsv, need_documents=False)
-        cand = newest.order_by(documents.c.id.desc()).limit(candidates).subquery()
+        order = _newest_order(session, dialect, plan, filters, candidates)
+        cand = newest.order_by(order).limit(candidates).subquery()
         tsq = func.to_tsquery("simple", (" <-> " if plan.phrase else " & ").join(plan.terms))
         rank = func.ts_rank(cand.c.tsv, tsq)
         return select(cand.c.id, rank.label("score")).order_by(rank.desc(), cand.c.id)
     # FTS5: bm25 only at or above the lowest rowid of the newest `candidates` matches
-    floor = _nth_newest(dialect, plan, filters, candidates).scalar_subquery()
+    floor = _nth_newest(session, dialect, plan, filters, candidates).scalar_subquery()
     q = _matching(dialect, plan, filters, id_col, score.label("score"), need_documents=False)
     return q.where(id_col >= func.coalesce(floor, 0)).order_by(literal_column("score").desc(), id_col)
 
@@ -242,14 +266,14 @@ def _relevance_order(session: Session, dialect: str, plan: _Plan, filters: Searc
     candidates = RANK_CANDIDATES.get(dialect, 1000)
     ranked = [
         (float(sc or 0.0), int(i))
-        for i, sc in session.execute(_ranked(dialect, plan, filters, candidates).limit(need + len(plan.exact)))
+        for i, sc in session.execute(_ranked(session, dialect, plan, filters, candidates).limit(need + len(plan.exact)))
     ]
     out += [(sc, i) for sc, i in ranked if i not in exact_set]
     if len(out) >= need or len(ranked) < min(candidates, need + len(plan.exact)):
         return out[:need]
     # beyond the ranked candidates (a deep page of a very common query): older matches, newest first
     id_col = _match(dialect, plan)[0]
-    floor = session.scalar(_nth_newest(dialect, plan, filters, candidates))
+    floor = session.scalar(_nth_newest(session, dialect, plan, filters, candidates))
     if floor is None:
         return out[:need]
     older = _matching(dialect, plan, filters, id_col, need_documents=False).where(id_col < floor)
