@@ -814,3 +814,26 @@ EXPECTED["ministry_plan"] = {
     "signer": ("KT. BỘ TRƯỞNG", "KT. BỘ TRƯỞNG, THỨ TRƯỞNG", "Nguyễn Thanh Lâm"),
     "citations": {("07", "CT-TTg"): (IMPL, "2023-03-14", "Thủ tướng Chính phủ")},
 }
+
+# OCR: stray glyphs above the header, "ngàv", "HƯỚNG DẢN", "TƯ" codes, "Nơi nhân", "TRƯỎNG"
+EXPECTED["ocr_damaged_guidance"] = {
+    "kind": "HƯỚNG DẪN",
+    "symbol": "80-HD/BTGTU",
+    "date": "2023-06-15",
+    "place": "Sóc Trăng",
+    "issuer": "Ban Tuyên giáo Tỉnh ủy",
+    "issuer_parent": "Tỉnh ủy Sóc Trăng",
+    "title": "tuyên truyền kỷ niệm 76 năm Ngày Thương binh - Liệt sỹ (27/7/1947 - 27/7/2023)",
+    "sections": [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+        ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+    ],
+    "units": ["Ban tuyên giáo các huyện ủy, thị ủy, thành ủy", "Sở Lao động - Thương binh và Xã hội"],
+    "recipients": [("Thường trực Tỉnh ủy", "báo cáo"), ("Lưu VT.BTGTU", None)],
+    "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Lâm Sách"),
+    "citations": {
+        ("70", "KH/TU"): (IMPL, "2023-05-23", "Ban Thường vụ Tỉnh ủy"),
+        ("14", "CT/TW"): (MENT, "2017-07-19", "Ban Bí thư"),
+    },
+}

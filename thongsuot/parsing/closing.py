@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thongsuot.domain.document import ParseWarning, Recipient, Signer, Span
 from thongsuot.parsing.blocks import upper_ratio
@@ -51,10 +52,14 @@ def is_acting_title(text: str) -> bool:
 
 
 def is_position(text: str) -> bool:
-    key = fold(text).strip(" .,")
-    return upper_ratio(text) > 0.8 and any(
-        key == p or key.startswith(p + " ") for p in load_headings().position_words
-    )
+    """`PHÓ TRƯỞNG BAN`, also OCR-damaged (`PHÓ TRƯỎNG BAN`): compared without diacritics."""
+    key = fold(text, diacritics=False).strip(" .,")
+    return upper_ratio(text) > 0.8 and any(key == p or key.startswith(p + " ") for p in _bare_positions())
+
+
+@lru_cache(maxsize=1)
+def _bare_positions() -> tuple[str, ...]:
+    return tuple(fold(p, diacritics=False) for p in load_headings().position_words)
 
 
 def is_signed_mark(text: str) -> bool:
@@ -249,12 +254,28 @@ def _recipient(view: NormText, lines: list[Line]) -> Recipient | None:
     return Recipient(text=text, name=name, purpose=purpose, span=view.span(lines[0].start, lines[-1].end))
 
 
+def _printed_right(line: str) -> str:
+    """A signature line whose position words are OCR-damaged, printed right:
+    `K/T TRƯỎNG BAN` -> `K/T TRƯỞNG BAN` (only when the letters are exactly a known position)."""
+    text = line.strip()
+    key = fold(text)
+    prefix = next((p for p in load_headings().authority_prefixes if key.startswith(p)), "")
+    head, rest = text[: len(prefix)], text[len(prefix) :].strip()
+    bare = fold(rest, diacritics=False)
+    same_letters = [w for w in load_headings().position_words if fold(w, diacritics=False) == bare]
+    # unique letters only: THỨ TRƯỞNG and THỦ TRƯỞNG share theirs
+    if len(same_letters) == 1 and fold(rest) != fold(same_letters[0]):
+        word = same_letters[0].upper()
+        return f"{head} {word}" if head else word
+    return text
+
+
 def _signer(view: NormText, parts: list[Line], name: Line | None) -> Signer | None:
     if not parts and name is None:
         return None
     signs_for = [p for p in parts if is_authority(p.text) and not is_acting_title(p.text)]
-    authority = ", ".join(p.text for p in signs_for) or None
-    positions = [p.text for p in parts if p not in signs_for]
+    authority = ", ".join(_printed_right(p.text) for p in signs_for) or None
+    positions = [_printed_right(p.text) for p in parts if p not in signs_for]
     spans = [view.span(p.start, p.end) for p in [*parts, *([name] if name else [])]]
     span: Span | None = None
     for s in spans:

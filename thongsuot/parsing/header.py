@@ -26,7 +26,7 @@ _SO = re.compile(r"^(?:[Ss][ốỐôÔóÓổỔồỒoO6]|SỐ)(?![^\W\d_])\s*[
 # a body name may end in a number ("CHI BỘ KHU PHỐ 3", "BAN CHỈ ĐẠO 35"), never hold a symbol or date
 _NAME_NUMBER = re.compile(r"(?<![\w/.\-])\d{1,3}(?![\w/.\-])")
 _PLACE_DATE = re.compile(
-    r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|/]{1,40}?),\s*(?:ngày|Ngày|NGÀY|ngảy|ngay)\s*[\dOo]"
+    r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|/]{1,40}?),\s*(?:ng[àaáạảã][yv]|Ngày|NGÀY)\s*[\dOo]"
 )
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
 _HEADER_LIMIT = 60  # lines searched for the type word
@@ -45,6 +45,12 @@ _LETTERSPACED = re.compile(r"^(?:\w\s+){3,}\w$")
 def _type_word(text: str) -> tuple[str, str] | None:
     """(type word, rest) when a line is a type word printed in upper case."""
     stripped = text.strip(" .:*")
+    if 4 <= len(stripped) <= 30 and upper_ratio(stripped) == 1.0:
+        # OCR marks: "HƯỚNG DẢN", "KÉ HOẠCH" (a whole line in capitals, same letters)
+        bare = fold(stripped, diacritics=False)
+        for word in load_headings().type_words:
+            if bare == fold(word, diacritics=False):
+                return word, ""
     if _LETTERSPACED.match(stripped):  # "K Ế H O Ạ C H": a PDF's letter spacing
         solid = "".join(stripped.split())
         for word in load_headings().type_words:
