@@ -150,3 +150,12 @@ def test_citations(stem: str) -> None:
         assert ref.get("date") == date, f"{key}: date {ref.get('date')!r}, expected {date!r}"
         if issuer is not None:
             assert similar(issuer, ref.get("issuer")) >= 0.85, f"{key}: issuer {ref.get('issuer')!r}"
+
+
+@pytest.mark.parametrize("stem", [s for s in CASES if "footnotes" in EXPECTED[s]])
+def test_footnotes_taken_out(stem: str) -> None:
+    out = parsed(stem)
+    assert [f["number"] for f in out["footnotes"]] == EXPECTED[stem]["footnotes"]
+    body = " ".join(n["text"] for sec in out["tree"] for n in sec["children"])
+    for note in out["footnotes"]:
+        assert note["text"] not in body, "a footnote left in the body"

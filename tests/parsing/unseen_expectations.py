@@ -837,3 +837,23 @@ EXPECTED["ocr_damaged_guidance"] = {
         ("14", "CT/TW"): (MENT, "2017-07-19", "Ban Bí thư"),
     },
 }
+
+# PDF text: footnote marks read as digits glued to the symbol ("132-KH/HU1"), notes "1 Kế hoạch ..." under a rule
+EXPECTED["pdf_plain_footnotes"] = {
+    "kind": "HƯỚNG DẪN",
+    "symbol": "56-HD/BTGHU",
+    "date": "2023-06-20",
+    "place": "Tuy Phong",
+    "issuer": "Ban Tuyên giáo Huyện ủy",
+    "issuer_parent": "Huyện ủy Tuy Phong",
+    "title": "tuyên truyền thực hiện Nghị quyết số 28-NQ/TW của Ban Chấp hành Trung ương Đảng",
+    "sections": [("I. MỤC ĐÍCH, YÊU CẦU", "purpose"), ("II. TỔ CHỨC THỰC HIỆN", "implementation")],
+    "units": ["Các tổ chức cơ sở đảng"],
+    "recipients": [("Ban Tuyên giáo Tỉnh ủy", None), ("Lưu BTG", None)],
+    "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Lê Ngọc Thành"),
+    "citations": {
+        ("132", "KH/HU"): (IMPL, "2023-06-22", "Ban Thường vụ Huyện ủy"),
+        ("28", "NQ/TW"): (MENT, "2022-11-17", "Ban Chấp hành Trung ương"),
+    },
+    "footnotes": ["1", "2"],
+}

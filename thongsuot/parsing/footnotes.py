@@ -18,14 +18,17 @@ from thongsuot.parsing.blocks import is_terminal
 from thongsuot.parsing.lines import Line
 from thongsuot.parsing.normalise import NormText
 
-_NOTE = re.compile(r"^(?:\[\^(?P<a>\d{1,3})\]:|(?P<b>\d{1,3})\s?(?P<sep>[-.)])(?=\s))\s*(?P<text>.*)$")
+_NOTE = re.compile(
+    r"^(?:\[\^(?P<a>\d{1,3})\]:|(?P<b>\d{1,3})\s?(?P<sep>[-.)])(?=\s)|(?P<c>\d{1,3})(?=\s[A-ZĐÀ-Ỹ]))\s*(?P<text>.*)$"
+)
 
 
 def _note_number(line: Line, pending: dict[str, int], index: int, after_break: bool = True) -> str | None:
     m = _NOTE.match(line.text)
-    if not m or (m.group("sep") == "." and not after_break):
+    # "1. ..." and a bare "1 Kế hoạch ..." (a PDF's note) count only after a rule or another note
+    if not m or ((m.group("sep") == "." or m.group("c")) and not after_break):
         return None
-    num = m.group("a") or m.group("b")
+    num = m.group("a") or m.group("b") or m.group("c")
     first = pending.get(num)
     return num if first is not None and first < index else None
 

@@ -106,7 +106,8 @@ def _clean(raw: str, lo: int, blank: bool) -> list[Line]:
     if _MARKUP_CHARS.search(raw) is None:  # the view already has single spaces
         if not raw or (raw[0].isdigit() or raw[0] in "-–Tt") and _PAGE_LINE.match(raw):
             return []
-        return [Line(0, lo, hi, raw, blank)]
+        anchors = tuple((num, lo + a, lo + b) for num, a, b in find_anchors(raw)) if "/" in raw else ()
+        return [Line(0, lo, hi, raw, blank, anchors=anchors)]
     words = strip_markup(raw)
     if not words or _PAGE_LINE.match(words):
         return []

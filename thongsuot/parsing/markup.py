@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from thongsuot.vocab.codes import load_codes
+
 _SUP = re.compile(r"<sup>\s*\[?(\d{1,3})\]?\s*</sup>|\[\^(\d{1,3})\](?!:)")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
 _BOLD = re.compile(r"\*\*|__")
@@ -26,9 +28,32 @@ RULE = re.compile(r"^\s*(?:[-_=~*]\s*){3,}$")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 
 
+# a PDF's superscript read as a plain digit glued to a Party symbol: "Kế hoạch số 132-KH/HU1"
+_GLUED = re.compile(
+    r"(?<![\w/])\d{1,4}\s?-\s?[A-ZĐ][A-ZĐa-z]{0,5}/(?P<code>[A-ZĐ]{1,10}?)(?P<n>\d{1,2})(?![\w/\-])"
+)
+
+
+def glued_anchor(code_and_digits: str) -> tuple[str, str] | None:
+    """(issuer code, footnote number) when a Party issuer code carries a glued footnote mark:
+    `HU1` -> (`HU`, `1`) — the code without the digits is known, with them it is not."""
+    m = re.fullmatch(r"(?P<code>[A-ZĐ]{1,10}?)(?P<n>\d{1,2})", code_and_digits)
+    if m is None:
+        return None
+    issuers = load_codes().issuers
+    if m.group("code") in issuers and code_and_digits not in issuers:
+        return m.group("code"), m.group("n")
+    return None
+
+
 def find_anchors(text: str) -> list[tuple[str, int, int]]:
-    """Footnote anchors (`<sup>1</sup>`, `[^1]`) as (number, start, end) in `text`."""
-    return [(m.group(1) or m.group(2), m.start(), m.end()) for m in _SUP.finditer(text)]
+    """Footnote anchors (`<sup>1</sup>`, `[^1]`, a digit glued to a Party symbol) as (number, start, end)."""
+    out = [(m.group(1) or m.group(2), m.start(), m.end()) for m in _SUP.finditer(text)]
+    if "/" in text:
+        for m in _GLUED.finditer(text):
+            if glued_anchor(m.group("code") + m.group("n")):
+                out.append((m.group("n"), m.start("n"), m.end("n")))
+    return out
 
 
 def heading_level(text: str) -> int:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from thongsuot.parsing.markup import glued_anchor
 from thongsuot.vocab.codes import load_codes
 
 # Upper-case letters a code may contain, including the Vietnamese ones OCR
@@ -147,7 +148,11 @@ def _parts_of(m: re.Match[str]) -> SymbolParts:
     if m.group("p_num") is not None:
         number = m.group("p_num").translate(_NUM_FIX)
         party_type = repair_type_code(m.group("p_type"))
-        issuer = "-".join(repair_issuer_code(seg) for seg in m.group("p_iss").split("-"))
+        segs = m.group("p_iss").split("-")
+        glued = glued_anchor(segs[-1])
+        if glued is not None:  # "KH/HU1": footnote 1, not an issuer code HU1
+            segs[-1] = glued[0]
+        issuer = "-".join(repair_issuer_code(seg) for seg in segs)
         symbol = f"{party_type}/{issuer}"
         return SymbolParts(number, symbol, party_type, issuer, f"{number}-{symbol}")
     number = m.group("s_num").translate(_NUM_FIX)
