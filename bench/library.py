@@ -285,8 +285,9 @@ def main() -> int:
     ap.add_argument("--store-docs", type=int, default=1000, help="documents for the store measure (0: skip)")
     ap.add_argument("--ingest-files", type=int, default=1000, help="files for the full-ingest measure (0: skip)")
     ap.add_argument("--pg-url", default=None, help="a running PostgreSQL server (databases are created on it)")
+    ap.add_argument("--name", default="bench_library", help="database name / SQLite file stem of the library")
     ap.add_argument("--keep", default=None, metavar="DIR",
-                    help="keep the libraries (SQLite file in DIR, PostgreSQL database bench_library) and grow them "
+                    help="keep the libraries (SQLite file in DIR, PostgreSQL database --name) and grow them "
                          "from where they are on the next run (e.g. to measure reads again after a change)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -309,7 +310,7 @@ def main() -> int:
             if ctx is not None:
                 pg_base = ctx.__enter__()
             try:
-                url = fresh_url(backend, pg_base, "bench_library", work, keep=args.keep is not None)
+                url = fresh_url(backend, pg_base, args.name, work, keep=args.keep is not None)
                 bench_backend(url, synth, sizes, backend, args.store_docs, args.ingest_files, work)
             finally:
                 if ctx is not None:
