@@ -857,3 +857,27 @@ EXPECTED["pdf_plain_footnotes"] = {
     },
     "footnotes": ["1", "2"],
 }
+
+# a commune report after 1/7/2025 with lettered parts "A." / "B." holding Roman sections
+EXPECTED["commune_report_lettered_parts"] = {
+    "kind": "BÁO CÁO",
+    "symbol": "35-BC/ĐU",
+    "date": "2025-12-05",
+    "place": "Ia Hrú",
+    "issuer": Any("Đảng ủy xã Ia Hrú", "Ban Thường vụ Đảng ủy xã"),
+    "issuer_parent": "Đảng bộ tỉnh Gia Lai",
+    "title": (
+        "sơ kết 6 tháng thực hiện Kế hoạch số 15-KH/TU của Ban Thường vụ Tỉnh ủy về công tác tuyên truyền"
+    ),
+    "sections": [
+        ("A. KẾT QUẢ THỰC HIỆN", "situation"),
+        ("B. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM", Any("content", "other")),
+    ],
+    "units": [],
+    "recipients": [("Ban Tuyên giáo và Dân vận Tỉnh ủy", "báo cáo"), ("Lưu VP Đảng ủy", None)],
+    "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, BÍ THƯ", "Rơ Châm Tuấn"),
+    "citations": {
+        ("88", "CV/BTGDVTU"): (IMPL, "2025-11-20", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("15", "KH/TU"): (MENT, None, "Ban Thường vụ Tỉnh ủy"),
+    },
+}

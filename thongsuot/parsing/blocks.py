@@ -20,6 +20,8 @@ _ROMAN = re.compile(r"^(?P<num>[IVXLl]{1,6})\s*(?P<sep>[.\-–—:)]|/(?=\s))\s*
 _PART_NO = re.compile(
     r"^(?P<num>(?:(?:PHẦN|Phần|phần)\s+(?:THỨ|thứ)\s+\w+|(?:PHẦN|Phần)\s+[IVX\d]{1,4})(?:\s*[.:\-–](?=\s))?)\s*(?P<rest>.*)$"
 )
+# "A. KẾT QUẢ THỰC HIỆN" / "B. PHƯƠNG HƯỚNG ...": lettered parts holding Roman sections
+_ALPHA_PART = re.compile(r"^(?P<num>[A-H])(?P<sep>[.\-–)])\s+(?P<rest>\S.*)$")
 _ITEM = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?P<sep>\.(?!\d)|\s?[-–)](?=\s|$)|/(?=\s)|(?=\s))\s*(?P<rest>.*)$"
 )
@@ -77,6 +79,9 @@ def classify(text: str) -> Marker:
     m = _PART_NO.match(text)
     if m:
         return Marker(NodeKind.SECTION, m.group("num"), m.group("rest"), 0, None)
+    m = _ALPHA_PART.match(text)
+    if m and upper_ratio(m.group("rest")) > 0.8 and len(m.group("rest").split()) >= 2:
+        return Marker(NodeKind.SECTION, m.group("num") + m.group("sep"), m.group("rest"), 0, None)
     m = _ITEM.match(text)
     if m:
         rest, sep, num = m.group("rest"), m.group("sep"), m.group("num")
