@@ -881,3 +881,19 @@ EXPECTED["commune_report_lettered_parts"] = {
         ("15", "KH/TU"): (MENT, None, "Ban Thường vụ Tỉnh ủy"),
     },
 }
+
+# a letter whose signature is printed before "Nơi nhận"; one paragraph, no duty list
+EXPECTED["letter_signature_first"] = {
+    "kind": Any("CÔNG VĂN", None),
+    "symbol": "540-CV/BTGTU",
+    "date": "2022-10-10",
+    "place": "Đà Nẵng",
+    "issuer": "Ban Tuyên giáo Thành ủy",
+    "issuer_parent": "Thành ủy Đà Nẵng",
+    "title": "V/v tuyên truyền Ngày Pháp luật Việt Nam",
+    "sections": [],
+    "units": [],
+    "recipients": [("Như trên", None), ("Thường trực Thành ủy", "báo cáo"), ("Lưu VT", None)],
+    "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Đoàn Ngọc Hùng Anh"),
+    "citations": {("1520", "CV/BTGTW"): (IMPL, "2022-10-03", "Ban Tuyên giáo Trung ương")},
+}

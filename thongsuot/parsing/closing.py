@@ -210,10 +210,33 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
         if idle > _SCAN_AFTER or not (signer_parts or entries):
             i -= 1
             break
+    if not entries and i < len(lines) and is_recipients_line(lines[i].text):
+        i = _recipients_after_signature(lines, i, entries)  # the signature was printed first
     res.end = i
     res.recipients = [r for r in (_recipient(view, e) for e in entries) if r]
     res.signer = _signer(view, signer_parts, name)
     return res
+
+
+def _recipients_after_signature(lines: list[Line], i: int, entries: list[list[Line]]) -> int:
+    """Read a `Nơi nhận` list printed under the signature; return the index after it."""
+    first = lines[i]
+    rest = first.text.split(":", 1)[1].strip() if ":" in first.text else ""
+    if rest:
+        entries.extend(
+            [e] for e in _inline_entries(Line(first.index, first.end - len(rest), first.end, rest))
+        )
+    i += 1
+    while i < len(lines):
+        ln = lines[i]
+        if _DASH.match(ln.text):
+            entries.append([ln])
+        elif entries and (not ln.blank_before or ln.text[:1].islower()):
+            entries[-1].append(ln)
+        else:
+            break
+        i += 1
+    return i
 
 
 def _signature_parts(piece: Line) -> list[Line] | None:
