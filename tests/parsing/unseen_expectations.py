@@ -897,3 +897,26 @@ EXPECTED["letter_signature_first"] = {
     "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Đoàn Ngọc Hùng Anh"),
     "citations": {("1520", "CV/BTGTW"): (IMPL, "2022-10-03", "Ban Tuyên giáo Trung ương")},
 }
+
+# a web page prints the type word and the subject as one capitals line
+EXPECTED["web_caps_type_and_subject"] = {
+    "kind": "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "symbol": "25-CTr/TU",
+    "date": "2025-04-18",
+    "place": "Bình Dương",
+    "issuer": Any("Ban Chấp hành Đảng bộ tỉnh Bình Dương", "Tỉnh ủy Bình Dương"),
+    "issuer_parent": None,
+    "title": (
+        "thực hiện Nghị quyết số 66-NQ/TW, ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác "
+        "xây dựng và thi hành pháp luật"
+    ),
+    "sections": [
+        ("I. MỤC TIÊU", "purpose"),
+        ("II. NHIỆM VỤ, GIẢI PHÁP", "content"),
+        ("III. TỔ CHỨC THỰC HIỆN", "implementation"),
+    ],
+    "units": ["Ban cán sự đảng Ủy ban nhân dân tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+    "recipients": [("Văn phòng Trung ương Đảng", "báo cáo"), ("Lưu Văn phòng Tỉnh ủy", None)],
+    "signer": ("T/M TỈNH ỦY", "T/M TỈNH ỦY, BÍ THƯ", "Võ Văn Minh"),
+    "citations": {("66", "NQ/TW"): (IMPL, "2025-04-30", "Bộ Chính trị")},
+}

@@ -31,6 +31,7 @@ from thongsuot.parsing.citation_text import BARRIER, Stream, build_stream
 from thongsuot.parsing.normalise import NormText, fold
 from thongsuot.parsing.symbols import parse_symbol
 from thongsuot.vocab.codes import load_codes
+from thongsuot.vocab.headings import load_headings
 
 _PRIORITY = {Relation.IMPLEMENTS: 0, Relation.ATTACHED_TO: 1, Relation.MENTIONS: 2}
 
@@ -239,7 +240,9 @@ def _named_issuers(stream: str, mentions: list[Mention]) -> None:
 def _title_lead() -> re.Pattern[str]:
     """A subject line that opens by implementing what it cites: "thực hiện", "V/v triển khai thực hiện"."""
     chains = "|".join(re.escape(fold(w)) for w in sorted(load_codes().chain_words, key=len, reverse=True))
-    return re.compile(rf"^[\s*_]*(?:v/v\s+)?(?:{chains})\s*$")
+    # a web page prints the type word and the subject on one line: "CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN ..."
+    kinds = "|".join(re.escape(fold(w)) for w in sorted(load_headings().type_words, key=len, reverse=True))
+    return re.compile(rf"^[\s*_]*(?:(?:{kinds})\s+)?(?:v/v\s+)?(?:{chains})\s*$")
 
 
 def _relations(

@@ -42,8 +42,13 @@ class HeaderResult:
 _LETTERSPACED = re.compile(r"^(?:\w\s+){3,}\w$")
 
 
-def _type_word(text: str) -> tuple[str, str] | None:
-    """(type word, rest) when a line is a type word printed in upper case."""
+def _type_word(text: str, loose: bool = False) -> tuple[str, str] | None:
+    """(type word, rest) when a line is a type word printed in upper case.
+
+    `loose`: also a type word followed by a subject in capitals on the same line
+    ("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT ...", as web pages print it); tried
+    only when no line holds a type word on its own, since a capitals line may also
+    be a name ("KẾ HOẠCH VÀ ĐẦU TƯ")."""
     stripped = text.strip(" .:*")
     if 4 <= len(stripped) <= 30 and upper_ratio(stripped) == 1.0:
         # OCR marks: "HƯỚNG DẢN", "KÉ HOẠCH" (a whole line in capitals, same letters)
@@ -68,17 +73,20 @@ def _type_word(text: str) -> tuple[str, str] | None:
             # are names: "KẾ HOẠCH VÀ ĐẦU TƯ")
             if rest and word in load_headings().part_words and upper_ratio(rest) > 0.8:
                 return word, rest
+            if loose and rest and upper_ratio(rest) > 0.8 and len(rest.split()) >= 3:
+                return word, rest
     return None
 
 
 def find_type_line(lines: list[Line], start: int = 0, limit: int = _HEADER_LIMIT) -> int | None:
-    for i in range(start, min(len(lines), start + limit)):
-        ln = lines[i]
-        if _type_word(ln.text):
-            return i
-        mark = classify(ln.text)
-        if mark.kind is NodeKind.SECTION and mark.value == 1:
-            return None
+    for loose in (False, True):
+        for i in range(start, min(len(lines), start + limit)):
+            ln = lines[i]
+            if _type_word(ln.text, loose):
+                return i
+            mark = classify(ln.text)
+            if mark.kind is NodeKind.SECTION and mark.value == 1:
+                break
     return None
 
 
@@ -110,7 +118,7 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
     kind: str | None = None
     title_lines: list[Line] = []
     if t is not None:
-        word, rest = _type_word(lines[t].text) or ("", "")
+        word, rest = _type_word(lines[t].text) or _type_word(lines[t].text, loose=True) or ("", "")
         kind = word
         spans["kind"] = view.span(lines[t].start, lines[t].end)
         head_lines = lines[:t]
@@ -269,7 +277,7 @@ def _join_title(lines: list[Line]) -> str | None:
     texts = []
     for ln in lines:
         text = ln.text
-        tw = _type_word(text)
+        tw = _type_word(text) or _type_word(text, loose=True)
         if tw and tw[1]:
             text = tw[1]
         texts.append(text.strip())
