@@ -920,3 +920,20 @@ EXPECTED["web_caps_type_and_subject"] = {
     "signer": ("T/M TỈNH ỦY", "T/M TỈNH ỦY, BÍ THƯ", "Võ Văn Minh"),
     "citations": {("66", "NQ/TW"): (IMPL, "2025-04-30", "Bộ Chính trị")},
 }
+
+# a UBND decision issuing a plan printed after it under its own header block
+EXPECTED["decision_with_attached_plan"] = {
+    "kind": "QUYẾT ĐỊNH",
+    "symbol": "245/QĐ-UBND",
+    "date": "2024-03-12",
+    "place": "Quảng Ngãi",
+    "issuer": Any("Ủy ban nhân dân tỉnh Quảng Ngãi", "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi"),
+    "issuer_parent": None,
+    "title": "Ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2024",
+    "sections": [("KẾ HOẠCH Tuyên truyền cải cách hành chính năm 2024", "outline")],
+    # the attached plan's implementation part assigns the duties
+    "units": ["Sở Nội vụ", "Sở Thông tin và Truyền thông", "Ủy ban nhân dân các huyện, thị xã, thành phố"],
+    "recipients": [("Như Điều 3", None), ("Bộ Nội vụ", "báo cáo"), ("Lưu: VT, NC", None)],
+    "signer": ("KT. CHỦ TỊCH", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH", "Trần Phước Hiền"),
+    "citations": {("76", "NQ-CP"): (IMPL, "2021-07-15", "Chính phủ")},
+}

@@ -186,9 +186,15 @@ def _sectionless_duties(nodes: tuple[Node, ...]) -> tuple[Assignment, ...]:
 def extract_assignments(sections: tuple[Node, ...]) -> tuple[Assignment, ...]:
     """Assignments of every implementation (or duty-assigning) section, in order (top level or under a Phần)."""
     if not any(n.kind is NodeKind.SECTION for n in sections):
-        return _sectionless_duties(sections)
+        parts = tuple(n for n in sections if n.kind is NodeKind.PART)
+        attached = tuple(c for p in parts for c in p.children if c.kind is NodeKind.SECTION)
+        return _sectionless_duties(sections) + (extract_assignments(attached) if attached else ())
     out: list[Assignment] = []
     for sec in sections:
+        if sec.kind is NodeKind.PART:
+            # an attached plan ("Ban hành kèm theo Quyết định ...") assigns duties in its own sections
+            out.extend(extract_assignments(tuple(c for c in sec.children if c.kind is NodeKind.SECTION)))
+            continue
         if sec.kind is not NodeKind.SECTION:
             continue
         if sec.role is not SectionRole.IMPLEMENTATION and not assigns_duties(sec.heading or ""):

@@ -200,6 +200,12 @@ def read_part(region: list[Line], note_title: str | None) -> Part:
             i += 1
             if subtitle[-1].text.rstrip(" .").endswith(")"):
                 break
+    if not word:
+        # an attached plan under its own header block ("ỦY BAN NHÂN DÂN ... / KẾ HOẠCH / Tuyên truyền ...
+        # / (Ban hành kèm theo Quyết định số ...)"): the title starts at the type word
+        typed = [k for k, ln in enumerate(title_lines) if ln.text.strip(" .:*") in load_headings().type_words]
+        if typed:
+            title_lines = title_lines[typed[-1] :]
     raw_title = " ".join(ln.text for ln in title_lines).strip()
     readable = bool(word) and _readable(raw_title)
     if readable or not note_title:
