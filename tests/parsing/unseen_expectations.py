@@ -937,3 +937,38 @@ EXPECTED["decision_with_attached_plan"] = {
     "signer": ("KT. CHỦ TỊCH", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH", "Trần Phước Hiền"),
     "citations": {("76", "NQ-CP"): (IMPL, "2021-07-15", "Chính phủ")},
 }
+
+EXPECTED["city_merged_guidance_nested"] = {
+    "kind": "HƯỚNG DẪN",
+    "symbol": "118-HD/BTGDVTU",
+    "date": "2025-09-02",
+    "place": "TP. Hồ Chí Minh",
+    "issuer": "Ban Tuyên giáo và Dân vận Thành ủy",
+    "issuer_parent": "Thành ủy Thành phố Hồ Chí Minh",
+    "title": "tuyên truyền Đại hội đại biểu Đảng bộ Thành phố lần thứ I, nhiệm kỳ 2025 - 2030",
+    "sections": [
+        ("I. MỤC ĐÍCH, YÊU CẦU", "purpose"),
+        ("II. NỘI DUNG TUYÊN TRUYỀN", "content"),
+        ("III. HÌNH THỨC TUYÊN TRUYỀN", "forms"),
+        ("IV. TỔ CHỨC THỰC HIỆN", "implementation"),
+    ],
+    "units": [
+        "Các đảng ủy trực thuộc Thành ủy",
+        Any(
+            "Các cơ quan báo chí Thành phố: Báo Sài Gòn Giải Phóng, Báo Người Lao Động, Đài Truyền hình Thành phố",
+            "Các cơ quan báo chí Thành phố",
+        ),
+        "Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố",
+    ],
+    "recipients": [
+        ("Ban Tuyên giáo và Dân vận Trung ương", "báo cáo"),
+        ("Thường trực Thành ủy", "báo cáo"),
+        ("Các đảng ủy trực thuộc Thành ủy", None),
+        ("Lưu VT", None),
+    ],
+    "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Phan Nguyễn Như Khuê"),
+    "citations": {
+        ("45", "CT/TW"): (IMPL, "2025-04-14", "Bộ Chính trị"),
+        ("450", "KH/TU"): (IMPL, "2025-08-20", "Ban Thường vụ Thành ủy"),
+    },
+}
