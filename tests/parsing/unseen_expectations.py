@@ -972,3 +972,22 @@ EXPECTED["city_merged_guidance_nested"] = {
         ("450", "KH/TU"): (IMPL, "2025-08-20", "Ban Thường vụ Thành ủy"),
     },
 }
+
+# the parent document told as news ("Ngày 15/3/2024, Ban Bí thư ban hành Chỉ thị số 30-CT/TW ... Để triển khai ...")
+EXPECTED["narrative_opening_plan"] = {
+    "kind": "KẾ HOẠCH",
+    "symbol": "210-KH/TU",
+    "date": "2024-05-10",
+    "place": "Việt Trì",
+    "issuer": Any("Tỉnh ủy Phú Thọ", "Ban Thường vụ Tỉnh ủy"),
+    "issuer_parent": None,
+    "title": "tăng cường công tác thông tin cơ sở trên địa bàn tỉnh",
+    "sections": [("I. MỤC ĐÍCH, YÊU CẦU", "purpose"), ("II. TỔ CHỨC THỰC HIỆN", "implementation")],
+    "units": ["Ban Tuyên giáo Tỉnh ủy"],
+    "recipients": [("Ban Bí thư", "báo cáo"), ("Lưu VPTU", None)],
+    "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ THƯỜNG TRỰC", "Bùi Minh Châu"),
+    "citations": {
+        ("30", "CT/TW"): (IMPL, "2024-03-15", "Ban Bí thư"),
+        ("01", "KL/TW"): (MENT, "2021-05-18", "Bộ Chính trị"),
+    },
+}

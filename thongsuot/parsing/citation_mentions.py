@@ -224,6 +224,8 @@ def read_statements(stream: str, mentions: list[Mention]) -> None:
                     if da is not None and found is not None:
                         m.date = found[0]
                         pos = da.end()
+        if m.date is None and m.issuer is None:
+            _read_told_before(stream, m)
         m.tail = pos
         if m.parts is None and not m.confirmed:
             # "Chỉ thị 05 của Bộ Chính trị": a number stated with its date or issuing body
@@ -232,6 +234,27 @@ def read_statements(stream: str, mentions: list[Mention]) -> None:
         open_paren = stream.rfind("(", max(0, m.start - 400), m.start)
         if open_paren >= 0 and ")" not in stream[open_paren : m.start] and abbrev.match(stream, open_paren):
             m.in_abbreviation = True
+
+
+# "Ngày 15/3/2024, Ban Bí thư ban hành Chỉ thị số 30-CT/TW": date and body told before the citation
+_TOLD_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:Ngày|ngày)[ ](?P<date>[^,]{6,24}),[ ](?P<body>[^,.;:\n]{3,120}?)[ ](?:đã[ ])?(?:ký[ ])?ban hành[ ]$"
+)
+
+
+def _read_told_before(stream: str, m: Mention) -> None:
+    window_start = max(0, m.start - 200)
+    told = _TOLD_BEFORE.search(stream[window_start : m.start])
+    if told is None:
+        return
+    found = find_date(told.group("date"))
+    if found is None:
+        return
+    m.date = found[0]
+    body_start = window_start + told.start("body")
+    phrase = read_issuer(stream, body_start, window_start + told.end("body"))
+    if phrase is not None and phrase.name is not None:
+        m.issuer = phrase
 
 
 def share_list_statements(stream: str, mentions: list[Mention]) -> None:

@@ -81,7 +81,7 @@ def _opening_range(text: str, body_start: int) -> tuple[int, int] | None:
         limit = heading.start()
     m = opening_line.search(text, body_start, limit)
     if m is None:
-        return None
+        return _narrative_opening(text, body_start, limit)
     start = m.start()
     pos = m.end()
     while True:
@@ -92,6 +92,22 @@ def _opening_range(text: str, body_start: int) -> tuple[int, int] | None:
             pos = end.end() + 1
             continue
         return start, end.end()
+
+
+_NARRATIVE_TURN = re.compile(r"[.;][ \t]+(?:Để|Thực hiện|Triển khai|Nhằm)[ \t][^\n]{0,400}?như sau[ \t]*:")
+
+
+def _narrative_opening(text: str, body_start: int, limit: int) -> tuple[int, int] | None:
+    """An opening told as news: "Ngày 15/3/2024, Ban Bí thư ban hành Chỉ thị số 30-CT/TW ... .
+    Để triển khai thực hiện ..., Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch như sau:" — the
+    first paragraph, when it turns to "Để/Thực hiện ... như sau:", is the opening."""
+    start = body_start
+    while start < limit and text[start] in " \t\n":
+        start += 1
+    end = text.find("\n", start, limit)
+    end = limit if end < 0 else end
+    turn = _NARRATIVE_TURN.search(text, start, end)
+    return (start, turn.end()) if turn is not None else None
 
 
 def _own_key(own_number: str | None, own_symbol: str | None) -> tuple[str, str] | None:
