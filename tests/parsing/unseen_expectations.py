@@ -991,3 +991,24 @@ EXPECTED["narrative_opening_plan"] = {
         ("01", "KL/TW"): (MENT, "2021-05-18", "Bộ Chính trị"),
     },
 }
+
+# recipients printed one a line without dashes
+EXPECTED["undashed_recipients"] = {
+    "kind": "KẾ HOẠCH",
+    "symbol": "302-KH/HU",
+    "date": "2024-01-16",
+    "place": "Yên Thế",
+    "issuer": Any("Huyện ủy Yên Thế", "Ban Thường vụ Huyện ủy"),
+    "issuer_parent": None,
+    "title": "tổ chức các hoạt động mừng Đảng, mừng Xuân Giáp Thìn năm 2024",
+    "sections": [("I. MỤC ĐÍCH, YÊU CẦU", "purpose"), ("II. TỔ CHỨC THỰC HIỆN", "implementation")],
+    "units": ["Ban Tuyên giáo Huyện ủy", "Ủy ban nhân dân huyện"],
+    "recipients": [
+        ("Ban Thường vụ Tỉnh ủy", "báo cáo"),
+        ("Ban Tuyên giáo Tỉnh ủy", "báo cáo"),
+        ("Các tổ chức cơ sở đảng", None),
+        ("Lưu VP", None),
+    ],
+    "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ", "Nguyễn Văn Phương"),
+    "citations": {("215", "KH/TU"): (IMPL, "2024-01-05", "Ban Thường vụ Tỉnh ủy")},
+}

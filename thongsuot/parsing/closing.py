@@ -202,6 +202,16 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
             if _DASH.match(text):
                 entries.append([first])
                 continue
+            # entries printed without dashes, one a line, each closed by ";" / "," / "."
+            # (only in a list that has no dashes: in a dashed list such a line continues the entry)
+            undashed = (
+                text[:1].isupper()
+                and not any(_DASH.match(e[0].text) for e in entries)
+                and (not entries or _closes_entry(entries[-1][-1].text))
+            )
+            if undashed and not (ln.blank_before and entries):
+                entries.append([first])
+                continue
             if entries and (not ln.blank_before or text[:1].islower()):
                 entries[-1].append(first)
                 continue
@@ -216,6 +226,10 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
     res.recipients = [r for r in (_recipient(view, e) for e in entries) if r]
     res.signer = _signer(view, signer_parts, name)
     return res
+
+
+def _closes_entry(text: str) -> bool:
+    return text.rstrip().endswith((";", ",", "."))
 
 
 def _recipients_after_signature(lines: list[Line], i: int, entries: list[list[Line]]) -> int:
