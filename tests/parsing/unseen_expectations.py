@@ -1012,3 +1012,19 @@ EXPECTED["undashed_recipients"] = {
     "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, PHÓ BÍ THƯ", "Nguyễn Văn Phương"),
     "citations": {("215", "KH/TU"): (IMPL, "2024-01-05", "Ban Thường vụ Tỉnh ủy")},
 }
+
+# Word -> Markdown with the header and the closing in table cells whose lines are joined by <br>
+EXPECTED["markdown_table_br_header"] = {
+    "kind": "HƯỚNG DẪN",
+    "symbol": "45-HD/BTGTU",
+    "date": "2024-02-22",
+    "place": "Lào Cai",
+    "issuer": "Ban Tuyên giáo Tỉnh ủy",
+    "issuer_parent": "Tỉnh ủy Lào Cai",
+    "title": "tuyên truyền kỷ niệm 50 năm Ngày giải phóng miền Nam",
+    "sections": [("I. MỤC ĐÍCH, YÊU CẦU", "purpose"), ("II. TỔ CHỨC THỰC HIỆN", "implementation")],
+    "units": ["Ban tuyên giáo các huyện ủy, thị ủy, thành ủy", "Báo Lào Cai"],
+    "recipients": [("Ban Tuyên giáo Trung ương", "báo cáo"), ("Lưu BTG", None)],
+    "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Nguyễn Văn Khánh"),
+    "citations": {("180", "KH/TU"): (IMPL, "2024-02-10", "Ban Thường vụ Tỉnh ủy")},
+}

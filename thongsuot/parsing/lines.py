@@ -82,6 +82,9 @@ def split_lines(view: NormText) -> list[Line]:
     return out
 
 
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def _lines_of(raw: str, lo: int, blank: bool) -> list[Line]:
     if is_rule(raw):
         return [Line(0, lo, lo + len(raw), "", blank, rule=True)]
@@ -91,9 +94,35 @@ def _lines_of(raw: str, lo: int, blank: bool) -> list[Line]:
             return []
         pieces = []
         for i, (a, b) in enumerate(cells):
-            pieces.extend(_clean(raw[a:b], lo + a, blank and i == 0))
+            pieces.extend(_broken(raw[a:b], lo + a, blank and i == 0))
         return pieces
-    return _clean(raw, lo, blank)
+    return _broken(raw, lo, blank)
+
+
+def _broken(raw: str, lo: int, blank: bool) -> list[Line]:
+    """Lines of a segment; a Markdown table cell from Word holds several lines joined by <br>."""
+    if "<" not in raw or not _BR.search(raw):
+        return _clean(raw, lo, blank)
+    out: list[Line] = []
+    start = 0
+    for m in [*_BR.finditer(raw), None]:
+        end = m.start() if m is not None else len(raw)
+        piece = raw[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            sub = lo + start + lead
+            out.extend(
+                [Line(0, sub, sub + len(stripped), "", blank, rule=True)]
+                if is_rule(stripped)
+                else _clean(stripped, sub, blank)
+            )
+            blank = False
+        elif start:
+            blank = True
+        if m is not None:
+            start = m.end()
+    return out
 
 
 def _clean(raw: str, lo: int, blank: bool) -> list[Line]:
