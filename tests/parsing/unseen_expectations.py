@@ -1028,3 +1028,19 @@ EXPECTED["markdown_table_br_header"] = {
     "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Nguyễn Văn Khánh"),
     "citations": {("180", "KH/TU"): (IMPL, "2024-02-10", "Ban Thường vụ Tỉnh ủy")},
 }
+
+# the signed mark printed on the name line: "(Đã ký) Trần Văn Huyến"
+EXPECTED["signed_mark_inline"] = {
+    "kind": "KẾ HOẠCH",
+    "symbol": "160-KH/HU",
+    "date": "2023-08-08",
+    "place": "Châu Thành A",
+    "issuer": Any("Huyện ủy Châu Thành A", "Ban Thường vụ Huyện ủy"),
+    "issuer_parent": "Đảng bộ tỉnh Hậu Giang",
+    "title": "tuyên truyền kỷ niệm 78 năm Cách mạng tháng Tám và Quốc khánh 2/9",
+    "sections": [("I. MỤC ĐÍCH, YÊU CẦU", "purpose"), ("II. TỔ CHỨC THỰC HIỆN", "implementation")],
+    "units": ["Ban Tuyên giáo Huyện ủy", "Huyện đoàn"],
+    "recipients": [("Ban Tuyên giáo Tỉnh ủy", "báo cáo"), ("Lưu VP", None)],
+    "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, BÍ THƯ", "Trần Văn Huyến"),
+    "citations": {("95", "HD/BTGTU"): (IMPL, "2023-07-25", "Ban Tuyên giáo Tỉnh ủy")},
+}

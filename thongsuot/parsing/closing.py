@@ -104,6 +104,20 @@ _AUTHORITY_TOKEN = re.compile(r"(?:(?<=\s)|^)(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.
 _INLINE_ENTRY = re.compile(r"(?:(?<=[;,.])|^)\s*[-–+•]\s+(?=\S)")
 
 
+_SIGNED_AROUND = re.compile(
+    r"^\s*[(\[]?\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ)\s*[)\]:]?\s*(?=\S)|(?<=\S)\s*[(\[]\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ)\s*[)\]]\s*$"
+)
+
+
+def _without_signed_mark(line: Line) -> Line:
+    """`(Đã ký) Nguyễn Văn An`, `Nguyễn Văn An (đã ký)`, `Đã ký: ...`: the name without the mark."""
+    m = _SIGNED_AROUND.search(line.text)
+    if m is None:
+        return line
+    text = (line.text[: m.start()] + line.text[m.end() :]).strip()
+    return _sub_line(line, text, line.text.find(text)) if text else line
+
+
 def _sub_line(line: Line, text: str, offset: int) -> Line:
     start = min(line.end, line.start + offset)
     return Line(line.index, start, min(line.end, start + len(text)), text, line.blank_before)
@@ -177,6 +191,7 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
                 signer_parts.append(p)
             elif name is None and (is_name(p.text) or signer_parts and is_upper_name(p.text)):
                 name = p
+        first = _without_signed_mark(first)
         text = first.text
         i += 1
         if is_recipients_line(text):
