@@ -1044,3 +1044,26 @@ EXPECTED["signed_mark_inline"] = {
     "signer": ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ, BÍ THƯ", "Trần Văn Huyến"),
     "citations": {("95", "HD/BTGTU"): (IMPL, "2023-07-25", "Ban Tuyên giáo Tỉnh ủy")},
 }
+
+# implementation items opening with "Đối với ..." (dropped like "Đề nghị" / "Giao")
+EXPECTED["implementation_doi_voi"] = {
+    "kind": "HƯỚNG DẪN",
+    "symbol": "42-HD/BTGHU",
+    "date": "2020-04-14",
+    "place": "Đức Phổ",
+    "issuer": "Ban Tuyên giáo Huyện ủy",
+    "issuer_parent": "Huyện ủy Đức Phổ",
+    "title": "tuyên truyền đại hội đảng bộ cơ sở nhiệm kỳ 2020 - 2025",
+    "sections": [("I. NỘI DUNG TUYÊN TRUYỀN", "content"), ("II. TỔ CHỨC THỰC HIỆN", "implementation")],
+    "units": ["Các cấp ủy, tổ chức đảng", "Trung tâm Văn hóa - Thông tin và Thể thao huyện"],
+    "recipients": [
+        ("Ban Tuyên giáo Tỉnh ủy", "báo cáo"),
+        ("Thường trực Huyện ủy", "báo cáo"),
+        ("Lưu BTG", None),
+    ],
+    "signer": ("K/T TRƯỞNG BAN", "K/T TRƯỞNG BAN, PHÓ TRƯỞNG BAN", "Võ Thị Lệ"),
+    "citations": {
+        ("120", "HD/BTGTU"): (IMPL, "2020-04-02", "Ban Tuyên giáo Tỉnh ủy"),
+        ("35", "CT/TW"): (MENT, "2019-05-30", "Bộ Chính trị"),
+    },
+}
