@@ -159,3 +159,16 @@ def test_footnotes_taken_out(stem: str) -> None:
     body = " ".join(n["text"] for sec in out["tree"] for n in sec["children"])
     for note in out["footnotes"]:
         assert note["text"] not in body, "a footnote left in the body"
+
+
+def test_a_subject_ending_in_capitals_runs_on() -> None:
+    """ "... Ngày sinh / CHỦ TỊCH HỒ CHÍ MINH" is one subject; only a capitals line set apart
+    before "Căn cứ" (a decision's deciding authority) ends it."""
+    from thongsuot.parsing import parse_text
+
+    text = (
+        "KẾ HOẠCH\ntuyên truyền kỷ niệm 135 năm Ngày sinh\nCHỦ TỊCH HỒ CHÍ MINH\n\n"
+        "Thực hiện Kế hoạch số 5-KH/TU, Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau:\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Giáo dục truyền thống.\n"
+    )
+    assert parse_text(text).header.title == "tuyên truyền kỷ niệm 135 năm Ngày sinh CHỦ TỊCH HỒ CHÍ MINH"

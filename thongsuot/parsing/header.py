@@ -222,7 +222,7 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
             break
         if out and len(ln.text) > 160:
             break
-        if out and _authority_after_subject(out, ln):
+        if out and _authority_after_subject(out, ln, lines[j + 1] if j + 1 < len(lines) else None):
             break
         out.append(ln)
         j += 1
@@ -232,10 +232,14 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
     return j
 
 
-def _authority_after_subject(subject: list[Line], ln: Line) -> bool:
-    """A capitals line after a mixed-case subject is no part of it: the deciding
-    authority of a decision ("ỦY BAN NHÂN DÂN PHƯỜNG ...", "BAN THƯỜNG VỤ TỈNH ỦY")."""
+def _authority_after_subject(subject: list[Line], ln: Line, nxt: Line | None) -> bool:
+    """A capitals line set apart after a mixed-case subject, right before the "Căn cứ ..." lines, is
+    no part of it: the deciding authority of a decision ("ỦY BAN NHÂN DÂN PHƯỜNG ...",
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..."). A subject ending in capitals
+    ("... Ngày sinh / CHỦ TỊCH HỒ CHÍ MINH") runs on."""
     if len(ln.text.split()) < 3 or upper_ratio(ln.text) < 0.9:
+        return False
+    if not ln.blank_before or nxt is None or not _opening(nxt.text):
         return False
     return upper_ratio(" ".join(o.text for o in subject)) < 0.5
 
