@@ -98,6 +98,17 @@ def name_case(upper: str) -> str:
             k = i + len(hit.split())
             if keys[k] in ("ủy", "uỷ"):
                 k += 1
+            # "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH": a level word after the committee stays lower case
+            after = next(
+                (
+                    lv
+                    for lv in sorted(levels, key=len, reverse=True)
+                    if keys[k : k + len(lv.split())] == lv.split()
+                ),
+                None,
+            )
+            if after is not None and k + len(after.split()) < len(keys):
+                k += len(after.split())
             for j in range(k, len(out)):
                 out[j] = _cap(out[j])
             break
