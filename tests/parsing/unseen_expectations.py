@@ -1067,3 +1067,11 @@ EXPECTED["implementation_doi_voi"] = {
         ("35", "CT/TW"): (MENT, "2019-05-30", "Bộ Chính trị"),
     },
 }
+
+# the same web post without the place-date line: the editor's lead gives the date
+# ("Ngày 25/02/2025, ... ban hành Chương trình hành động số 30-CTr/TU"), never the "Cập nhật" timestamp
+EXPECTED["web_post_lead_date"] = {
+    **EXPECTED["web_post_programme"],
+    "date": "2025-02-25",
+    "place": None,
+}

@@ -89,3 +89,24 @@ def own_from_subtitle(
             return None
     found = find_date(after)
     return parts, found[0] if found else None
+
+
+# "Ngày 25/02/2025, Ban Chấp hành Đảng bộ tỉnh ban hành Chương trình hành động số 30-CTr/TU":
+# a web page's lead tells the date of the document it carries
+_LEAD_TOLD = re.compile(
+    r"(?<![^\W\d_])(?:Ngày|ngày)\s+(?P<date>[^,\n]{6,24}),[^\n]{3,200}?\sban hành\s[^\n]{0,60}?$"
+)
+
+
+def own_date_from_lead(text: str, own: SymbolParts) -> dt.date | None:
+    """The date a lead sentence gives the document's own number, or None."""
+    for parts, start, _end in find_symbols(text):
+        if parts.ref != own.ref:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        told = _LEAD_TOLD.search(text, line_start, start)
+        if told is not None:
+            found = find_date(told.group("date"))
+            if found is not None:
+                return found[0]
+    return None

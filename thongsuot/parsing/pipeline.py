@@ -29,7 +29,12 @@ from thongsuot.parsing.footnotes import extract_footnotes
 from thongsuot.parsing.header import parse_header
 from thongsuot.parsing.lines import Line, split_lines, typical_width
 from thongsuot.parsing.normalise import NormText, normalise
-from thongsuot.parsing.opening import issuer_from_authority, issuer_from_opening, own_from_subtitle
+from thongsuot.parsing.opening import (
+    issuer_from_authority,
+    issuer_from_opening,
+    own_date_from_lead,
+    own_from_subtitle,
+)
 from thongsuot.parsing.read import read_bytes, read_file
 from thongsuot.parsing.roles import canonical_heading, role_of
 from thongsuot.parsing.sections import (
@@ -41,6 +46,7 @@ from thongsuot.parsing.sections import (
     read_part,
     split_parts,
 )
+from thongsuot.parsing.symbols import parse_symbol
 
 
 def parse_source(source: SourceText) -> ParsedDocument:
@@ -88,7 +94,7 @@ def _parse(source: SourceText) -> ParsedDocument:
     parts = [read_part(r, note_title) for r in split_parts(after, note_title is not None)] if after else []
 
     sections = _sections(view, blocks, parts, width)
-    header = _complete_header(header, blocks, parts, closing)
+    header = _complete_header(header, blocks, parts, closing, view.text)
 
     citations = extract_citations(
         view,
@@ -167,7 +173,7 @@ def _role(o: object) -> SectionRole | None:
 
 
 def _complete_header(
-    header: Header, blocks: list[Block], parts: list[Part], closing: ClosingResult
+    header: Header, blocks: list[Block], parts: list[Part], closing: ClosingResult, view_text: str = ""
 ) -> Header:
     """Fill issuer, symbol and date the header omits, from the body, parts and signature."""
     changes: dict[str, object] = {}
@@ -179,6 +185,11 @@ def _complete_header(
             issuer = issuer_from_authority(closing.signer.authority, header.issuer_code)
         if issuer:
             changes["issuer"] = issuer
+    if header.date is None and header.symbol is not None:
+        own_parts = parse_symbol(header.symbol)
+        told = own_date_from_lead(view_text, own_parts) if own_parts is not None else None
+        if told is not None:
+            changes["date"] = told
     if header.symbol is None:
         for part in parts:
             own = own_from_subtitle(part.subtitle, header.kind, issuer)
