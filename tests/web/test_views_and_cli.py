@@ -89,3 +89,23 @@ def test_pages_load_nothing_from_outside(web_sqlite: WebEnv) -> None:
         external = re.findall(r'(?:src|href)=["\'](https?://[^"\']+)', html)
         assert not external, (path, external)
     assert viewer.get("/api/v1/openapi.json").json()["info"]["title"] == "Thông Suốt API"
+
+
+def test_a_search_past_the_count_cap_says_more_than(web_sqlite: WebEnv, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from thongsuot.web import library
+
+    for path in sorted(SAMPLES.glob("*.txt")):
+        web_sqlite.store_text(path.read_text(encoding="utf-8"), "HU-A", name=path.name)
+    monkeypatch.setattr(library, "COUNT_CAP", 2)
+    monkeypatch.setattr(library, "PAGE_SIZE", 1)
+    viewer = web_sqlite.client("viewer")
+    first = viewer.get("/", params={"q": "tuyen truyen", "format": "json"}).json()
+    assert first["total"] == 2 and first["total_is_lower_bound"] and first["has_next"]
+    assert "hơn 2 văn bản" in viewer.get("/", params={"q": "tuyen truyen"}).text
+    seen = []
+    for page in range(1, 6):  # pages go on past the cap until the hits run out
+        data = viewer.get("/", params={"q": "tuyen truyen", "page": page, "format": "json"}).json()
+        seen += [r["id"] for r in data["results"]]
+        if not data["has_next"]:
+            break
+    assert len(seen) == len(set(seen)) == 4

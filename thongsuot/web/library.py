@@ -23,6 +23,7 @@ from thongsuot.storage.accounts import Role, User
 from thongsuot.web import deps, docview
 
 PAGE_SIZE = 20
+COUNT_CAP = 1000  # search hits counted exactly up to this many
 # "Cấp" filter: URL value -> the stored `documents.level` (read from the issuer code / name at storing).
 LEVEL_CODES = {"trung-uong": "central", "tinh": "province", "huyen": "district", "xa": "commune"}
 LEVEL_LABELS = {"trung-uong": "Trung ương", "tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã, phường"}
@@ -67,12 +68,17 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
     st = deps.state(request)
     offset = (query.page - 1) * PAGE_SIZE
     results: list[dict[str, Any]]
+    more = False
     if query.q:
         hits = st.lib.search(query.q, query.filters(), limit=PAGE_SIZE, offset=offset, sort=query.sort)
-        total: int | None = st.lib.search_count(query.q, query.filters())
+        # Counting every match of a common word at 100,000 documents costs more than the page itself:
+        # past COUNT_CAP the page says "hơn 1.000" and goes on page by page.
+        counted = st.lib.search_count(query.q, query.filters(), cap=COUNT_CAP + 1)
         results = [{**h.to_dict(), "url": f"/documents/{h.id}"} for h in hits]
-        has_next = offset + PAGE_SIZE < (total or 0)
-        pages = max(1, math.ceil((total or 0) / PAGE_SIZE))
+        more = counted > COUNT_CAP
+        total: int | None = min(counted, COUNT_CAP)
+        has_next = len(hits) == PAGE_SIZE and (more or offset + PAGE_SIZE < counted)
+        pages = max(1, math.ceil(min(counted, COUNT_CAP) / PAGE_SIZE))
     else:
         f = query.filters()
         docs, count = st.lib.list_documents(
@@ -86,6 +92,7 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
         "query": query.__dict__,
         "results": results,
         "total": total,
+        "total_is_lower_bound": more,
         "page": query.page,
         "pages": pages,
         "has_next": has_next,
