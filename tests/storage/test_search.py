@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from thongsuot.cascade.ingest import ingest
 from thongsuot.storage import Library, SearchFilters, open_library
 from thongsuot.storage.search import make_snippet
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-@pytest.fixture
-def lib(db_url: str):  # type: ignore[no-untyped-def]
-    library = open_library(db_url)
-    ingest(library, [SAMPLES], workers=1)
-    yield library
-    library.close()
 
 
 def _stems(lib: Library, hits) -> set[str]:  # type: ignore[no-untyped-def]

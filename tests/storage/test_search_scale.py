@@ -6,19 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from thongsuot.cascade.ingest import ingest
-from thongsuot.storage import Library, open_library
+from thongsuot.storage import Library
 from thongsuot.storage import search as search_module
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-@pytest.fixture
-def lib(db_url: str):  # type: ignore[no-untyped-def]
-    library = open_library(db_url)
-    ingest(library, [SAMPLES], workers=1)
-    yield library
-    library.close()
 
 
 def test_pages_beyond_the_ranked_candidates_join_up(lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
