@@ -74,3 +74,17 @@ def test_table_rows_read_from_word_split_into_their_cells() -> None:
     assert h.issuer == "Ủy ban nhân dân xã Bình Thuận"
     assert h.symbol == "7/KH-UBND" and h.date == dt.date(2026, 3, 2)
     assert h.place == "Bình Thuận"
+
+
+def test_a_date_line_without_its_place_still_dates_the_document() -> None:
+    from thongsuot.parsing import parse_text
+
+    text = (
+        "ĐẢNG BỘ TỈNH X                      ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY Y\n*\n"
+        "Số 15-KH/HU                          ngày 12 tháng 3 năm 2024\n\n"
+        "KẾ HOẠCH\ntuyên truyền năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức.\n"
+    )
+    header = parse_text(text, "kh.txt").header
+    assert (header.date, header.place, header.symbol) == (dt.date(2024, 3, 12), None, "15-KH/HU")
+    lead = text.replace("ngày 12 tháng 3 năm 2024", "Ngày 12/3/2024, Huyện ủy tổ chức hội nghị")
+    assert parse_text(lead, "kh.txt").header.date is None  # a sentence is not the date line

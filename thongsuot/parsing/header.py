@@ -28,6 +28,8 @@ _NAME_NUMBER = re.compile(r"(?<![\w/.\-])\d{1,3}(?![\w/.\-])")
 _PLACE_DATE = re.compile(
     r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|/]{1,40}?),\s*(?:ng[àaáạảã][yv]|Ngày|NGÀY)\s*[\dOo]"
 )
+# the date line with its place lost (OCR, a copy that dropped the first word): "ngày 12 tháng 3 năm 2024"
+_DATE_ONLY = re.compile(r"^\s*(?:ng[àaáạảã][yv]|Ngày|NGÀY)\s*[\dOo]")
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
 _HEADER_LIMIT = 60  # lines searched for the type word
 
@@ -168,6 +170,11 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
                 place = pd.group("place").strip()
                 spans["date"] = view.span(p.start, p.end)
                 continue
+        if (date is None and _DATE_ONLY.match(text) and (found := find_date(text, 0))
+                and not text[found[2]:].strip(" .;")):  # the whole line is the date, not a lead sentence
+            date = found[0]
+            spans["date"] = view.span(p.start, p.end)
+            continue
         if _VV.match(text) and not title_lines:
             title_lines.append(p)
             continue
