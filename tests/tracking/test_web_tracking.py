@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from web_helpers import WebEnv, error_shape, make_env
 
 from thongsuot.domain.tracking import Period, PeriodKind
-from thongsuot.storage import accounts
+from thongsuot.storage import accounts, audit
 from thongsuot.storage import tracking as store
 from thongsuot.tracking import xlsx_io
 from thongsuot.tracking.rights import Actor
@@ -105,7 +105,7 @@ def test_reporter_loop_and_issuer_review(env: tuple[WebEnv, int, int]) -> None:
     assert {"activity_create", "report_submit", "report_return", "review_docx"} <= actions
 
 
-def _audit(web: WebEnv) -> list[accounts.AuditEntry]:
+def _audit(web: WebEnv) -> list[audit.AuditEntry]:
     with web.engine.connect() as conn:
         return list(conn.execute(accounts.audit_log.select()))  # type: ignore[arg-type]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import APIRouter
 from web_helpers import OTHER_UNIT, SAMPLES, WebEnv, error_shape, make_env
 
-from thongsuot.storage import accounts
+from thongsuot.storage import audit
 from thongsuot.web import security
 
 
@@ -132,7 +132,7 @@ def test_login_cookie_csrf_rate_limit_and_audit(web_sqlite: WebEnv) -> None:
     r = attacker.post("/login", data={"username": "admin", "password": web.passwords["admin"], "csrf_token": attacker.headers[security.CSRF_HEADER]})
     assert r.status_code == 429
 
-    entries, total = accounts.list_audit(web.engine, action="login_failed")
+    entries, total = audit.list_audit(web.engine, action="login_failed")
     assert total == 5 and all(e.target == "admin" for e in entries)
     admin_api = web.client("editor")  # editor cannot read the audit log
     assert admin_api.get("/api/v1/audit").status_code == 403

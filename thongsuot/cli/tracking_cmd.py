@@ -82,7 +82,7 @@ def org_demo(
     if with_plan:
         typer.echo(f"Kế hoạch mẫu đang theo dõi: số {demo.load_plan(engine)}.")
     if with_accounts:
-        from thongsuot.storage import accounts
+        from thongsuot.storage import accounts, audit
         from thongsuot.web import security
 
         existing = {u.username for u in accounts.list_users(engine)}
@@ -93,7 +93,7 @@ def org_demo(
             password = security.generate_password()
             accounts.create_user(engine, a.username, security.hash_password(password), accounts.Role(a.role),
                                  a.unit, a.display_name)
-            accounts.append_audit(engine, action="user_create", actor="(cli)", target=a.username)
+            audit.append_audit(engine, action="user_create", actor="(cli)", target=a.username)
             typer.echo(f"  {a.username:<16} {a.role:<9} {a.unit:<12} mật khẩu: {password}")
 
 

@@ -62,7 +62,7 @@ def user_add(
 ) -> None:
     """Tạo người dùng (ví dụ quản trị viên đầu tiên). Mật khẩu được hỏi hoặc tạo ngẫu nhiên và in ra."""
     from thongsuot.orgs.tree import load_org, store_org
-    from thongsuot.storage import accounts
+    from thongsuot.storage import accounts, audit
     from thongsuot.storage.db import open_database
     from thongsuot.web import security
 
@@ -86,7 +86,7 @@ def user_add(
             raise InputError("Mật khẩu cần ít nhất 10 ký tự.")
         user = accounts.create_user(database.engine, username, security.hash_password(password), role_value, unit,
                                     name)
-        accounts.append_audit(database.engine, action="user_create", actor="(cli)", target=user.username,
+        audit.append_audit(database.engine, action="user_create", actor="(cli)", target=user.username,
                               after=user.to_dict())
     typer.echo(f"Đã tạo {user.username} ({user.role}, đơn vị {user.unit_code}).")
     if shown:

@@ -9,7 +9,6 @@ it, and the migration adds triggers that refuse UPDATE/DELETE in the database.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,7 +28,6 @@ from sqlalchemy import (
     Text,
     and_,
     delete,
-    func,
     insert,
     select,
     update,
@@ -37,7 +35,6 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from thongsuot.errors import Conflict, InputError, NotFound
-from thongsuot.storage.tables import documents
 
 metadata = MetaData()
 
@@ -158,18 +155,6 @@ class ApiToken:
     created_at: dt.datetime
     last_used_at: dt.datetime | None
     revoked_at: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    at: dt.datetime
-    actor: str
-    action: str
-    target: str
-    before: Any
-    after: Any
-    address: str
 
 
 def _user(row: Any) -> User:
@@ -402,114 +387,3 @@ def token_user(engine: Engine, token_hash: str) -> User | None:
             return None
         conn.execute(update(api_tokens).where(api_tokens.c.id == row.token_id).values(last_used_at=utcnow()))
     return _user(row)
-
-
-# --- audit log (append-only) -------------------------------------------------------------
-
-
-def append_audit(
-    engine: Engine,
-    *,
-    action: str,
-    actor: str = "",
-    actor_id: int | None = None,
-    target: str = "",
-    before: Any = None,
-    after: Any = None,
-    address: str = "",
-) -> None:
-    def dump(value: Any) -> str | None:
-        return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
-
-    with engine.begin() as conn:
-        conn.execute(
-            insert(audit_log).values(
-                at=utcnow(),
-                actor_id=actor_id,
-                actor=actor,
-                action=action,
-                target=target[:300],
-                before=dump(before),
-                after=dump(after),
-                address=address[:64],
-            )
-        )
-
-
-def list_audit(
-    engine: Engine,
-    *,
-    actor: str | None = None,
-    action: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> tuple[list[AuditEntry], int]:
-    """Audit entries, newest first, with the total count for pagination."""
-    conds = []
-    if actor:
-        conds.append(audit_log.c.actor == actor)
-    if action:
-        conds.append(audit_log.c.action == action)
-    if since:
-        conds.append(audit_log.c.at >= dt.datetime.combine(since, dt.time.min))
-    if until:
-        conds.append(audit_log.c.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min))
-    where = and_(*conds) if conds else None
-    query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit).offset(offset)
-    count = select(func.count()).select_from(audit_log)
-    if where is not None:
-        query, count = query.where(where), count.where(where)
-    with engine.connect() as conn:
-        total = int(conn.execute(count).scalar_one())
-        rows = list(conn.execute(query))
-    entries = [
-        AuditEntry(
-            r.id,
-            r.at,
-            r.actor,
-            r.action,
-            r.target,
-            json.loads(r.before) if r.before else None,
-            json.loads(r.after) if r.after else None,
-            r.address,
-        )
-        for r in rows
-    ]
-    return entries, total
-
-
-def audit_actions(engine: Engine) -> list[str]:
-    with engine.connect() as conn:
-        return [r[0] for r in conn.execute(select(audit_log.c.action).distinct().order_by(audit_log.c.action))]
-
-
-
-# --- library facets for the filter boxes of the web library ------------------------------
-
-
-def document_facets(engine: Engine) -> dict[str, list[tuple[str, str, int]]]:
-    """Values offered by the library filters, each (value, label, count), most frequent first.
-
-    kinds by type code (label: the type word), issuers by issuer code (label:
-    the issuer in words), levels, years (newest first).
-    """
-
-    def grouped(value_col: Any, label_col: Any) -> list[tuple[str, str, int]]:
-        q = (
-            select(value_col, func.max(label_col), func.count())
-            .where(value_col.is_not(None))
-            .group_by(value_col)
-            .order_by(func.count().desc(), value_col)
-        )
-        with engine.connect() as conn:
-            return [(str(v), str(label or v), int(n)) for v, label, n in conn.execute(q)]
-
-    years = sorted(grouped(documents.c.year, documents.c.year), key=lambda t: t[0], reverse=True)
-    return {
-        "kinds": grouped(documents.c.type_code, documents.c.kind),
-        "issuers": grouped(documents.c.issuer_code, documents.c.issuer),
-        "levels": grouped(documents.c.level, documents.c.level),
-        "years": years,
-    }

@@ -254,3 +254,29 @@ def citing_documents(session: Session, node_id: int) -> list[tuple[DocumentSumma
 
 def dict_of(node: NodeInfo) -> dict[str, Any]:
     return node.to_dict()
+
+
+def document_facets(engine: Any) -> dict[str, list[tuple[str, str, int]]]:
+    """Values offered by the library filters, each (value, label, count), most frequent first.
+
+    kinds by type code (label: the type word), issuers by issuer code (label:
+    the issuer in words), levels, years (newest first).
+    """
+
+    def grouped(value_col: Any, label_col: Any) -> list[tuple[str, str, int]]:
+        q = (
+            select(value_col, func.max(label_col), func.count())
+            .where(value_col.is_not(None))
+            .group_by(value_col)
+            .order_by(func.count().desc(), value_col)
+        )
+        with engine.connect() as conn:
+            return [(str(v), str(label or v), int(n)) for v, label, n in conn.execute(q)]
+
+    years = sorted(grouped(documents.c.year, documents.c.year), key=lambda t: t[0], reverse=True)
+    return {
+        "kinds": grouped(documents.c.type_code, documents.c.kind),
+        "issuers": grouped(documents.c.issuer_code, documents.c.issuer),
+        "levels": grouped(documents.c.level, documents.c.level),
+        "years": years,
+    }

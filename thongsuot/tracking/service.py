@@ -1,7 +1,7 @@
 """Tracking operations: each checks rights, applies the workflow tables, writes, and audits.
 
 The web API, the pages and the CLI call these; they never touch the tables
-directly. Every change is appended to the audit log (accounts.append_audit).
+directly. Every change is appended to the audit log (audit.append_audit).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from thongsuot.domain.tracking import (
 )
 from thongsuot.errors import Forbidden, InputError, NotFound
 from thongsuot.orgs import tree_io
-from thongsuot.storage import accounts
+from thongsuot.storage import audit
 from thongsuot.storage import tracking as store
 from thongsuot.tracking import rights, workflow, xlsx_io
 from thongsuot.tracking.activities import check_activity
@@ -54,7 +54,7 @@ class Tracker:
             return store.unit_details_of(conn)
 
     def _audit(self, actor: Actor, action: str, target: str, before: Any = None, after: Any = None) -> None:
-        accounts.append_audit(self.engine, action=action, actor=actor.username, actor_id=actor.user_id,
+        audit.append_audit(self.engine, action=action, actor=actor.username, actor_id=actor.user_id,
                               target=target, before=before, after=after)
 
     def caps(self, actor: Actor, unit_code: str, plan_id: int | None) -> frozenset[Capacity]:

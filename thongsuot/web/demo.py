@@ -15,7 +15,7 @@ from typing import Any
 from thongsuot.cascade.ingest import ingest
 from thongsuot.config import Settings
 from thongsuot.orgs.tree import load_org, store_org
-from thongsuot.storage import Library, accounts, open_database
+from thongsuot.storage import Library, accounts, audit, open_database
 from thongsuot.web import security
 
 DEMO_OWNER_UNIT = "BTGTU"  # the demo editor's unit: it may edit the sample documents
@@ -41,7 +41,7 @@ def reset_account(engine: Any, username: str, role: str, unit: str, name: str) -
         accounts.update_user(engine, user.id, role=accounts.Role(role), unit_code=unit,
                              active=True, password_hash=security.hash_password(password))
         action = "demo_reset"
-    accounts.append_audit(engine, action=action, actor="(demo)", target=username,
+    audit.append_audit(engine, action=action, actor="(demo)", target=username,
                           after={"role": role, "unit": unit})
     return password
 

@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 from thongsuot.config import Settings
 from thongsuot.errors import Forbidden, InputError, Unauthorized
 from thongsuot.storage import Library, accounts
+from thongsuot.storage import audit as audit_store
 from thongsuot.storage.accounts import Role, User
 from thongsuot.storage.db import Database
 from thongsuot.web import security
@@ -162,7 +163,7 @@ def audit(
     actor_name: str | None = None,
 ) -> None:
     who = actor if actor is not None else getattr(request.state, "user", None)
-    accounts.append_audit(
+    audit_store.append_audit(
         state(request).engine,
         action=action,
         actor=actor_name if actor_name is not None else (who.username if who else ""),

@@ -18,7 +18,7 @@ from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import InputError
 from thongsuot.parsing import parse_text
 from thongsuot.rendering.document_json import document_from_dict
-from thongsuot.storage import SearchFilters, accounts
+from thongsuot.storage import SearchFilters, queries
 from thongsuot.storage.accounts import Role, User
 from thongsuot.web import deps, docview
 
@@ -100,7 +100,7 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
 
 
 def facets(request: Request) -> dict[str, Any]:
-    data = accounts.document_facets(deps.state(request).engine)
+    data = queries.document_facets(deps.state(request).engine)
     return {**data, "level_options": list(LEVEL_LABELS.items()), "sorts": list(SORTS.items())}
 
 

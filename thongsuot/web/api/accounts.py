@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from thongsuot.storage import accounts
+from thongsuot.storage import accounts, audit
 from thongsuot.storage.accounts import User
 from thongsuot.web import auth, deps
 
@@ -107,7 +107,7 @@ def list_audit(
     offset: int = Query(0, ge=0),
     _admin: User = Depends(deps.require_admin),
 ) -> dict[str, Any]:
-    entries, total = accounts.list_audit(
+    entries, total = audit.list_audit(
         deps.state(request).engine, actor=user, action=action, since=since, until=until, limit=limit, offset=offset
     )
     return {

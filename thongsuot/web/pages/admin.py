@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 
 from thongsuot.errors import ThongSuotError
-from thongsuot.storage import accounts
+from thongsuot.storage import accounts, audit
 from thongsuot.storage.accounts import User
 from thongsuot.web import auth, deps
 from thongsuot.web.render import Screen, respond
@@ -133,7 +133,7 @@ def audit_page(
         except ValueError:
             return None
 
-    entries, total = accounts.list_audit(
+    entries, total = audit.list_audit(
         st.engine,
         actor=user or None,
         action=action or None,
@@ -154,7 +154,7 @@ def audit_page(
         "page": page,
         "pages": max(1, math.ceil(total / PAGE_SIZE)),
         "filters": filters,
-        "actions": sorted(set(accounts.audit_actions(st.engine)) | set(ACTION_LABELS)),
+        "actions": sorted(set(audit.audit_actions(st.engine)) | set(ACTION_LABELS)),
         "action_labels": ACTION_LABELS,
         "query_for": query_for,
     }
