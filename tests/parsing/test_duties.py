@@ -49,3 +49,21 @@ def test_each_body_listed_once() -> None:
     from thongsuot.rendering.document_json import document_to_contract
 
     assert document_to_contract(doc)["units"] == ["Ban Tổ chức Tỉnh ủy", "Báo Nhân Dân"]
+
+
+def test_a_body_name_alone_on_its_item_line_keeps_its_duty_below() -> None:
+    from thongsuot.parsing import parse_text
+
+    # Short document lines: without the rule the name and a capitalised duty read as one wrapped sentence.
+    text = (
+        "KẾ HOẠCH\ntuyên truyền\n\nII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban Mặt trận Tổ quốc huyện\nTuyên truyền trong đoàn viên, hội viên.\n"
+        "2. Phòng Văn hóa và Thông tin huyện\nChủ trì tổ chức các hoạt động.\n"
+        "3. Ban Tuyên giáo và Dân vận\nTỉnh ủy hướng dẫn thực hiện.\n"  # a name wrapped before 'Tỉnh ủy'
+    )
+    got = [(a.unit, a.duties[0].text if a.duties else None) for a in parse_text(text, "kh.txt").assignments]
+    assert got[:2] == [
+        ("Ủy ban Mặt trận Tổ quốc huyện", "Tuyên truyền trong đoàn viên, hội viên."),
+        ("Phòng Văn hóa và Thông tin huyện", "Chủ trì tổ chức các hoạt động."),
+    ]
+    assert got[2][0] == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
