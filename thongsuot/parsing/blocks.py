@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from thongsuot.domain.document import NodeKind
+from thongsuot.parsing.duties import is_body, opens_with_duty_verb
 from thongsuot.parsing.lines import Line
-from thongsuot.parsing.normalise import fold
-from thongsuot.vocab.headings import load_headings
 
 # OCR reads I as l ("Il.", "Ill/"); some provinces write "I/" and "1/"
 _ROMAN = re.compile(r"^(?P<num>[IVXLl]{1,6})\s*(?P<sep>[.\-–—:)]|/(?=\s))\s*(?P<rest>.*)$")
@@ -161,13 +159,6 @@ def join_parts(parts: list[str]) -> str:
     return out
 
 
-@lru_cache(maxsize=1)
-def _name_and_duty_words() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    h = load_headings()
-    verbs = sorted((fold(v) for v in h.duty_verbs), key=len, reverse=True)
-    return tuple(fold(b) for b in h.body_words), re.compile(r"^(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)")
-
-
 def _name_then_duty(block: Block, line: Line) -> bool:
     """ "1. Ban Tuyên giáo Huyện ủy" / "Hướng dẫn, theo dõi ...": a body's name alone on its item line, its duty below.
 
@@ -178,13 +169,9 @@ def _name_then_duty(block: Block, line: Line) -> bool:
     if block.kind not in (NodeKind.ITEM, NodeKind.BULLET) or len(block.lines) != 1:
         return False
     name = block.parts[0].strip()
-    if not name[:1].isupper() or len(name.split()) > 14:
+    if len(name.split()) > 14 or not is_body(name):
         return False
-    bodies, verbs = _name_and_duty_words()
-    key = fold(name)
-    if not any(key == b or key.startswith(b + " ") for b in bodies):
-        return False
-    return line.text[:1].isupper() and verbs.match(fold(line.text)) is not None
+    return line.text[:1].isupper() and opens_with_duty_verb(line.text)
 
 
 def _continues(block: Block, line: Line, mark: Marker, wrap: int, blank_breaks: bool) -> bool:

@@ -27,6 +27,17 @@ def _verb_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _verb_start_pattern() -> re.Pattern[str]:
+    verbs = sorted((fold(v) for v in load_headings().duty_verbs), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)")
+
+
+def opens_with_duty_verb(text: str) -> bool:
+    """Whether a line starts with a duty verb, whatever its case ("Hướng dẫn, theo dõi ...")."""
+    return _verb_start_pattern().match(fold(text)) is not None
+
+
 def is_body(name: str) -> bool:
     """Whether a phrase names a body (starts with Ban, Sở, Các ..., Ủy ban ...)."""
     if not name or not name[:1].isupper():
