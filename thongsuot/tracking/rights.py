@@ -44,6 +44,12 @@ def issuing_units(issuer_unit: str, index: Mapping[str, Unit]) -> frozenset[str]
     return frozenset(out)
 
 
+def may_issue(actor: Actor, issuer_unit: str, index: Mapping[str, Unit]) -> bool:
+    """Admins, and editors of the plan's issuing unit or of a board acting for it, track and assign its plans."""
+    return actor.role == "admin" or (actor.role in ISSUER_ROLES
+                                     and actor.unit_code in issuing_units(issuer_unit, index))
+
+
 def capacities(
     actor: Actor,
     unit_code: str,

@@ -105,8 +105,7 @@ class Tracker:
         index = self.units()
         if issuer_unit not in index:
             raise NotFound(f"Không có đơn vị ban hành mã “{issuer_unit}”.")
-        if actor.role != "admin" and (actor.role not in rights.ISSUER_ROLES
-                                      or actor.unit_code not in rights.issuing_units(issuer_unit, index)):
+        if not rights.may_issue(actor, issuer_unit, index):
             raise Forbidden("Chỉ cơ quan ban hành mới được giao nhiệm vụ theo kế hoạch này.")
         matches = match_names([n for n, _ in duties_by_name], list(index.values()), issuer_unit, issued_on)
         with self.engine.begin() as conn:
@@ -132,8 +131,7 @@ class Tracker:
         """Match a leftover name by hand, or add a unit the plan did not name."""
         with self.engine.connect() as conn:
             plan = store.get_plan(conn, plan_id)
-        if actor.role != "admin" and (actor.role not in rights.ISSUER_ROLES
-                                      or actor.unit_code not in rights.issuing_units(plan["issuer_unit"], self.units())):
+        if not rights.may_issue(actor, plan["issuer_unit"], self.units()):
             raise Forbidden("Chỉ cơ quan ban hành mới được giao nhiệm vụ theo kế hoạch này.")
         if unit_code not in self.units():
             raise NotFound(f"Không có đơn vị mã “{unit_code}”.")

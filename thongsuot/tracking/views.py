@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+from thongsuot.domain.document import ParsedDocument
 from thongsuot.domain.plan import Plan
 from thongsuot.domain.tracking import Capacity, ReportState
 from thongsuot.errors import Forbidden
@@ -77,40 +78,42 @@ def track_intake(t: Tracker, actor: Actor, intake: PlanIntake, issuer: str, dead
                         parent_plan_id=parent_plan_of(t, intake.implements))
 
 
-def track_document(t: Tracker, lib: Any, actor: Actor, document_id: int, issuer: str,
-                   deadline: dt.date | None) -> PlanTracking:
-    """A library document with an implementation section becomes a tracked plan."""
+def _parse_stored(lib: Any, document_id: int) -> ParsedDocument:
+    """A library document parsed again from its stored text (the intake needs its whole tree)."""
     from thongsuot.parsing.pipeline import parse_text
 
     record = lib.get(document_id)
-    intake = from_document(parse_text(record.text, record.summary.title or ""))
+    return parse_text(record.text, record.summary.title or "")
+
+
+def track_document(t: Tracker, lib: Any, actor: Actor, document_id: int, issuer: str,
+                   deadline: dt.date | None) -> PlanTracking:
+    """A library document with an implementation section becomes a tracked plan."""
+    intake = from_document(_parse_stored(lib, document_id))
     return track_intake(t, actor, intake, issuer, deadline, "document", document_id)
 
 
-def track_if_ours(t: Tracker, lib: Any, actor: Actor, document_id: int,
-                  deadline: dt.date | None = None) -> PlanTracking | None:
+def track_if_ours(t: Tracker, lib: Any, actor: Actor, document_id: int, deadline: dt.date | None = None,
+                  parsed: ParsedDocument | None = None) -> PlanTracking | None:
     """On ingest: a plan issued by a unit of our tree, with an implementation section, goes under tracking.
 
     Nothing happens (None) when the header names no unit of ours, the document
     assigns no unit, it is tracked already, or `actor` may not issue for that
     unit — a library also holds other provinces' plans, which must not hand
-    duties to our units.
+    duties to our units. `parsed` spares parsing the stored text again when
+    the caller has just parsed the file.
     """
-    from thongsuot.parsing.pipeline import parse_text
-
     index = t.units()
     if not index or tracked_from(t, "document", document_id) is not None:
         return None
-    record = lib.get(document_id)
-    parsed = parse_text(record.text, record.summary.title or "")
+    parsed = parsed or _parse_stored(lib, document_id)
     intake = from_document(parsed)
     if not intake.duties_by_name:
         return None
     unit = issuer_unit(parsed.header.issuer, parsed.header.parent_issuer, index, parsed.header.date)
     if unit is None:
         return None
-    if actor.role != "admin" and (actor.role not in rights.ISSUER_ROLES
-                                  or actor.unit_code not in rights.issuing_units(unit.code, index)):
+    if not rights.may_issue(actor, unit.code, index):
         return None
     return track_intake(t, actor, intake, unit.code, deadline, "document", document_id)
 

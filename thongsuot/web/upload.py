@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import Request
 
+from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import ThongSuotError, TooLarge
 from thongsuot.parsing import parse_source, read_bytes
 from thongsuot.storage import StoreStatus
@@ -28,18 +29,18 @@ def upload_unit(request: Request, user: User, unit: str | None) -> str:
     return code
 
 
-def track_if_ours(request: Request, user: User, document_id: int) -> dict[str, Any] | None:
+def track_if_ours(request: Request, user: User, document_id: int, parsed: ParsedDocument) -> dict[str, Any] | None:
     """A plan issued by one of our units (header read strictly) goes under tracking as it is uploaded.
 
     The document is stored either way: a tracking failure becomes a note on the
     file's result, never a failed upload.
     """
     from thongsuot.tracking import views
+    from thongsuot.web.pages.tracking import actor_of, tracker
 
-    st = deps.state(request)
-    actor = views.Actor(user.username, str(user.role), user.unit_code, user.id)
     try:
-        made = views.track_if_ours(views.Tracker(st.engine), st.lib, actor, document_id)
+        made = views.track_if_ours(tracker(request), deps.state(request).lib, actor_of(user), document_id,
+                                   parsed=parsed)
     except ThongSuotError as exc:
         return {"plan_id": None, "message": f"Chưa đưa vào theo dõi được: {exc.message}"}
     if made is None:
@@ -84,7 +85,7 @@ def store_upload(request: Request, user: User, name: str, data: bytes, unit_code
         "url": f"/documents/{result.document_id}",
     }
     if result.status is not StoreStatus.DUPLICATE:
-        out["tracking"] = track_if_ours(request, user, result.document_id)
+        out["tracking"] = track_if_ours(request, user, result.document_id, parsed)
         deps.audit(request, "upload", target=f"document/{result.document_id}", after={
             "file": name, "status": str(result.status), "symbol": parsed.header.symbol, "unit": unit_code,
             "version": result.version,
