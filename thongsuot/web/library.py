@@ -78,7 +78,7 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
         more = counted > COUNT_CAP
         total: int | None = min(counted, COUNT_CAP)
         has_next = len(hits) == PAGE_SIZE and (more or offset + PAGE_SIZE < counted)
-        pages = max(1, math.ceil(min(counted, COUNT_CAP) / PAGE_SIZE))
+        pages = max(1, math.ceil((total or 0) / PAGE_SIZE))
     else:
         f = query.filters()
         docs, count = st.lib.list_documents(
