@@ -26,11 +26,12 @@ install-dev: $(VENV)/.installed-dev
 
 ## make run: install, upgrade the database, load the samples and the demo, serve on http://$(HOST):$(PORT)
 run: install
+	./scripts/ensure-system-deps.sh run
 	THONGSUOT_PUBLIC_LIBRARY=1 $(BIN)/thongsuot demo --samples samples --serve --host $(HOST) --port $(PORT)
 
 ## make test: install what tests need, then lint, type-check, check layers and run every test
 test: install-dev
-	./scripts/ensure-system-deps.sh
+	./scripts/ensure-system-deps.sh test
 	$(BIN)/ruff check thongsuot tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
