@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_files import GOLD, seed, shared_glob
 
 from thongsuot.domain.document import Citation, Relation
 from thongsuot.parsing.citations import CitationResult, extract_citations
 from thongsuot.parsing.normalise import normalise
-
-SHARED = Path("/work/shared/corpus")
 
 
 def run(text: str, **kw: object) -> CitationResult:
@@ -216,7 +214,7 @@ def test_spans_point_into_the_original() -> None:
 
 def _gold_refs() -> list[tuple[str, list[dict[str, object]]]]:
     out = []
-    for path in sorted((SHARED / "gold").glob("*.json")):
+    for path in shared_glob(GOLD, "*.json", at_least=4):
         gold = json.loads(path.read_text(encoding="utf-8"))
         out.append((path.stem, gold))
     return out
@@ -224,7 +222,7 @@ def _gold_refs() -> list[tuple[str, list[dict[str, object]]]]:
 
 @pytest.mark.parametrize(("stem", "gold"), _gold_refs())
 def test_seed_documents_match_gold(stem: str, gold: dict[str, object]) -> None:
-    text = (SHARED / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")
+    text = seed(f"{stem}.txt").read_text(encoding="utf-8")
     view = normalise(text)
     own = gold.get("symbol")
     number, symbol = str(own).split("-", 1) if own else (None, None)

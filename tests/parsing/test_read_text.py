@@ -6,6 +6,7 @@ import codecs
 import unicodedata
 
 import pytest
+from shared_files import seed
 
 from thongsuot.errors import InputError, ThongSuotError
 from thongsuot.parsing.read import read_bytes, read_file
@@ -77,7 +78,7 @@ def test_empty_file(payload: bytes) -> None:
 
 
 def test_read_file_reads_the_seed_documents() -> None:
-    source = read_file("/work/shared/corpus/seeds/002_a97d896f1598f293.txt")
+    source = read_file(seed("002_a97d896f1598f293.txt"))
     assert "HƯỚNG DẪN" in source.text
     assert source.segments and all(s.paragraph for s in source.segments)
 

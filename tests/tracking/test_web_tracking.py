@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 
+from shared_files import seed
 from web_helpers import WebEnv, error_shape, make_env
 
 from thongsuot.domain.tracking import Period, PeriodKind
@@ -24,7 +25,7 @@ from thongsuot.tracking.rights import Actor
 from thongsuot.tracking.service import Tracker
 from thongsuot.vocab.tracking_data import demo_province
 
-SEED = Path("/work/shared/corpus/seeds/000_cb2ba15afe6d27db.txt")
+SEED = seed("000_cb2ba15afe6d27db.txt")
 TODAY = dt.date.today()
 
 
