@@ -1,8 +1,10 @@
-"""Load the tracking demo: the demo province's tree and a plan under tracking with a reporting period.
+"""Load the tracking demo: the demo province's tree, a province plan and a commune plan under tracking.
 
-Called by `thongsuot org demo` (and meant for the web demo loader): data from
+Called by `thongsuot org demo` and the web demo loader: data from
 vocab/data/demo_province.toml, dates relative to today. Idempotent: the tree is
-upserted by code and the plan is created once (found again by its symbol).
+upserted by code and each plan is created once (found again by its symbol).
+The commune plan implements the province plan and assigns the commune's party
+cells, so every demo role (province, commune, party cell) has work of its own.
 """
 
 from __future__ import annotations
@@ -29,19 +31,23 @@ def load_tree(engine: Any) -> tuple[int, int]:
         return store.write_tree(conn, demo_province().units)
 
 
-def load_plan(engine: Any, today: dt.date | None = None) -> int:
-    today = today or dt.date.today()
-    spec = _raw()["demo_plan"]
+def _plan_by_symbol(engine: Any, symbol: str) -> int | None:
     with engine.connect() as conn:
-        existing = [p for p in store.list_plans(conn) if p.get("symbol") == spec["symbol"]]
-    if existing:
-        return int(existing[0]["id"])
+        found = [p for p in store.list_plans(conn) if p.get("symbol") == symbol]
+    return int(found[0]["id"]) if found else None
+
+
+def _load_one(engine: Any, spec: dict[str, Any], today: dt.date, parent_plan_id: int | None) -> int:
+    existing = _plan_by_symbol(engine, spec["symbol"])
+    if existing is not None:
+        return existing
     actor = Actor("(demo)", "admin", spec["issuer"])
     t = Tracker(engine)
     made = t.track_plan(
         actor, title=spec["title"], issuer_unit=spec["issuer"], symbol=spec["symbol"], issued_on=today,
         topics=spec["topics"], duties_by_name=[(d["unit"], d["duties"]) for d in spec["duties"]],
         deadline=today + dt.timedelta(days=int(spec["deadline_days"])), source_kind="demo",
+        parent_plan_id=parent_plan_id,
     )
     p = spec["period"]
     t.add_period(actor, Period(None, made.plan_id, PeriodKind(p["kind"]), p["label"],
@@ -49,6 +55,15 @@ def load_plan(engine: Any, today: dt.date | None = None) -> int:
                                today + dt.timedelta(days=int(p["end_days"])),
                                today + dt.timedelta(days=int(p["due_days"]))))
     return made.plan_id
+
+
+def load_plan(engine: Any, today: dt.date | None = None) -> int:
+    """The province plan (returned) and the commune plan that implements it."""
+    today = today or dt.date.today()
+    raw = _raw()
+    province = _load_one(engine, raw["demo_plan"], today, None)
+    _load_one(engine, raw["commune_plan"], today, province)
+    return province
 
 
 def accounts() -> tuple[DemoAccount, ...]:

@@ -15,6 +15,9 @@ from thongsuot.web.render import Screen, respond
 
 router = APIRouter()
 
+# Roles whose daily work is their unit's duties and reports, not the library: they land on it after login.
+HOME_IS_TRACKING = frozenset({"reporter", "viewer"})
+
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths: never redirect to another host after login."""
@@ -37,10 +40,12 @@ def login_submit(
 ) -> Response:
     response = RedirectResponse(_safe_next(next), status_code=303)
     try:
-        auth.login(request, response, username, password)
+        user = auth.login(request, response, username, password)
     except ThongSuotError as exc:
         context = {"next": _safe_next(next), "error": exc.message, "username": username}
         return respond(request, Screen("login.html", context, status=exc.status))
+    if _safe_next(next) == "/" and str(user.role) in HOME_IS_TRACKING:
+        response.headers["location"] = "/tracking"
     return response
 
 
