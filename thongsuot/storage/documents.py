@@ -7,6 +7,9 @@ so a caller can store one document all-or-nothing. Identity rules:
   key matches (and the years agree or one is unknown), else when the file
   name matches and at most one side has a symbol;
 - otherwise it is a new document.
+A new version keeps the document's owner: the uploader's unit never replaces
+it. Callers that act for a user pass `may_replace`, which sees the existing
+document's id and owner and raises when that user may not add a version.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
@@ -170,8 +174,13 @@ def store_document(
     owner_unit_id: str | None = None,
     structure: dict[str, Any] | None = None,
     level: str | None = None,
+    may_replace: Callable[[int, str | None], None] | None = None,
 ) -> StoreResult:
-    """Store one document (bytes, text, structure, fields, citation edges) in the session's transaction."""
+    """Store one document (bytes, text, structure, fields, citation edges) in the session's transaction.
+
+    `owner_unit_id` applies to a new document only; `may_replace(id, owner)`
+    is called before anything is written when the file would be a new version.
+    """
     sha = hashlib.sha256(data).hexdigest()
     dup = session.execute(_FIND_SHA, {"sha": sha}).first()
     if dup is not None:
@@ -186,10 +195,14 @@ def store_document(
     if structure is None:
         structure = default_structure(parsed)
 
+    doc_id = _find_identity(session, own_key, year, file_name)
+    if doc_id is not None and may_replace is not None:
+        owner = session.execute(select(documents.c.owner_unit_id).where(documents.c.id == doc_id)).scalar_one()
+        may_replace(doc_id, owner)
+
     if session.execute(_HAS_BLOB, {"sha": sha}).first() is None:
         session.execute(_INSERT_BLOB, {"sha256": sha, "size": len(data), "data": data, "created_at": now})
 
-    doc_id = _find_identity(session, own_key, year, file_name)
     rows = _edge_rows(parsed, own_key, year)
     new_keys = {r["target_key"] for r in rows} | {r["source_key"] for r in rows} | ({own_key} if own_key else set())
     new_keys.discard(_OWN)
@@ -238,8 +251,6 @@ def store_document(
             select(citations.c.source_key, citations.c.target_key).where(citations.c.document_id == doc_id)
         ):
             old_keys.update((s_key, t_key))
-        if owner_unit_id is not None:
-            fields["owner_unit_id"] = owner_unit_id
         fields["version"] = version
         before = linking.known_years(session, old_keys | new_keys)
         session.execute(delete(citations).where(citations.c.document_id == doc_id))

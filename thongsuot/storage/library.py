@@ -19,7 +19,7 @@ with `lib.db.session()`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -61,12 +61,13 @@ class Library:
         owner_unit_id: str | None = None,
         structure: dict[str, Any] | None = None,
         level: str | None = None,
+        may_replace: Callable[[int, str | None], None] | None = None,
     ) -> StoreResult:
-        """Store one document all-or-nothing; see `storage.documents` for the identity rules."""
+        """Store one document all-or-nothing; see `storage.documents` for the identity and owner rules."""
         with self.db.session() as s:
             return repo.store_document(
                 s, parsed, data, file_name=file_name, fmt=fmt, owner_unit_id=owner_unit_id,
-                structure=structure, level=level,
+                structure=structure, level=level, may_replace=may_replace,
             )
 
     def refresh_statistics(self) -> None:

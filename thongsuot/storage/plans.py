@@ -320,7 +320,8 @@ class PlanStore:
             plan = replace(plan, status=PlanStatus.ISSUED)
             docx = render_docx(plan)
             name = f"{plan.header.symbol or plan_id}.docx".replace("/", "_")
-            stored = store_document(s, parse_bytes(docx, name), docx, file_name=name, fmt="docx")
+            stored = store_document(s, parse_bytes(docx, name), docx, file_name=name, fmt="docx",
+                                    owner_unit_id=row.unit_code, may_replace=_same_unit(row.unit_code))
             version = row.current_version + 1
             self._write_version(s, plan_id, version, plan, f"Ban hành {plan.header.symbol}", author)
             s.execute(
@@ -348,3 +349,16 @@ class PlanStore:
 
 def open_plans(url: str | None = None, *, migrate: bool = True) -> PlanStore:
     return PlanStore(open_database(url, migrate=migrate))
+
+
+def _same_unit(unit_code: str | None) -> Any:
+    """Issuing never turns another unit's library document into a version of this plan."""
+
+    def check(document_id: int, owner: str | None) -> None:
+        if owner is not None and owner != unit_code:
+            raise Conflict(
+                f"Số hiệu này đã là văn bản mã {document_id} của đơn vị {owner} trong thư viện; chọn số khác.",
+                detail={"document_id": document_id, "owner_unit_id": owner},
+            )
+
+    return check

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import Request
 
 from thongsuot.domain.document import ParsedDocument
-from thongsuot.errors import ThongSuotError, TooLarge
+from thongsuot.errors import Forbidden, ThongSuotError, TooLarge
 from thongsuot.parsing import parse_source, read_bytes
 from thongsuot.storage import StoreStatus
 from thongsuot.storage.accounts import User
@@ -52,6 +52,32 @@ def track_if_ours(request: Request, user: User, document_id: int, parsed: Parsed
             "unmatched": unmatched, "message": message}
 
 
+def replace_guard(request: Request, user: User, name: str, parsed: ParsedDocument) -> Any:
+    """Refuse a file that would become a new version of a document outside the uploader's rights.
+
+    Refused rather than kept as a proposal: the library has no review queue, and
+    a refusal that names the document and its unit tells the uploader whom to ask.
+    """
+
+    def check(document_id: int, owner: str | None) -> None:
+        st = deps.state(request)
+        try:
+            deps.check_unit_right(request, user, owner)
+            return
+        except Forbidden:
+            pass
+        unit = next((u.name for u in st.units() if u.code == owner), owner or "chưa rõ đơn vị")
+        what = parsed.header.symbol or parsed.header.title or name
+        raise Forbidden(
+            f"{name}: trùng với văn bản {what} (mã {document_id}) của {unit}; chỉ đơn vị đó hoặc quản trị viên "
+            "được thêm phiên bản mới.",
+            code="not_owner",
+            detail={"document_id": document_id, "owner_unit_id": owner},
+        )
+
+    return check
+
+
 def store_upload(request: Request, user: User, name: str, data: bytes, unit_code: str) -> dict[str, Any]:
     st = deps.state(request)
     limit = st.settings.max_upload_mb * MB
@@ -66,7 +92,8 @@ def store_upload(request: Request, user: User, name: str, data: bytes, unit_code
             raise TooLarge(f"{name}: tệp rỗng.", code="empty_file")
         source = read_bytes(data, name, max_bytes=limit)
         parsed = parse_source(source)
-        result = st.lib.store(parsed, data, file_name=name, fmt=source.format, owner_unit_id=unit_code)
+        result = st.lib.store(parsed, data, file_name=name, fmt=source.format, owner_unit_id=unit_code,
+                              may_replace=replace_guard(request, user, name, parsed))
     except ThongSuotError as exc:
         return {"file": name, "status": "error", "code": exc.code, "message": exc.message, "document_id": None}
     messages = {

@@ -94,7 +94,7 @@ async def upload_documents(
     results = await run_upload(request, user, files, unit)
     failed = [r for r in results if r["status"] == "error"]
     if failed and len(failed) == len(results):
-        status = 413 if failed[0]["code"] == "too_large" else 415 if failed[0]["code"] == "unsupported_format" else 400
+        status = {"too_large": 413, "unsupported_format": 415, "not_owner": 403}.get(failed[0]["code"], 400)
         body = {"error": {"code": failed[0]["code"], "message": failed[0]["message"], "detail": {"results": results}}}
         return JSONResponse(body, status_code=status)
     stored = any(r["status"] in ("stored", "new_version") for r in results)
