@@ -15,7 +15,6 @@ from thongsuot.storage.db import make_engine
 def engine(db_url: str) -> Iterator[Engine]:
     """A fresh migrated database (SQLite and PostgreSQL, from tests/conftest.py)."""
     eng = make_engine(db_url)
-    store.metadata.create_all(eng)  # no-op once the 0004_tracking migration has run
     try:
         yield eng
     finally:

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, delete
 
 from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.domain.tracking import Activity, Quantity
-from thongsuot.storage import accounts, tracking_rollup
+from thongsuot.storage import accounts, tracking_tables
 from thongsuot.storage import tracking as store
 from thongsuot.storage.tracking_queries import Scope, coverage, grand_total, totals
 
@@ -38,7 +38,7 @@ def worlds(draw: st.DrawFn) -> tuple[list[int | None], list[tuple[int, int, str,
 
 def _clear(engine: Engine) -> None:
     with engine.begin() as conn:
-        for t in [*tracking_rollup.metadata.sorted_tables, *reversed(store.metadata.sorted_tables)]:
+        for t in reversed(tracking_tables.TABLES):
             conn.execute(delete(t))
         conn.execute(delete(accounts.units))
 

@@ -22,7 +22,6 @@ from sqlalchemy import (
     Engine,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
@@ -35,8 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from thongsuot.errors import Conflict, InputError, NotFound
-
-metadata = MetaData()
+from thongsuot.storage.metadata import metadata
 
 units = Table(
     "units",

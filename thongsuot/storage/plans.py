@@ -26,7 +26,6 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
@@ -45,8 +44,8 @@ from thongsuot.rendering.plan_docx import render_docx
 from thongsuot.rendering.plan_json import plan_from_dict, plan_to_dict
 from thongsuot.storage.db import Database, open_database
 from thongsuot.storage.documents import store_document
+from thongsuot.storage.metadata import metadata
 
-metadata = MetaData()
 plans = Table(
     "plans",
     metadata,
@@ -57,9 +56,9 @@ plans = Table(
     Column("issuer", String(300), nullable=False),
     Column("target_name", String(300), nullable=False),
     Column("target_level", String(32), nullable=False),
-    Column("unit_code", String(64)),
-    Column("parent_ref", String(120)),
-    Column("parent_document_id", Integer),
+    Column("unit_code", String(64), index=True),
+    Column("parent_ref", String(120), index=True),
+    Column("parent_document_id", Integer, index=True),
     Column("symbol", String(120)),
     Column("issued_date", Date),
     Column("document_id", Integer),

@@ -41,7 +41,7 @@ from thongsuot.domain.tracking import (
     ReportState,
 )
 from thongsuot.errors import NotFound
-from thongsuot.storage import accounts
+from thongsuot.storage import accounts, tracking_rollup
 from thongsuot.storage.tables import blobs
 from thongsuot.storage.tracking_tables import (  # re-exported: callers use store.<table>
     activities,
@@ -49,7 +49,6 @@ from thongsuot.storage.tracking_tables import (  # re-exported: callers use stor
     activity_topics,
     assignments,
     evidence_files,
-    metadata,
     period_reports,
     periods,
     tracked_plans,
@@ -60,7 +59,7 @@ from thongsuot.storage.tracking_tables import (  # re-exported: callers use stor
 )
 
 __all__ = [
-    "activities", "activity_quantities", "activity_topics", "assignments", "evidence_files", "metadata",
+    "activities", "activity_quantities", "activity_topics", "assignments", "evidence_files",
     "period_reports", "periods", "tracked_plans", "tracking_comments", "unit_closure", "unit_details",
     "unit_successors",
 ]
@@ -101,7 +100,6 @@ def write_tree(conn: Connection, units: Sequence[Unit]) -> tuple[int, int]:
     if succ:
         conn.execute(insert(unit_successors), succ)
     rebuild_closure(conn)
-    from thongsuot.storage import tracking_rollup  # the roll-up module builds on these tables
 
     tracking_rollup.rebuild(conn)
     return inserted, updated
@@ -276,7 +274,6 @@ def add_activities(conn: Connection, items: Sequence[Activity], created_by: str 
         if qty:
             conn.execute(insert(activity_quantities), [{"activity_id": aid, "unit": u, "amount": v}
                                                        for u, v in qty.items()])
-    from thongsuot.storage import tracking_rollup  # the roll-up module builds on these tables
 
     tracking_rollup.add(conn, ids)
     return ids
@@ -321,7 +318,6 @@ def get_activity_owner(conn: Connection, activity_id: int) -> tuple[int, str]:
 
 
 def delete_activity(conn: Connection, activity_id: int) -> None:
-    from thongsuot.storage import tracking_rollup  # the roll-up module builds on these tables
 
     tracking_rollup.add(conn, [activity_id], sign=-1)
     for t in (activity_topics, activity_quantities, evidence_files):

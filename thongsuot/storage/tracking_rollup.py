@@ -15,13 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
-    Column,
     Connection,
-    Float,
-    Index,
-    Integer,
-    MetaData,
-    String,
     Table,
     and_,
     delete,
@@ -34,33 +28,13 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from thongsuot.storage.tracking import activities, activity_quantities, activity_topics, unit_closure
-
-metadata = MetaData()
-
-rollup = Table(
-    "activity_rollup",
-    metadata,
-    Column("ancestor", String(64), primary_key=True),
-    Column("plan_id", Integer, primary_key=True),
-    Column("month", Integer, primary_key=True),
-    Column("dim", String(8), primary_key=True),
-    Column("key", String(64), primary_key=True),
-    Column("activities", Integer, nullable=False),
-)
-
-rollup_qty = Table(
-    "activity_rollup_qty",
-    metadata,
-    Column("ancestor", String(64), primary_key=True),
-    Column("plan_id", Integer, primary_key=True),
-    Column("month", Integer, primary_key=True),
-    Column("dim", String(8), primary_key=True),
-    Column("key", String(64), primary_key=True),
-    Column("unit", String(32), primary_key=True),
-    Column("amount", Float, nullable=False),
-    Column("entries", Integer, nullable=False),  # quantity rows summed: the row goes when it reaches 0
-    Index("ix_activity_rollup_qty_lookup", "ancestor", "plan_id", "dim"),
+from thongsuot.storage.tracking_tables import (
+    activities,
+    activity_quantities,
+    activity_topics,
+    rollup,
+    rollup_qty,
+    unit_closure,
 )
 
 

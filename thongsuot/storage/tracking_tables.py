@@ -14,14 +14,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
 )
 
-metadata = MetaData()
+from thongsuot.storage.metadata import metadata
 
 unit_details = Table(
     "unit_details",
@@ -167,3 +166,37 @@ tracking_comments = Table(
     Column("at", DateTime, nullable=False),
     Index("ix_tracking_comments_target", "target", "target_id"),
 )
+
+# The roll-up maintained by storage/tracking_rollup.py (see there).
+rollup = Table(
+    "activity_rollup",
+    metadata,
+    Column("ancestor", String(64), primary_key=True),
+    Column("plan_id", Integer, primary_key=True),
+    Column("month", Integer, primary_key=True),
+    Column("dim", String(8), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("activities", Integer, nullable=False),
+)
+
+rollup_qty = Table(
+    "activity_rollup_qty",
+    metadata,
+    Column("ancestor", String(64), primary_key=True),
+    Column("plan_id", Integer, primary_key=True),
+    Column("month", Integer, primary_key=True),
+    Column("dim", String(8), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("unit", String(32), primary_key=True),
+    Column("amount", Float, nullable=False),
+    Column("entries", Integer, nullable=False),  # quantity rows summed: the row goes when it reaches 0
+    Index("ix_activity_rollup_qty_lookup", "ancestor", "plan_id", "dim"),
+)
+
+
+# Every table of this module, parents first (for tests and tools that empty the tracking data).
+TABLES = tuple(t for t in metadata.sorted_tables if t.name in {
+    "unit_details", "unit_closure", "unit_successors", "tracked_plans", "assignments", "activities",
+    "activity_topics", "activity_quantities", "evidence_files", "periods", "period_reports", "tracking_comments",
+    "activity_rollup", "activity_rollup_qty",
+})

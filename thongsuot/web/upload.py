@@ -36,7 +36,7 @@ def track_if_ours(request: Request, user: User, document_id: int, parsed: Parsed
     file's result, never a failed upload.
     """
     from thongsuot.tracking import views
-    from thongsuot.web.pages.tracking import actor_of, tracker
+    from thongsuot.web.tracking_access import actor_of, tracker
 
     try:
         made = views.track_if_ours(tracker(request), deps.state(request).lib, actor_of(user), document_id,

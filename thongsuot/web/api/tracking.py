@@ -18,7 +18,7 @@ from thongsuot.storage.accounts import User
 from thongsuot.tracking import views
 from thongsuot.tracking.rollup import dashboard
 from thongsuot.web import deps
-from thongsuot.web.pages.tracking import actor_of, tracker
+from thongsuot.web.tracking_access import actor_of, tracker
 
 router = APIRouter(prefix="/tracking", tags=["tracking"])
 

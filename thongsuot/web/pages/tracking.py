@@ -25,18 +25,12 @@ from thongsuot.tracking.review_report import review_report
 from thongsuot.tracking.rollup import dashboard
 from thongsuot.web import deps
 from thongsuot.web.render import Screen, respond
+from thongsuot.web.tracking_access import actor_of as actor_of  # re-exported: other pages import it from here
+from thongsuot.web.tracking_access import tracker as tracker
 
 router = APIRouter(prefix="/tracking")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def actor_of(user: User) -> views.Actor:
-    return views.Actor(user.username, str(user.role), user.unit_code, user.id)
-
-
-def tracker(request: Request) -> views.Tracker:
-    return views.Tracker(deps.state(request).engine)
 
 
 def _download(data: bytes, name: str, media: str) -> Response:
