@@ -18,6 +18,7 @@ from dataclasses import replace
 from thongsuot.cascade.adapt import Adapter, tone_norm
 from thongsuot.cascade.upper import UpperParts, read_document, read_plan
 from thongsuot.domain.document import ParsedDocument
+from thongsuot.domain.level import Level
 from thongsuot.domain.plan import (
     Layout,
     Outline,
@@ -106,7 +107,7 @@ def _issuer(target: Target, kind: PlanKind, layout: Layout) -> tuple[str, str, s
     above_code = load_levels().level_above(target.level, target.on)
     above = load_levels().level(above_code) if above_code else None
     parent_line = None
-    if above is not None and above.code != "centre":
+    if above is not None and above.code is not Level.CENTRAL:
         parent_line = f"{above.party_org} {target.parent_name}" if target.parent_name else above.party_org
     if layout is Layout.STATE:
         code = plan_text("layout", "state_issuer_code")

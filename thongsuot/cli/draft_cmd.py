@@ -115,7 +115,7 @@ def derive_cmd(
     ),
     unit: str = typer.Option(..., "--unit", "-u", help="Mã đơn vị hoặc tên: “Đảng ủy xã Tân Hòa”."),
     kind: PlanKind = typer.Option(PlanKind.PLAN, "--type", "-t", help="KH (kế hoạch) hoặc HD (hướng dẫn)."),
-    level: str | None = typer.Option(None, "--level", help="Cấp: centre, province, district, commune."),
+    level: str | None = typer.Option(None, "--level", help="Cấp: central, province, district, commune."),
     date: str | None = typer.Option(None, "--date", help="Ngày của văn bản (mặc định hôm nay)."),
     parent_level: str | None = typer.Option(None, "--parent-level", help="Cấp của văn bản cấp trên."),
     parent_name: str | None = typer.Option(None, "--parent-name", help="Tên địa phương cấp trên: Sóc Trăng."),

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
+from thongsuot.domain.level import Level
+
 K = TypeVar("K", bound=Hashable)
 
 
@@ -30,17 +32,8 @@ class UnitKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Level:
-    """One level of a structure: `province`, rank 1 (centre is 0)."""
-
-    code: str
-    name: str
-    rank: int
-
-
-@dataclass(frozen=True)
 class LevelPreset:
-    """The levels of one administrative structure, valid over a date range."""
+    """The levels of one administrative structure, valid over a date range, top first."""
 
     code: str  # pre_2025 | current
     name: str
@@ -49,7 +42,22 @@ class LevelPreset:
     valid_to: dt.date | None = None
 
     def level(self, code: str) -> Level | None:
-        return next((lv for lv in self.levels if lv.code == code), None)
+        """The level `code` if it exists in this structure."""
+        try:
+            level = Level(code)
+        except ValueError:
+            return None
+        return level if level in self.levels else None
+
+    def rank(self, level: str) -> int | None:
+        """0 for the top level of this structure, growing downwards; None if absent."""
+        found = self.level(level)
+        return self.levels.index(found) if found is not None else None
+
+    def above(self, level: str) -> Level | None:
+        """The level right above `level` in this structure (None at the top or if absent)."""
+        rank = self.rank(level)
+        return self.levels[rank - 1] if rank else None
 
     def is_valid_on(self, day: dt.date) -> bool:
         return _within(day, self.valid_from, self.valid_to)
@@ -62,7 +70,7 @@ class Unit:
     code: str
     name: str
     kind: UnitKind
-    level: str  # a Level.code
+    level: str  # a Level value
     parent_code: str | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None  # inclusive last day; None = still in force

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
+from thongsuot.domain.level import Level
 from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.domain.tracking import RowError
 from thongsuot.errors import InputError, UnsupportedFormat
 from thongsuot.orgs.history import tree_problems
 from thongsuot.parsing.normalise import fold
-from thongsuot.vocab.tracking_data import level_presets
+from thongsuot.vocab.levels import level_label, load_levels
 
 
 @dataclass(frozen=True)
@@ -72,19 +73,15 @@ def _kind_lookup() -> dict[str, UnitKind]:
 
 def _level_lookup() -> dict[str, str]:
     out: dict[str, str] = {}
-    for preset in level_presets():
-        for lv in preset.levels:
-            out[_key(lv.code)] = lv.code
-            out[_key(lv.name)] = lv.code
+    for level, words in load_levels().levels.items():
+        for text in (level.value, words.name, words.label, words.slug or ""):
+            if text:
+                out[_key(text)] = level.value
     return out
 
 
 def level_name(code: str) -> str:
-    for preset in reversed(level_presets()):
-        lv = preset.level(code)
-        if lv is not None:
-            return lv.name
-    return code
+    return level_label(code)
 
 
 def parse_date(value: object) -> dt.date:
@@ -187,7 +184,7 @@ def check_links(units: Sequence[Unit], known_codes: Iterable[str] = ()) -> None:
     known = set(known_codes)
     present = {u.code for u in units}
     # Units already stored but absent from the file stand in as leaves so links to them resolve.
-    stubs = [Unit(code=c, name=c, kind=UnitKind.PARTY_COMMITTEE, level="province") for c in known - present]
+    stubs = [Unit(code=c, name=c, kind=UnitKind.PARTY_COMMITTEE, level=Level.PROVINCE) for c in known - present]
     problems = tree_problems([*units, *stubs])
     if problems:
         raise InputError(f"Cây đơn vị có {len(problems)} lỗi; chưa nhập đơn vị nào.", detail=problems)

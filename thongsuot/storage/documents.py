@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,9 +25,10 @@ from sqlalchemy.orm import Session
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import NotFound
 from thongsuot.storage import linking
-from thongsuot.storage.keys import fold_plain, guess_level, search_tokens, symbol_key
+from thongsuot.storage.keys import fold_plain, search_tokens, symbol_key
 from thongsuot.storage.models import StoreResult, StoreStatus
 from thongsuot.storage.tables import blobs, citations, directives, document_versions, documents
+from thongsuot.vocab.levels import level_of_code, level_of_name
 
 
 def utcnow() -> dt.datetime:
@@ -71,33 +71,15 @@ def default_structure(doc: ParsedDocument) -> dict[str, Any]:
     }
 
 
-# Words naming the issuing body's level inside its name (folded), lowest level first:
-# a body named "Đảng ủy xã ..." is a commune even when its province is named too.
-_LEVEL_WORDS = (
-    ("commune", re.compile(r"\b(?:dang uy|ubnd|uy ban nhan dan) (?:xa|phuong|thi tran)\b")),
-    ("district", re.compile(r"\b(?:huyen uy|quan uy|thi uy|ubnd (?:huyen|quan|thi xa))\b")),
-    ("province", re.compile(r"\b(?:tinh uy|thanh uy|dang uy khoi|ubnd (?:tinh|thanh pho))\b")),
-    ("central", re.compile(r"\b(?:trung uong|bo chinh tri|ban bi thu|chinh phu|thu tuong|quoc hoi)\b")),
-)
-
-
 def document_level(issuer_code: str | None, issuer: str | None) -> str | None:
     """central | province | district | commune: from the symbol's issuer code, else the issuer's name.
 
     The code suffix is the convention (/TW, /TU, /HU, /ĐU; a trailing unit
     number is ignored); the name is the fallback for documents whose symbol was
-    not read.
+    not read. Both rules live in vocab/levels.py (one Level for the whole package).
     """
-    if issuer_code:
-        level = guess_level(re.sub(r"\d+$", "", issuer_code.strip()))
-        if level:
-            return level
-    if issuer:
-        folded = " ".join(search_tokens(issuer).split())
-        for level, pattern in _LEVEL_WORDS:
-            if pattern.search(folded):
-                return level
-    return None
+    level = level_of_code(issuer_code) or level_of_name(issuer)
+    return level.value if level else None
 
 
 def doc_node_key(own_key: str | None, document_id: int) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from thongsuot.parsing.normalise import fold
+from thongsuot.vocab.levels import level_of_code
 
 _WORD = re.compile(r"[^\W_]+")
 _SYMBOL_QUERY = re.compile(r"^\s*(\d+[A-Za-zĐđ]?)\s*[-/]\s*([^\s@]*[/-][^\s@]+|[^\s@]*[A-Za-zĐđ][^\s@]*)\s*(?:@\s*(\d{4}))?\s*$")
@@ -76,16 +77,6 @@ def looks_like_symbol(query: str) -> bool:
 
 
 def guess_level(issuer_code: str | None) -> str | None:
-    """The level of the issuing body read from the issuer code's suffix (DOMAIN.md conventions)."""
-    if not issuer_code:
-        return None
-    code = fold_plain(issuer_code).upper()
-    if code.endswith("TW") or code in {"CP", "TTG", "QH"}:
-        return "central"
-    if code.endswith("TU"):
-        return "province"
-    if code.endswith("HU"):
-        return "district"
-    if code.endswith("DU") or code.endswith("DUK"):
-        return "commune"
-    return None
+    """The level of the issuing body read from the issuer code's suffix (vocab/levels.py has the rule)."""
+    level = level_of_code(issuer_code)
+    return level.value if level else None

@@ -7,7 +7,7 @@
     lib.get(res.document_id)                     # DocumentRecord (text, structure, versions)
     lib.resolve("18-NQ/TW@2017")                 # NodeInfo (document id, node id, symbol[@year])
     lib.search("nghi quyet 28", SearchFilters(kind="KH", year_from=2022), limit=20)
-    lib.search_count("nghi quyet 28", SearchFilters(level="province"))   # total hits
+    lib.search_count("nghi quyet 28", SearchFilters(level=Level.PROVINCE))   # total hits
     lib.graph("70-KH/TU", direction="down", depth=3)   # Graph(nodes, edges)
     lib.citations(doc_id); lib.implemented_by(node_id); lib.placeholders()
     lib.delete(doc_id); lib.list_documents(kind="KH", year_from=2022)

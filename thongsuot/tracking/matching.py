@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from thongsuot.domain.level import Level
 from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.orgs.history import subtree
 from thongsuot.parsing.normalise import fold
-from thongsuot.vocab.tracking_data import kind_words, level_presets
+from thongsuot.vocab.tracking_data import kind_words
 
 FUZZY_THRESHOLD = 86.0
 COLLECTIVE = re.compile(r"^(cac|nhung|toan the)\b")
@@ -43,11 +44,10 @@ def key(text: str) -> str:
 
 
 def _rank(level: str) -> int:
-    for preset in reversed(level_presets()):
-        lv = preset.level(level)
-        if lv is not None:
-            return lv.rank
-    return 99
+    try:
+        return Level(level).depth
+    except ValueError:
+        return 99
 
 
 def _kinds_named(name_key: str) -> set[UnitKind]:

@@ -13,7 +13,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from thongsuot.domain.org import Level, LevelPreset, Unit, UnitKind
+from thongsuot.domain.level import Level
+from thongsuot.domain.org import LevelPreset, Unit, UnitKind
+from thongsuot.vocab.levels import load_levels
 
 
 @dataclass(frozen=True)
@@ -87,19 +89,9 @@ def channel_vocab() -> ChannelVocab:
     )
 
 
-@lru_cache(maxsize=1)
 def level_presets() -> tuple[LevelPreset, ...]:
-    raw = _load("org_levels.toml")
-    return tuple(
-        LevelPreset(
-            code=p["code"],
-            name=p["name"],
-            levels=tuple(Level(lv["code"], lv["name"], int(lv["rank"])) for lv in p["levels"]),
-            valid_from=p.get("valid_from"),
-            valid_to=p.get("valid_to"),
-        )
-        for p in raw["preset"]
-    )
+    """The dated structures of levels (one source: vocab/data/levels.toml)."""
+    return load_levels().presets
 
 
 def preset_on(day: dt.date) -> LevelPreset:
@@ -148,33 +140,33 @@ def demo_province() -> DemoProvince:
     for d in raw.get("district", []):
         place = d.get("place", d["name"])
         units.append(
-            _unit({"code": d["code"], "name": d["name"], "kind": "party_committee", "level": "district",
+            _unit({"code": d["code"], "name": d["name"], "kind": "party_committee", "level": Level.DISTRICT,
                    "parent": root, "valid_to": dtpl["valid_to"], "successors": d.get("successors", [])})
         )
         for t in dtpl["units"]:
             units.append(
                 _unit({"code": f"{d['code']}.{t['suffix']}", "name": t["name"].format(name=d["name"], place=place),
-                       "kind": t["kind"], "level": "district", "parent": d["code"], "valid_to": dtpl["valid_to"]})
+                       "kind": t["kind"], "level": Level.DISTRICT, "parent": d["code"], "valid_to": dtpl["valid_to"]})
             )
     ctpl = raw["commune_template"]
     for c in raw.get("commune", []):
         du = f"{c['code']}.DU"
         name = c["name"]
         units.append(
-            _unit({"code": du, "name": f"Đảng ủy {name}", "kind": "party_committee", "level": "commune",
+            _unit({"code": du, "name": f"Đảng ủy {name}", "kind": "party_committee", "level": Level.COMMUNE,
                    "parent": root, "valid_from": ctpl["valid_from"],
                    "aliases": [f"Đảng ủy {name.split(' ', 1)[0]}", name.capitalize()]})
         )
         for t in ctpl["units"]:
             units.append(
                 _unit({"code": f"{c['code']}.{t['suffix']}", "name": t["name"].format(name=name), "kind": t["kind"],
-                       "level": "commune", "parent": du, "valid_from": ctpl["valid_from"]})
+                       "level": Level.COMMUNE, "parent": du, "valid_from": ctpl["valid_from"]})
             )
         for i, gname in enumerate(c.get("grassroots", []), start=1):
             kind = "party_cell" if gname.lower().startswith("chi bộ") else "grassroots_party_org"
             units.append(
                 _unit({"code": f"{c['code']}.CS{i:02d}", "name": f"{gname} ({name})", "kind": kind,
-                       "level": "grassroots", "parent": du, "valid_from": ctpl["valid_from"]})
+                       "level": Level.GRASSROOTS, "parent": du, "valid_from": ctpl["valid_from"]})
             )
     # District successor links point at communes' party committees.
     by_code = {u.code for u in units}

@@ -2,38 +2,29 @@
 
 Nodes carry a level guessed from the issuer code of their symbol (the part
 after the last slash: `NQ/TW` -> central, `KH/TU` -> province, `KH/HU` ->
-district, `ĐU` -> commune) so the page can colour them; placeholders (cited
+district, `ĐU` -> commune; `UBND` names no level) so the page can colour them; placeholders (cited
 but not in the library) are flagged so they are drawn dashed and grey.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from fastapi import Request
 
+from thongsuot.domain.level import Level
 from thongsuot.errors import InputError
+from thongsuot.vocab.levels import level_label, level_of_code
 from thongsuot.web import deps
 
-LEVELS = {"central": "Trung ương", "province": "Tỉnh", "district": "Huyện", "commune": "Xã / cơ sở", "other": "Khác"}
+LEVELS = {**{lv.value: level_label(lv) for lv in Level if lv is not Level.GRASSROOTS}, "other": "Khác"}
 MAX_DEPTH = 6
 
 
 def level_of(symbol: str | None) -> str:
-    if not symbol:
-        return "other"
-    code = re.split(r"[/]", symbol.upper())[-1].strip()
-    code = code.replace("Đ", "D")
-    if code.endswith("TW") or code in {"CP", "TTG", "QH"} or code.endswith("-CP") or code.endswith("-TTG"):
-        return "central"
-    if code.endswith("TU") or code.endswith("UBND"):
-        return "province"
-    if code.endswith("HU"):
-        return "district"
-    if code.startswith("DU") or code.endswith("DU"):
-        return "commune"
-    return "other"
+    """The node's level from its issuer code (vocab/levels.py); `other` when the code names none (UBND)."""
+    level = level_of_code(symbol.split("/")[-1]) if symbol else None
+    return level.value if level else "other"
 
 
 def graph_context(request: Request, ref: str, up: int, down: int, mentions: bool = False) -> dict[str, Any]:

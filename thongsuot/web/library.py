@@ -20,13 +20,15 @@ from thongsuot.parsing import parse_text
 from thongsuot.rendering.document_json import document_from_dict
 from thongsuot.storage import SearchFilters, queries
 from thongsuot.storage.accounts import Role, User
+from thongsuot.vocab.levels import level_by_slug, load_levels
 from thongsuot.web import deps, docview
 
 PAGE_SIZE = 20
 COUNT_CAP = 1000  # search hits counted exactly up to this many
 # "Cấp" filter: URL value -> the stored `documents.level` (read from the issuer code / name at storing).
-LEVEL_CODES = {"trung-uong": "central", "tinh": "province", "huyen": "district", "xa": "commune"}
-LEVEL_LABELS = {"trung-uong": "Trung ương", "tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã, phường"}
+LEVEL_LABELS = {
+    w.slug: w.name for lv, w in load_levels().levels.items() if w.slug
+}  # URL value -> label; the slugs live in vocab/data/levels.toml
 SORTS = {"relevance": "Liên quan nhất", "date": "Mới nhất"}
 
 
@@ -41,7 +43,8 @@ class LibraryQuery:
     page: int = 1
 
     def filters(self) -> SearchFilters:
-        level = LEVEL_CODES.get(self.level) or (self.level if self.level in LEVEL_CODES.values() else None)
+        found = level_by_slug(self.level) if self.level else None
+        level = found.value if found else None
         return SearchFilters(
             kind=self.kind or None, issuer=self.issuer or None, year_from=self.year, year_to=self.year, level=level,
         )

@@ -90,7 +90,7 @@ def derive_form(document_id: int, request: Request, user: User = Depends(deps.re
         "unit_names": sorted({u.name for u in units}),
         "own_unit": own,
         "kinds": KIND_LABELS,
-        "levels": {code: lv.name for code, lv in levels.items()},
+        "levels": {code.value: lv.name for code, lv in levels.items() if lv.committee},
         "today": dt.date.today().isoformat(),
     }
     return respond(request, Screen("plans/derive.html", context, json={"document_id": document_id}))
