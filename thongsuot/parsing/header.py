@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from thongsuot.domain.document import Header, NodeKind, ParseWarning, Span
 from thongsuot.parsing.blocks import classify, is_terminal, upper_ratio
+from thongsuot.parsing.header_cells import clean_text, document_start, join_wrapped, split_pieces
 from thongsuot.parsing.lines import Line, columns
 from thongsuot.parsing.names import compose_issuer
 from thongsuot.parsing.normalise import NormText, fold
@@ -116,26 +117,27 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
     """Read the header block; never raises (missing fields stay None)."""
     warnings: list[ParseWarning] = []
     spans: dict[str, Span] = {}
-    t = find_type_line(lines)
+    start = document_start(lines)
+    t = find_type_line(lines, start)
     kind: str | None = None
     title_lines: list[Line] = []
     if t is not None:
         word, rest = _type_word(lines[t].text) or _type_word(lines[t].text, loose=True) or ("", "")
         kind = word
         spans["kind"] = view.span(lines[t].start, lines[t].end)
-        head_lines = lines[:t]
+        head_lines = lines[start:t]
         j = t + 1
         if rest:
             title_lines.append(lines[t])
         j = _title_lines(lines, j, title_lines)
         body_start = j
     else:
-        head_lines, body_start, title_lines = _letter_header(lines)
+        head_lines, body_start, title_lines = _letter_header(lines, start)
         if not title_lines:
             warnings.append(
                 ParseWarning("no_type_word", "Không tìm thấy tên loại văn bản (KẾ HOẠCH, HƯỚNG DẪN...).")
             )
-    pieces = [p for ln in head_lines for p in columns(view, ln)]
+    pieces = join_wrapped(split_pieces([p for ln in head_lines for p in columns(view, ln)]))
     symbol_parts = None
     date = None
     place = None
@@ -143,7 +145,7 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
     issuer_lines: list[str] = []
     seen_symbol = False
     for p in pieces:
-        text = p.text
+        text = clean_text(p.text)
         key = fold(text)
         if "cộng hòa xã hội chủ nghĩa" in key:
             layout = "state"
@@ -251,23 +253,41 @@ def _authority_after_subject(subject: list[Line], ln: Line, nxt: Line | None) ->
     return upper_ratio(" ".join(o.text for o in subject)) < 0.5
 
 
-def _letter_header(lines: list[Line]) -> tuple[list[Line], int, list[Line]]:
-    """No type word: a letter ("V/v ...") or a fragment. The header ends where the body starts."""
-    limit = min(len(lines), _HEADER_LIMIT)
-    for i in range(limit):
+def _letter_header(lines: list[Line], start: int = 0) -> tuple[list[Line], int, list[Line]]:
+    """No type word: a letter ("V/v ...") or a fragment. The header ends where the body starts.
+
+    The place-date cell printed after the subject (right column, below the motto)
+    still belongs to the header."""
+    limit = min(len(lines), start + _HEADER_LIMIT)
+    for i in range(start, limit):
         if _VV.match(lines[i].text):
             title = [lines[i]]
             j = i + 1
             while j < limit and len(title) < 4 and _continues_subject(lines[j]):
                 title.append(lines[j])
                 j += 1
-            return lines[:i], j, title
-    for i in range(limit):
+            head = lines[start:i]
+            while j < limit and len(head) < i - start + 3 and _dated(lines[j : j + 2]):
+                head.append(lines[j])
+                j += 1
+            return head, j, title
+    for i in range(start, limit):
         ln = lines[i]
         mark = classify(ln.text)
         if mark.kind is NodeKind.SECTION or _opening(ln.text) or fold(ln.text).startswith("kính gửi"):
             return lines[:i], i, []
     return [], 0, []
+
+
+def _dated(lines: list[Line]) -> bool:
+    """A place-date line, or the first half of one wrapped over two lines."""
+    if not lines or lines[0].rule:
+        return False
+    text = clean_text(lines[0].text)
+    if _PLACE_DATE.search(text) or _DATE_ONLY.match(text):
+        return True
+    pieces = join_wrapped(list(lines))
+    return bool(pieces) and pieces[0] is not lines[0] and bool(_PLACE_DATE.search(pieces[0].text))
 
 
 def _continues_subject(ln: Line) -> bool:

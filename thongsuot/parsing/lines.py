@@ -26,6 +26,7 @@ from thongsuot.parsing.normalise import NormText, fold
 
 _PAGE_LINE = re.compile(r"^(?:[Tt]rang|TRANG|[Pp]age)\s*[-:.]?\s*\d{1,4}$|^[-–]?\s*\d{1,3}\s*[-–]?$")
 _PAGE_TAIL = re.compile(r"\s+(?:[Tt]rang|TRANG)\s*[-:.]?\s*\d{1,4}\s*$")
+_CELL_BREAK = re.compile(r"^[|\s]+$")
 _MARKUP_CHARS = re.compile(r"[*_#<>\[\]\\&|`]")
 # wide gaps, tabs, and the " | " that DOCX/HTML readers put between the cells of a table row
 _COLUMN_GAP = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]{3,}|\t+|[ \t]+\|(?:[ \t]+|$)|^\|[ \t]+")
@@ -67,7 +68,8 @@ def split_lines(view: NormText) -> list[Line]:
             hi -= 1
         raw = text[lo:hi]
         pos = nl + 1
-        if not raw:
+        # a website export separates table cells with lines holding only `|`: a break like a blank line
+        if not raw or _CELL_BREAK.match(raw):
             blank = True
             if nl >= n:
                 break

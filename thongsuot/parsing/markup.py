@@ -18,6 +18,7 @@ _BOLD = re.compile(r"\*\*|__")
 _EMPH = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([-.*_#+()\[\]!`>|])")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\((?:[^()\s]{1,500})\)")
+_STRAY_STAR = re.compile(r"^\*+(?=\S)(?=[^*]*\w)|(?<=[\w.,;:)\s])\s*\*+$")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _ENTITY = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
@@ -77,6 +78,8 @@ def strip_markup(text: str) -> str:
     s = _ESCAPE.sub(r"\1", s)
     s = _ENTITY_RE.sub(lambda m: _ENTITY[m.group(0)], s)
     s = s.replace("`", "")
+    # emphasis a website export left open over a wrapped line: "*Hà Nội, ngày 19" / "tháng 11 năm 2025 *"
+    s = _STRAY_STAR.sub("", s)
     return _SPACES.sub(" ", s).strip()
 
 

@@ -1,0 +1,117 @@
+"""The header's cells as printed, before the fields are read from them.
+
+Website exports and copies flatten or wrap the two-column header: a cell's
+text wraps over lines ("*Hà Nội, ngày 19" / "tháng 11 năm 2025*", "CỘNG HÒA
+XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM", "Số:" / "5664/CT-CS"), two cells share a line
+("CHÍNH PHỦ_____ Số: 170/2025/NĐ-CP"), rules stick to the words
+("------ Số: 1661/NQ-UBTVQH15"), and a site prints its own furniture (a
+copyright note, an info table "Số hiệu: | Loại văn bản: ...") before the
+document. These helpers give the header reader one piece per printed field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from thongsuot.parsing.blocks import upper_ratio
+from thongsuot.parsing.lines import Line
+from thongsuot.parsing.normalise import fold
+from thongsuot.parsing.symbols import find_date
+from thongsuot.vocab.headings import load_headings
+
+# the national motto or the Party line, printed in capitals at the top right of the header
+_MOTTO = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|ĐẢNG\s+CỘNG\s+SẢN(?:\s+VIỆT\s+NAM)?\s*$")
+_EDGE_RULE = re.compile(r"^[\s\-_=*–—]{3,}|[\s\-_=*–—]{3,}$")
+# "Số" opening a symbol inside a flattened line ("CHÍNH PHỦ_____ Số: 170/2025/NĐ-CP")
+_INNER_SO = re.compile(r"(?<=[\s_\-–—])Số\s*[:.]?\s*(?=\d)")
+_SO_LINE = re.compile(r"^(?:Số|SỐ)\s*[:.]?\s*[\d\s]*[-/]")
+_SO_ALONE = re.compile(r"^(?:[Ss][ốỐôÔóÓổỔ]|SỐ)\s*[:.]?$")
+_DATE_WORD = re.compile(r"(?:^|[\s,])(?:ng[àaáạảã][yv]|Ngày|NGÀY)(?![^\W\d_])")
+_SEARCH_LIMIT = 250  # lines searched for the national motto
+_ISSUER_CELL = 8  # lines of the issuing column above the motto
+
+
+def document_start(lines: list[Line]) -> int:
+    """Index of the header's first line: the issuing column next to the motto; 0 when unsure.
+
+    Lines before it (a site's copyright note, its info table, a page title) are no
+    part of the document. The issuing column is the run of capitals, rules and `*`
+    right above the motto line."""
+    motto = None
+    for i in range(min(len(lines), _SEARCH_LIMIT)):
+        ln = lines[i]
+        if len(ln.text) <= 160 and _MOTTO.search(ln.text):
+            motto = i
+            break
+    if motto is None or motto == 0:
+        return 0
+    j = motto
+    while j > 0 and motto - j < _ISSUER_CELL:
+        prev = lines[j - 1]
+        letters = sum(c.isalpha() for c in prev.text)
+        if (
+            prev.rule
+            or not letters
+            or (upper_ratio(prev.text) > 0.85 and len(prev.text) <= 80)
+            or _SO_LINE.match(prev.text)
+            or (_DATE_WORD.search(prev.text) and len(prev.text) <= 60 and find_date(prev.text, 0) is not None)
+        ):
+            j -= 1
+            continue
+        break
+    return j
+
+
+def clean_text(text: str) -> str:
+    """Words of a header piece without rules stuck to them."""
+    return _EDGE_RULE.sub("", text).strip()
+
+
+def split_pieces(pieces: list[Line]) -> list[Line]:
+    """One piece per field: cut a flattened "NAME Số: N/CODE" before its "Số"."""
+    out: list[Line] = []
+    for p in pieces:
+        m = _INNER_SO.search(p.text)
+        head = clean_text(p.text[: m.start()]) if m else ""
+        if m is None or not head or sum(c.isalpha() for c in head) < 2:
+            out.append(p)
+            continue
+        cut = min(p.start + m.start(), p.end)
+        out.append(Line(p.index, p.start, cut, head, p.blank_before, level=p.level))
+        out.append(Line(p.index, cut, p.end, p.text[m.start() :].strip(), False, level=p.level))
+    return out
+
+
+def join_wrapped(pieces: list[Line]) -> list[Line]:
+    """Join a cell's text wrapped over lines: a date cut before its year, "Số:" without its
+    number, a motto cut in two."""
+    out: list[Line] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        joined = 0
+        while i + 1 < len(pieces) and joined < 3 and _wraps(p, pieces[i + 1]):
+            nxt = pieces[i + 1]
+            p = Line(p.index, p.start, nxt.end, f"{p.text} {nxt.text}", p.blank_before, level=p.level)
+            i += 1
+            joined += 1
+        out.append(p)
+        i += 1
+    return out
+
+
+def _wraps(p: Line, nxt: Line) -> bool:
+    if p.rule or nxt.rule or not nxt.text or nxt.blank_before:
+        return False
+    text = clean_text(p.text)
+    if _SO_ALONE.match(text):
+        return True
+    if _DATE_WORD.search(text) and len(text) < 60 and find_date(text, 0) is None:
+        return any(c.isdigit() for c in nxt.text) and len(nxt.text) < 60
+    both = f"{fold(text)} {fold(clean_text(nxt.text))}"
+    first = fold(text)
+    for phrase in load_headings().header_fixed:
+        key = fold(phrase)
+        if first != key and key.startswith(first) and (both == key or key.startswith(both) or both.startswith(key)):
+            return True
+    return False
