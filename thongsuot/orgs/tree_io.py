@@ -23,6 +23,7 @@ from thongsuot.domain.tracking import RowError
 from thongsuot.errors import InputError, UnsupportedFormat
 from thongsuot.orgs.history import tree_problems
 from thongsuot.parsing.normalise import fold
+from thongsuot.parsing.read.limits import check_package
 from thongsuot.vocab.levels import level_label, load_levels
 
 
@@ -239,6 +240,7 @@ def read_rows(data: bytes, filename: str) -> list[list[object]]:
     """Rows of a CSV (UTF-8, with or without BOM; comma or semicolon) or XLSX file."""
     name = filename.lower()
     if name.endswith(".xlsx"):
+        check_package(filename, data)  # zip checks before openpyxl inflates anything
         try:
             wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for damaged files

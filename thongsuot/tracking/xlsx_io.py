@@ -21,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from thongsuot.domain.tracking import Activity, Quantity, RowError
 from thongsuot.errors import InputError
 from thongsuot.orgs.tree_io import parse_date
+from thongsuot.parsing.read.limits import check_package
 from thongsuot.tracking.activities import LINK, find_channel, find_quantity_unit
 from thongsuot.tracking.coverage import Topic
 from thongsuot.vocab.tracking_data import channel_vocab
@@ -111,9 +112,14 @@ def _text(v: Any) -> str:
 
 
 def read_activities(data: bytes, plan_id: int, unit_code: str, topic_keys: Sequence[str]) -> list[Activity]:
-    """Every row of the filled template as an Activity, or InputError listing every faulty cell."""
+    """Every row of the filled template as an Activity, or InputError listing every faulty cell.
+
+    The package passes the DOCX zip checks first and is then streamed
+    (read_only): a hostile or huge workbook costs bounded memory.
+    """
+    check_package("bảng hoạt động (.xlsx)", data)
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True)
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise InputError("Không đọc được tệp Excel (.xlsx).", detail=str(exc)) from exc
     if SHEET not in wb.sheetnames:

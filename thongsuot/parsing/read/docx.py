@@ -28,7 +28,7 @@ from typing import Any
 from thongsuot.domain.document import ParseWarning, SourceText
 from thongsuot.errors import InputError, ThongSuotError
 from thongsuot.parsing.read.blocks import Block, assemble, render_row
-from thongsuot.parsing.read.limits import ReadLimits, check_zip
+from thongsuot.parsing.read.limits import ReadLimits, repack, safe_members
 from thongsuot.parsing.read.numbering import Numbering, w, wval
 from thongsuot.parsing.read.text import require_content
 
@@ -254,15 +254,24 @@ def _first_header(document: Any, walker: _Walker) -> list[str]:
 
 
 def read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
+    """Inflate every part under the limits first (limits.safe_members), then let python-docx open only those.
+
+    Media parts are emptied on the way: the text never needs them, and
+    python-docx would otherwise hold every image in memory.
+    """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            check_zip(name, archive, limits)
-            if not any(n.lower().startswith("word/") for n in archive.namelist()):
-                raise _corrupt(name, "no word/document.xml")
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise _corrupt(name, "not a zip package") from None
+    with archive:
+        if not any(n.lower().startswith("word/") for n in archive.namelist()):
+            raise _corrupt(name, "no word/document.xml")
+        try:
+            members = safe_members(name, archive, limits, keep=lambda _m: True)
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as exc:
+            raise _corrupt(name, f"damaged part: {exc}") from None  # CRC mismatch, truncation, unknown method
     try:
-        return _read_package(data, name)
+        return _read_package(repack(members), name)
     except ThongSuotError:
         raise
     except Exception as exc:  # python-docx / lxml / zipfile raise many kinds on damaged parts

@@ -8,10 +8,12 @@ file, inflating a zip member), so an oversized or hostile input fails fast.
 
 from __future__ import annotations
 
+import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from thongsuot.errors import TooLarge
+from thongsuot.errors import InputError, TooLarge
 
 MB = 1024 * 1024
 
@@ -25,6 +27,12 @@ class ReadLimits:
     - `max_unzipped_bytes`: total declared uncompressed size of a DOCX's members.
     - `max_ratio`: compression ratio allowed for members bigger than
       `ratio_floor_bytes` (small XML parts compress very well and are harmless).
+    - `max_xml_bytes`: one XML part of a DOCX/XLSX, counted while inflating
+      (whatever the archive declares); a parsed tree takes ~10x its text.
+    - `max_xml_elements`: elements of one XML part (end tags and empty tags
+      counted before parsing), which bounds the tree lxml builds.
+    Together they keep the peak memory of reading one file under the ceiling
+    stated in README ("Memory ceiling"), checked by tests/parsing/test_bombs.py.
     """
 
     max_text_bytes: int = 100 * MB
@@ -32,6 +40,8 @@ class ReadLimits:
     max_unzipped_bytes: int = 200 * MB
     max_ratio: float = 100.0
     ratio_floor_bytes: int = 1 * MB
+    max_xml_bytes: int = 12 * MB
+    max_xml_elements: int = 400_000
 
     @classmethod
     def from_megabytes(
@@ -95,3 +105,96 @@ def check_zip(name: str, archive: zipfile.ZipFile, limits: ReadLimits) -> None:
             "(uncompressed size too large)",
             detail={"size": total, "limit": limits.max_unzipped_bytes},
         )
+
+
+CHUNK = 64 * 1024
+
+
+def inflate(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """One member's bytes, inflated a chunk at a time and refused as soon as they pass `limit`.
+
+    `zipfile.read()` inflates a member in one call up to 2 GB before it
+    compares with the declared size; here memory never exceeds the limit plus
+    one chunk, whatever the archive declares.
+    """
+    out = io.BytesIO()
+    with archive.open(info) as member:
+        while chunk := member.read(CHUNK):
+            if out.tell() + len(chunk) > limit:
+                raise TooLarge(
+                    f"{name}: phần {info.filename!r} quá lớn khi giải nén (> {_human(limit)}) (member too large)",
+                    detail={"member": info.filename, "limit": limit},
+                )
+            out.write(chunk)
+    return out.getvalue()
+
+
+def check_xml(name: str, member: str, data: bytes, limits: ReadLimits) -> None:
+    """Refuse an XML part with more elements than `max_xml_elements`, before any parser sees it."""
+    elements = data.count(b"</") + data.count(b"/>")
+    if elements > limits.max_xml_elements:
+        raise TooLarge(
+            f"{name}: phần {member!r} có quá nhiều phần tử ({elements:,} > {limits.max_xml_elements:,}) "
+            "(too many XML elements)",
+            detail={"member": member, "elements": elements, "limit": limits.max_xml_elements},
+        )
+
+
+def safe_members(
+    name: str, archive: zipfile.ZipFile, limits: ReadLimits, keep: Callable[[str], bool]
+) -> dict[str, bytes]:
+    """Every member of an Office package inflated under the limits; members `keep` rejects come back empty.
+
+    XML parts get `max_xml_bytes` and the element count (one part in memory at
+    a time); other parts (images, fonts) go through the same counting reader
+    and are dropped, so they take no memory later. The total is capped by
+    `max_unzipped_bytes` as counted, not as declared.
+    """
+    check_zip(name, archive, limits)
+    out: dict[str, bytes] = {}
+    total = 0
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        room = limits.max_unzipped_bytes - total
+        if info.filename.lower().endswith((".xml", ".rels")):
+            data = inflate(name, archive, info, min(limits.max_xml_bytes, room))
+            check_xml(name, info.filename, data, limits)
+            total += len(data)
+            out[info.filename] = data if keep(info.filename) else b""
+        else:
+            total += _drain(name, archive, info, room)
+            out[info.filename] = b""
+    return out
+
+
+def _drain(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> int:
+    """Inflate a member only to count (and CRC-check) it."""
+    size = 0
+    with archive.open(info) as member:
+        while chunk := member.read(CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(
+                    f"{name}: tệp quá lớn khi giải nén (> {_human(limit)}) (uncompressed size too large)",
+                    detail={"member": info.filename, "limit": limit},
+                )
+    return size
+
+
+def repack(members: dict[str, bytes]) -> bytes:
+    """The checked members as a stored (uncompressed) zip for a library that opens packages itself."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
+        for member, data in members.items():
+            out.writestr(member, data)
+    return buffer.getvalue()
+
+
+def check_package(name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> None:
+    """The DOCX checks for any Office package read by a library (XLSX through openpyxl)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            safe_members(name, archive, limits, keep=lambda _m: False)
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:  # CRC, truncation, method
+        raise InputError(f"{name}: tệp nén hỏng (corrupt package: {type(exc).__name__})", code="corrupt_file") from None
