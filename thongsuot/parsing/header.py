@@ -15,11 +15,19 @@ from dataclasses import dataclass, field
 
 from thongsuot.domain.document import Header, NodeKind, ParseWarning, Span
 from thongsuot.parsing.blocks import classify, is_terminal, upper_ratio
-from thongsuot.parsing.header_cells import clean_text, document_start, join_wrapped, split_pieces
+from thongsuot.parsing.header_cells import (
+    authority_body,
+    clean_text,
+    document_start,
+    is_position_line,
+    join_wrapped,
+    split_pieces,
+)
 from thongsuot.parsing.lines import Line, columns
 from thongsuot.parsing.names import compose_issuer
 from thongsuot.parsing.normalise import NormText, fold
-from thongsuot.parsing.symbols import find_date, parse_symbol
+from thongsuot.parsing.symbols import SymbolParts, find_date, parse_symbol
+from thongsuot.vocab.codes import load_codes
 from thongsuot.vocab.headings import load_headings
 
 # "Số" and its OCR forms (`Sô`, `Só`, `Sổ`, `S6`) before the document's own symbol.
@@ -123,16 +131,20 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
     title_lines: list[Line] = []
     if t is not None:
         word, rest = _type_word(lines[t].text) or _type_word(lines[t].text, loose=True) or ("", "")
-        kind = word
-        spans["kind"] = view.span(lines[t].start, lines[t].end)
-        head_lines = lines[start:t]
         j = t + 1
+        if not word and t + 1 < len(lines):  # "QUYẾT" / "ĐỊNH": a type word wrapped in its cell
+            word, rest = _type_word(f"{lines[t].text} {lines[t + 1].text}") or ("", "")
+            j = t + 2
+        kind = word
+        spans["kind"] = view.span(lines[t].start, lines[j - 1].end)
+        head_lines = lines[start:t]
         if rest:
             title_lines.append(lines[t])
         j = _title_lines(lines, j, title_lines)
-        body_start = j
+        body_start, authority = _authority(lines, j)
     else:
         head_lines, body_start, title_lines = _letter_header(lines, start)
+        authority = None
         if not title_lines:
             warnings.append(
                 ParseWarning("no_type_word", "Không tìm thấy tên loại văn bản (KẾ HOẠCH, HƯỚNG DẪN...).")
@@ -193,6 +205,10 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
             issuer_lines.append(words)
             spans.setdefault("issuer", view.span(p.start, p.end))
     issuer, parent = compose_issuer(issuer_lines)
+    if issuer is None and authority:
+        issuer = authority
+    if kind is None:
+        kind = _unprinted_kind(title_lines, symbol_parts)
     title = _join_title(title_lines)
     if title_lines:
         spans["title"] = view.span(title_lines[0].start, title_lines[-1].end)
@@ -231,6 +247,8 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
             break
         if out and len(ln.text) > 160:
             break
+        if out and is_position_line(_wrapped_line(lines, j)):
+            break
         if out and _authority_after_subject(out, ln, lines[j + 1] if j + 1 < len(lines) else None):
             break
         out.append(ln)
@@ -239,6 +257,40 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
     while j < len(lines) and lines[j].rule:
         j += 1
     return j
+
+
+def _wrapped_line(lines: list[Line], j: int) -> str:
+    """A capitals line with the next one when a cell wrapped it mid-name ("CHỦ TỊCH ỦY BAN NHÂN" / "DÂN TỈNH")."""
+    text = lines[j].text
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    if nxt is not None and not nxt.rule and not nxt.blank_before and upper_ratio(nxt.text) > 0.9:
+        return f"{text} {nxt.text}"
+    return text
+
+
+def _authority(lines: list[Line], j: int) -> tuple[int, str | None]:
+    """Skip the deciding authority printed between the subject and the "Căn cứ ..." lines
+    (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X`, `ỦY BAN THƯỜNG VỤ QUỐC HỘI`); return where the body
+    starts and the body that authority names."""
+    k = j
+    while k < len(lines) and k - j < 3 and not lines[k].rule and upper_ratio(lines[k].text) > 0.9:
+        k += 1
+    if k == j or k >= len(lines):
+        return j, None
+    text = " ".join(clean_text(ln.text) for ln in lines[j:k])
+    body = authority_body(text)
+    after = lines[k].text if k + 1 >= len(lines) else f"{lines[k].text} {lines[k + 1].text}"
+    if body is None or not (_opening(after) or is_position_line(text)):
+        return j, None
+    return k, body
+
+
+def _unprinted_kind(title_lines: list[Line], symbol: SymbolParts | None) -> str | None:
+    """The kind of a document that prints no type word: a letter (`V/v ...`) is a CÔNG VĂN;
+    otherwise the type code of its own symbol says it (`21/2025/TT-BGDĐT`: THÔNG TƯ)."""
+    code = "CV" if title_lines and _VV.match(title_lines[0].text) else (symbol.type_code if symbol else None)
+    kinds = load_codes().types.get(code) if code else None
+    return kinds[0].upper() if kinds else None
 
 
 def _authority_after_subject(subject: list[Line], ln: Line, nxt: Line | None) -> bool:
@@ -267,9 +319,10 @@ def _letter_header(lines: list[Line], start: int = 0) -> tuple[list[Line], int, 
                 title.append(lines[j])
                 j += 1
             head = lines[start:i]
-            while j < limit and len(head) < i - start + 3 and _dated(lines[j : j + 2]):
-                head.append(lines[j])
-                j += 1
+            n = _dated(lines[j : j + 2])
+            if n:
+                head.extend(lines[j : j + n])
+                j += n
             return head, j, title
     for i in range(start, limit):
         ln = lines[i]
@@ -279,15 +332,15 @@ def _letter_header(lines: list[Line], start: int = 0) -> tuple[list[Line], int, 
     return [], 0, []
 
 
-def _dated(lines: list[Line]) -> bool:
-    """A place-date line, or the first half of one wrapped over two lines."""
+def _dated(lines: list[Line]) -> int:
+    """Lines (1 or 2) of a place-date printed whole or wrapped over two lines; 0 when none."""
     if not lines or lines[0].rule:
-        return False
+        return 0
     text = clean_text(lines[0].text)
-    if _PLACE_DATE.search(text) or _DATE_ONLY.match(text):
-        return True
-    pieces = join_wrapped(list(lines))
-    return bool(pieces) and pieces[0] is not lines[0] and bool(_PLACE_DATE.search(pieces[0].text))
+    joined = join_wrapped(list(lines))
+    if joined and joined[0] is not lines[0] and find_date(joined[0].text, 0) is not None:
+        return 2
+    return 1 if _PLACE_DATE.search(text) or _DATE_ONLY.match(text) else 0
 
 
 def _continues_subject(ln: Line) -> bool:

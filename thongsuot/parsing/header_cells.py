@@ -12,15 +12,18 @@ document. These helpers give the header reader one piece per printed field.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from thongsuot.parsing.blocks import upper_ratio
+from thongsuot.parsing.duties import is_body
 from thongsuot.parsing.lines import Line
+from thongsuot.parsing.names import name_case
 from thongsuot.parsing.normalise import fold
 from thongsuot.parsing.symbols import find_date
 from thongsuot.vocab.headings import load_headings
 
 # the national motto or the Party line, printed in capitals at the top right of the header
-_MOTTO = re.compile(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|ĐẢNG\s+CỘNG\s+SẢN(?:\s+VIỆT\s+NAM)?\s*$")
+_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|ĐẢNG\s+CỘNG\s+SẢN(?:\s+VIỆT\s+NAM)?\s*$")
 _EDGE_RULE = re.compile(r"^[\s\-_=*–—]{3,}|[\s\-_=*–—]{3,}$")
 # "Số" opening a symbol inside a flattened line ("CHÍNH PHỦ_____ Số: 170/2025/NĐ-CP")
 _INNER_SO = re.compile(r"(?<=[\s_\-–—])Số\s*[:.]?\s*(?=\d)")
@@ -115,3 +118,32 @@ def _wraps(p: Line, nxt: Line) -> bool:
         if first != key and key.startswith(first) and (both == key or key.startswith(both) or both.startswith(key)):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _positions() -> tuple[str, ...]:
+    return tuple(sorted((fold(p) for p in load_headings().position_words), key=len, reverse=True))
+
+
+def authority_body(text: str) -> str | None:
+    """The body of a deciding-authority line printed in capitals between the subject and the
+    "Căn cứ ..." lines: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" -> "Ủy ban nhân dân tỉnh X",
+    "CỤC TRƯỞNG CỤC HẢI QUAN" -> "Cục Hải quan", "ỦY BAN THƯỜNG VỤ QUỐC HỘI" as is.
+    None when the line is no such name (a subject in capitals: "... / CHỦ TỊCH HỒ CHÍ MINH")."""
+    words = clean_text(text).split()
+    if len(words) < 2 or len(" ".join(words)) > 120 or upper_ratio(" ".join(words)) < 0.9:
+        return None
+    keys = [fold(w) for w in words]
+    for position in _positions():
+        n = len(position.split())
+        if " ".join(keys[:n]) == position and len(words) > n:
+            rest = name_case(" ".join(words[n:]))
+            return rest if is_body(rest) else None
+    name = name_case(" ".join(words))
+    return name if is_body(name) else None
+
+
+def is_position_line(text: str) -> bool:
+    """A capitals line opening with a position word and naming a body after it."""
+    key = fold(clean_text(text))
+    return authority_body(text) is not None and any(key.startswith(p + " ") for p in _positions())

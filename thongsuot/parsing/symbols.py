@@ -47,10 +47,11 @@ SYMBOL_PATTERN = re.compile(rf"(?=[\dOlI])(?<![\w/.\-])(?:{_PARTY}|{_STATE})")
 
 _DAY_WORD = r"(?:ng[àaáạ][yv]|ne[àa]y|NGÀY|Ngày)"
 _NUMERIC_DATE = r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<y>\d{4})(?!\d)"
-# the long form tolerates OCR's `O` for `0` ("ngày 2O tháng 12 năm 2023"): the words pin it down
+# the long form tolerates OCR's `O` for `0` ("ngày 2O tháng 12 năm 2023") and a space lost after a
+# word ("ngày 01 tháng12 năm 2025"): the words pin it down
 _OCR_DD = r"(?:\d[\dO]?|O\d)"
 _LONG_DATE = (
-    rf"(?<![\dO])(?P<ld>{_OCR_DD})\s+th[áa]ng\s+(?P<lm>{_OCR_DD})\s+n[ăa]m\s+(?P<ly>\d[\dO]{{3}})(?!\d)"
+    rf"(?<![\dO])(?P<ld>{_OCR_DD})\s+th[áa]ng\s*(?P<lm>{_OCR_DD})\s*n[ăa]m\s*(?P<ly>\d[\dO]{{3}})(?!\d)"
 )
 DATE_PATTERN = re.compile(rf"(?:{_DAY_WORD}\s{{0,3}})?(?:{_NUMERIC_DATE}|{_LONG_DATE})")
 
