@@ -111,3 +111,36 @@ def test_derive_edit_reorder_download(server: str, page: Page, tmp_path: Path) -
     text = " ".join(back.text.split())
     assert text.index(" ".join(second.split())[:60]) < text.index("Ban hành hướng dẫn và gửi đề cương"[:30])
     assert errors == []
+
+
+def test_five_edits_in_a_row_survive_a_reload(server: str, page: Page) -> None:
+    """Autosave after autosave (and the explicit "Lưu"): every edit is kept, none answered by 409."""
+    errors: list[str] = []
+    refused: list[int] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("response", lambda r: refused.append(r.status) if r.url.endswith("/save") and r.status >= 400 else None)
+    page.goto(f"{server}/login")
+    page.get_by_label("Tên đăng nhập").fill("editor")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(f"{server}/documents/1/derive")
+    page.locator("#unit").fill("Đảng ủy xã Tân Hòa")
+    page.locator("#date").fill("2025-09-15")
+    page.locator("#derive-submit").click()
+    expect(page.locator("#save-state")).to_be_visible()
+    plan_url = page.url
+    start = int(page.locator("#save-state").get_attribute("data-version") or "1")
+    texts = [f"Chủ đề sửa lần {n} ở xã Tân Hòa" for n in range(1, 6)]
+    for n, text in enumerate(texts):
+        field = page.locator(f'input[name="focal-{n}-heading"]')
+        field.fill(text)
+        if n == 4:
+            page.locator("#save-now").click()
+        else:
+            field.press("Tab")
+        expect(page.locator("#save-state")).to_contain_text(f"phiên bản {start + n + 1}", timeout=15_000)
+    page.goto(plan_url)
+    for n, text in enumerate(texts):
+        expect(page.locator(f'input[name="focal-{n}-heading"]')).to_have_value(text)
+    page.screenshot(path=str(SHOTS / "plans-04-five-edits.png"), full_page=False)
+    assert refused == [] and errors == []

@@ -148,3 +148,20 @@ def test_plan_list_offers_the_blank_template_to_editors_only(env: WebEnv) -> Non
     assert title and "<" not in title.group(1) and "Kế hoạch" in title.group(1)
     assert 'id="new-form"' in editor_page
     assert 'id="new-form"' not in env.client("viewer").get("/plans").text
+
+
+def test_each_save_returns_the_next_version_and_a_conflict_shows_both_texts(env: WebEnv) -> None:
+    """Autosave posts the version it got back; only a stale version is refused, with both texts shown."""
+    client, plan_id = _derive(env)
+    version = "1"
+    for n in range(1, 4):
+        saved = client.post(f"/plans/{plan_id}/save", data={"version": version, "focal-0-heading": f"Chủ đề {n}"})
+        assert saved.status_code == 200, saved.text
+        m = re.search(r'name="version" id="plan-version" value="(\d+)" hx-swap-oob="true"', saved.text)
+        assert m is not None and int(m.group(1)) == n + 1
+        version = m.group(1)
+    stale = client.post(f"/plans/{plan_id}/save", data={"version": "2", "focal-0-heading": "Bản cũ sửa dở"})
+    assert stale.status_code == 409
+    assert "Bản đã lưu (phiên bản 4)" in stale.text and "Chủ đề 3" in stale.text
+    assert "Bản của bạn" in stale.text and "Bản cũ sửa dở" in stale.text
+    assert client.get(f"/plans/{plan_id}?format=json").json()["version"] == 4

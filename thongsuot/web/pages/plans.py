@@ -9,6 +9,7 @@ when the officer ticks "Giao nhiệm vụ và theo dõi thực hiện".
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -17,14 +18,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thongsuot.cascade.derive import derive, empty_plan, import_document, target_from_name
 from thongsuot.domain.plan import Plan, PlanKind, PlanStatus
-from thongsuot.errors import InputError, ThongSuotError
+from thongsuot.errors import Conflict, InputError, ThongSuotError
 from thongsuot.parsing import parse_bytes
 from thongsuot.parsing.normalise import fold
 from thongsuot.rendering.plan_docx import render_docx
 from thongsuot.rendering.plan_json import plan_to_dict, render_json
 from thongsuot.rendering.plan_md import diff_plans, render_md
 from thongsuot.storage.accounts import User
-from thongsuot.storage.plans import PlanStore
+from thongsuot.storage.plans import PlanStore, StoredPlan
 from thongsuot.tracking import views as tracking_views
 from thongsuot.vocab.levels import load_levels
 from thongsuot.web import deps
@@ -189,10 +190,33 @@ async def plan_save(plan_id: int, request: Request, user: User = Depends(deps.re
     store = _store(request)
     current = store.get(plan_id)
     expected = int(form["version"]) if form.get("version", "").isdigit() else None
-    saved = store.save(plan_id, plan_from_form(current.plan, form), expected_version=expected,
-                       author=user.username, note="Tự động lưu")  # fmt: skip
-    html = f'<span id="save-state" data-version="{saved.version}">Đã lưu — phiên bản {saved.version}</span>'
+    edited = plan_from_form(current.plan, form)
+    try:
+        saved = store.save(plan_id, edited, expected_version=expected, author=user.username,
+                           note="Lưu" if form.get("explicit") else "Tự động lưu")  # fmt: skip
+    except Conflict as exc:
+        if "current_version" not in (exc.detail or {}):
+            raise
+        return HTMLResponse(_conflict_html(store.get(plan_id), edited), status_code=409)
+    html = (
+        f'<span id="save-state" data-version="{saved.version}">Đã lưu — phiên bản {saved.version}</span>'
+        f'<input type="hidden" name="version" id="plan-version" value="{saved.version}" hx-swap-oob="true">'
+        '<div id="save-conflict" hx-swap-oob="true"></div>'
+    )
     return HTMLResponse(html, headers={"HX-Trigger": f'{{"planSaved": {saved.version}}}'})
+
+
+def _conflict_html(theirs: StoredPlan, mine: Plan) -> str:
+    """Both texts side by side: the version someone else saved and the edit that was not saved."""
+    saved_text, mine_text = escape(render_md(theirs.plan)), escape(render_md(mine))
+    return (
+        f'<span id="save-state" class="save-error" data-version="{theirs.version}">'
+        f"Chưa lưu: kế hoạch vừa được người khác sửa (phiên bản {theirs.version}).</span>"
+        '<div id="save-conflict" class="card conflict" hx-swap-oob="true"><h2>Hai bản khác nhau</h2>'
+        "<p>Bản của bạn chưa được lưu. Chép phần cần giữ rồi tải lại trang để sửa tiếp trên bản mới.</p>"
+        f'<div class="both"><div><h3>Bản đã lưu (phiên bản {theirs.version})</h3><pre>{saved_text}</pre></div>'
+        f"<div><h3>Bản của bạn</h3><pre>{mine_text}</pre></div></div></div>"
+    )
 
 
 @router.post("/plans/{plan_id}/op")
