@@ -84,6 +84,8 @@ class SourceText:
     name: str = ""
     segments: tuple[SourceSegment, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
+    # OCR only: (start, end, confidence 0..1) of each recognised word, offsets into `text`.
+    word_confidences: tuple[tuple[int, int, float], ...] = ()
 
     def locate(self, offset: int) -> SourceSegment | None:
         """The source segment (page / paragraph) holding a text offset."""

@@ -35,7 +35,7 @@ from thongsuot.parsing.opening import (
     own_date_from_lead,
     own_from_subtitle,
 )
-from thongsuot.parsing.read import read_bytes, read_file
+from thongsuot.parsing.read import Progress, read_bytes, read_file
 from thongsuot.parsing.roles import canonical_heading, role_of
 from thongsuot.parsing.sections import (
     Part,
@@ -217,8 +217,9 @@ def parse_text(text: str, name: str = "") -> ParsedDocument:
     return parse_source(SourceText(text=text, format="txt", name=name))
 
 
-def parse_file(path: str | Path) -> ParsedDocument:
-    return parse_source(read_file(path))
+def parse_file(path: str | Path, progress: Progress | None = None) -> ParsedDocument:
+    """`progress(done_pages, total_pages)` is called while a scan is recognised (OCR)."""
+    return parse_source(read_file(path, progress=progress))
 
 
 def parse_bytes(data: bytes, name: str) -> ParsedDocument:

@@ -8,7 +8,9 @@ DOCX saved as ".txt" is read as what it is (with a warning), an old Word
 InputError (bad content), UnsupportedFormat (415), TooLarge (413).
 
 Supported: .txt .md .markdown (UTF-8 / UTF-16 text, kept verbatim),
-.html .htm .xhtml (visible text of the content), .docx, .pdf (text layer).
+.html .htm .xhtml (visible text of the content), .docx, .pdf (text layer; pages
+without one go through OCR), images .jpg .jpeg .png .tif .tiff (OCR, `scan.py`).
+Readers that may run OCR take `progress(done_pages, total_pages)`.
 
 Limits are parameters (`ReadLimits`, or a single `max_bytes`), never read from
 settings: the CLI and API pass theirs. `read_file` checks the size with
@@ -17,7 +19,9 @@ settings: the CLI and API pass theirs. `read_file` checks the size with
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from thongsuot.domain.document import ParseWarning, SourceText
@@ -25,7 +29,9 @@ from thongsuot.errors import InputError, UnsupportedFormat
 from thongsuot.parsing.read.limits import DEFAULT_LIMITS, ReadLimits, check_size
 from thongsuot.parsing.read.sniff import sniff
 
-__all__ = ["DEFAULT_LIMITS", "SUPPORTED_EXTENSIONS", "ReadLimits", "read_bytes", "read_file"]
+Progress = Callable[[int, int], None]
+
+__all__ = ["Progress", "DEFAULT_LIMITS", "SUPPORTED_EXTENSIONS", "ReadLimits", "read_bytes", "read_file"]
 
 _FORMAT_BY_EXTENSION = {
     ".txt": "txt",
@@ -37,6 +43,11 @@ _FORMAT_BY_EXTENSION = {
     ".xhtml": "html",
     ".docx": "docx",
     ".pdf": "pdf",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".png": "image",
+    ".tif": "image",
+    ".tiff": "image",
 }
 SUPPORTED_EXTENSIONS = tuple(_FORMAT_BY_EXTENSION)
 _SUPPORTED_LIST = ", ".join(SUPPORTED_EXTENSIONS)
@@ -62,8 +73,8 @@ def _resolve(name: str, declared: str | None, data: bytes) -> tuple[str, list[Pa
     """The format to read, reconciling the extension with the content."""
     actual = sniff(data, name)  # raises for encrypted Office files, .doc, other zips
     if actual is None:  # looks like text
-        if declared in {"docx", "pdf"}:
-            what = "DOCX" if declared == "docx" else "PDF"
+        if declared in {"docx", "pdf", "image"}:
+            what = {"docx": "DOCX", "pdf": "PDF", "image": "ảnh"}[declared]
             raise InputError(
                 f"{name}: tệp {what} hỏng (corrupt {what}: not a {what} file)", code="corrupt_file"
             )
@@ -84,6 +95,7 @@ def read_bytes(
     *,
     limits: ReadLimits = DEFAULT_LIMITS,
     max_bytes: int | None = None,
+    progress: Progress | None = None,
 ) -> SourceText:
     """Read an uploaded file's bytes. `name` (with extension) picks the format."""
     declared = _format_for(name)
@@ -93,19 +105,13 @@ def read_bytes(
     fmt, warnings = _resolve(name, declared, data)
     if max_bytes is None:
         check_size(name, len(data), limits.max_bytes_for(fmt))
-    source = _dispatch(fmt, data, name, limits)
+    source = _dispatch(fmt, data, name, limits, progress)
     if warnings:
-        source = SourceText(
-            text=source.text,
-            format=source.format,
-            name=source.name,
-            segments=source.segments,
-            warnings=(*warnings, *source.warnings),
-        )
+        source = dataclasses.replace(source, warnings=(*warnings, *source.warnings))
     return source
 
 
-def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits) -> SourceText:
+def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits, progress: Progress | None) -> SourceText:
     if fmt in {"txt", "md"}:
         from thongsuot.parsing.read.text import read_text
 
@@ -118,9 +124,13 @@ def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits) -> SourceTex
         from thongsuot.parsing.read.docx import read_docx
 
         return read_docx(data, name, limits)
+    if fmt == "image":
+        from thongsuot.parsing.read.scan import read_image
+
+        return read_image(data, name, progress)
     from thongsuot.parsing.read.pdf import read_pdf
 
-    return read_pdf(data, name)
+    return read_pdf(data, name, progress)
 
 
 def read_file(
@@ -128,6 +138,7 @@ def read_file(
     *,
     limits: ReadLimits = DEFAULT_LIMITS,
     max_bytes: int | None = None,
+    progress: Progress | None = None,
 ) -> SourceText:
     """Read a file from disk; its size is checked before anything is read."""
     p = Path(path)
@@ -148,4 +159,4 @@ def read_file(
         raise InputError(
             f"{name}: không mở được tệp (cannot open: {exc.strerror})", code="cannot_open"
         ) from None
-    return read_bytes(data, name, limits=limits, max_bytes=max_bytes)
+    return read_bytes(data, name, limits=limits, max_bytes=max_bytes, progress=progress)

@@ -7,8 +7,9 @@ are removed; pages are then joined by a plain line break, so a sentence cut by
 a page break reads on (the parser rejoins broken lines). One segment per page
 carries the page number.
 
-A scanned PDF has no text to extract: it is refused with "không có lớp văn
-bản (no text layer)" rather than returning an empty document. pypdf logs
+A scanned PDF has no text to extract: its pages go through OCR (`scan.py`), and
+so does a single page without text (but with an image) inside a PDF that has text
+elsewhere. pypdf logs
 warnings about sloppy files; they are collected as `ParseWarning`s of the read
 instead of reaching stderr.
 """
@@ -20,11 +21,14 @@ import io
 import logging
 import re
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 from thongsuot.domain.document import ParseWarning, SourceText
 from thongsuot.errors import InputError, ThongSuotError
 from thongsuot.parsing.read.blocks import CELL_SEPARATOR, Block, assemble
+
+Progress = Callable[[int, int], None]
 
 # Lines within this many lines of a page's top or bottom may be furniture.
 EDGE_LINES = 3
@@ -32,6 +36,8 @@ EDGE_LINES = 3
 RUNNING_SHARE = 0.6
 # Fewer letters than this in the whole file means there is no usable text layer.
 MIN_LETTERS = 20
+# A page with fewer letters than this and an image on it is a scanned page.
+PAGE_MIN_LETTERS = 10
 _MAX_LOG_WARNINGS = 20
 
 _PAGE_NUMBER = re.compile(
@@ -120,13 +126,13 @@ def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
     return cleaned
 
 
-def read_pdf(data: bytes, name: str) -> SourceText:
+def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> SourceText:
     sink: list[str] = []
     token = _collected.set(sink)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            pages = _extract_pages(data, name)
+            extracted = _extract_pages(data, name)
     except ThongSuotError:
         raise
     except RecursionError:
@@ -136,15 +142,26 @@ def read_pdf(data: bytes, name: str) -> SourceText:
     finally:
         _collected.reset(token)
 
-    if sum(ch.isalpha() for page in pages for ch in page) < MIN_LETTERS:
-        raise _error(name, "không có lớp văn bản (no text layer) — cần nhận dạng OCR trước", "no_text_layer")
+    pages = [text for text, _ in extracted]
+    notes = [ParseWarning("pdf_reader", message) for message in dict.fromkeys(sink)]
+    no_text_layer = sum(ch.isalpha() for page in pages for ch in page) < MIN_LETTERS
+    scanned = [
+        n
+        for n, (text, has_image) in enumerate(extracted, start=1)
+        if no_text_layer or (has_image and sum(ch.isalpha() for ch in text) < PAGE_MIN_LETTERS)
+    ]
+    if scanned:
+        from thongsuot.parsing.read.scan import read_scanned_pdf
+
+        texts = ["" if n in scanned else text for n, text in enumerate(pages, start=1)]
+        return read_scanned_pdf(data, name, texts, scanned, notes, progress)
     cleaned = strip_furniture([page.splitlines() for page in pages])
     blocks = [Block("\n".join(lines), page=i) for i, lines in enumerate(cleaned, start=1)]
-    notes = [ParseWarning("pdf_reader", message) for message in dict.fromkeys(sink)]
     return assemble(blocks, fmt="pdf", name=name, warnings=notes, separator="\n")
 
 
-def _extract_pages(data: bytes, name: str) -> list[str]:
+def _extract_pages(data: bytes, name: str) -> list[tuple[str, bool]]:
+    """Each page's text and whether it draws an image (a scanned page does)."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -160,9 +177,18 @@ def _extract_pages(data: bytes, name: str) -> list[str]:
                 name, "PDF được mã hóa (encrypted PDF, AES support not installed)", "encrypted"
             ) from None
     try:
-        return [_page_text(page) for page in reader.pages]
+        return [(_page_text(page), _has_image(page)) for page in reader.pages]
     except FileNotDecryptedError:
         raise encrypted from None
+
+
+def _has_image(page: Any) -> bool:
+    try:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        return any(xobjects[key].get_object().get("/Subtype") == "/Image" for key in xobjects)
+    except Exception:  # a damaged resource dictionary: treat the page as text
+        return False
 
 
 def _page_text(page: Any) -> str:

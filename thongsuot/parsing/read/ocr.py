@@ -1,0 +1,203 @@
+"""Scans and photos -> text, through Tesseract's Vietnamese model.
+
+Binding: the `tesseract` command run as a subprocess with TSV output, not a Python binding. pytesseract is
+itself a wrapper around the same subprocess (and adds nothing we need); tesserocr links against one
+libtesseract version and needs a compiler on the server. A subprocess also gives what a server needs: a
+timeout per page, a crash in Leptonica that cannot take the worker down, and one thread per page
+(`OMP_THREAD_LIMIT=1`) so that pages run in parallel over the cores instead of OpenMP threads fighting.
+
+Per page: PDF pages are rasterised by poppler's `pdftoppm` at 300 dpi; images are decoded by Pillow
+(`image.py`); the page is deskewed, recognised (`--psm 3`, automatic layout) and, when the mean word
+confidence is poor, Tesseract's orientation detection (`--psm 0`, the `osd` model) is asked whether the page is
+on its side; if it is, the turned page is recognised again. Word boxes become lines in `ocr_layout.py`.
+Pages run on up to `workers` threads, each waiting on its own tesseract process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from thongsuot.errors import InputError
+from thongsuot.parsing.read.image import deskew, encode_pgm, rotate_quarter
+from thongsuot.parsing.read.ocr_layout import PageText, layout_page, parse_tsv
+
+Progress = Callable[[int, int], None]
+
+DPI = 300
+LANGUAGE = "vie"
+PAGE_TIMEOUT = 180  # seconds for one page's recognition or rasterisation
+# Below this mean word confidence a page may be on its side: ask orientation detection.
+ORIENTATION_CHECK_BELOW = 0.6
+_ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.MULTILINE)
+_ORIENT_CONF = re.compile(r"^Orientation confidence:\s*([\d.]+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    number: int  # 1-based page number in the source file
+    text: PageText
+
+
+def workers() -> int:
+    """Pages recognised at once: one per core (two on the project's reference machine)."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
+def _missing(name: str) -> InputError:
+    return InputError(
+        f"{name}: không tìm thấy Tesseract để nhận dạng ảnh quét (tesseract not installed; "
+        "see scripts/ensure-system-deps.sh)",
+        code="ocr_unavailable",
+    )
+
+
+def check_tesseract(name: str) -> None:
+    """Fail with one line naming the file when Tesseract or its Vietnamese model is missing."""
+    if shutil.which("tesseract") is None:
+        raise _missing(name)
+    listed = subprocess.run(
+        ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30, env=_env()
+    )
+    if LANGUAGE not in listed.stdout.split():
+        raise InputError(
+            f"{name}: Tesseract thiếu mô hình tiếng Việt (language model '{LANGUAGE}' not installed)",
+            code="ocr_unavailable",
+        )
+
+
+def _tesseract(image: Image.Image, args: Sequence[str], name: str, page: int) -> str:
+    try:
+        done = subprocess.run(
+            ["tesseract", "stdin", "stdout", *args],
+            input=encode_pgm(image),
+            capture_output=True,
+            timeout=PAGE_TIMEOUT,
+            env=_env(),
+        )
+    except FileNotFoundError:
+        raise _missing(name) from None
+    except subprocess.TimeoutExpired:
+        raise InputError(
+            f"{name}: trang {page} nhận dạng quá lâu (OCR timed out after {PAGE_TIMEOUT}s)", code="ocr_failed"
+        ) from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(
+            f"{name}: không nhận dạng được trang {page} (tesseract: {reason[-1] if reason else done.returncode})",
+            code="ocr_failed",
+        )
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _recognise(image: Image.Image, name: str, page: int) -> PageText:
+    tsv = _tesseract(image, ["-l", LANGUAGE, "--psm", "3", "--dpi", str(DPI), "tsv"], name, page)
+    return layout_page(parse_tsv(tsv))
+
+
+def _quarter_turn(image: Image.Image, name: str, page: int) -> int:
+    """Tesseract's clockwise correction for a page on its side (0 when unsure)."""
+    try:
+        osd = _tesseract(image, ["--psm", "0", "--dpi", str(DPI)], name, page)
+    except InputError:
+        return 0  # too little text to tell: keep the page as it is
+    rotate, confidence = _ROTATE.search(osd), _ORIENT_CONF.search(osd)
+    if rotate is None or confidence is None or float(confidence.group(1)) < 1.5:
+        return 0
+    return int(rotate.group(1))
+
+
+def recognise_image(image: Image.Image, name: str, page: int) -> PageText:
+    """One page: deskew, recognise, and turn it upright first if it reads poorly and lies on its side."""
+    straight = deskew(image)
+    result = _recognise(straight, name, page)
+    if result.mean_conf < ORIENTATION_CHECK_BELOW or result.word_count < 5:
+        degrees = _quarter_turn(straight, name, page)
+        if degrees:
+            turned = _recognise(deskew(rotate_quarter(image, degrees)), name, page)
+            if turned.mean_conf > result.mean_conf:
+                return turned
+    return result
+
+
+def rasterise_pdf_page(path: Path, page: int, name: str) -> Image.Image:
+    """One PDF page as a 300 dpi greyscale image (poppler's pdftoppm)."""
+    if shutil.which("pdftoppm") is None:
+        raise InputError(
+            f"{name}: không tìm thấy pdftoppm (poppler-utils not installed)", code="ocr_unavailable"
+        )
+    with tempfile.TemporaryDirectory(prefix="thongsuot-ocr-") as tmp:
+        root = Path(tmp) / "page"
+        try:
+            done = subprocess.run(
+                ["pdftoppm", "-r", str(DPI), "-gray", "-f", str(page), "-l", str(page), "-singlefile",
+                 str(path), str(root)],
+                capture_output=True, timeout=PAGE_TIMEOUT,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            done = None
+        out = root.with_suffix(".pgm")
+        if done is None or done.returncode != 0 or not out.exists():
+            raise InputError(
+                f"{name}: không đọc được trang {page} của PDF (cannot rasterise page)", code="ocr_failed"
+            )
+        with Image.open(out) as image:
+            return image.convert("L")
+
+
+def ocr_pdf_pages(
+    data: bytes, name: str, pages: Sequence[int], progress: Progress | None = None
+) -> list[OcrPage]:
+    """Recognise the given (1-based) pages of a PDF, `workers()` pages at a time."""
+    check_tesseract(name)
+    with tempfile.TemporaryDirectory(prefix="thongsuot-ocr-") as tmp:
+        path = Path(tmp) / "source.pdf"
+        path.write_bytes(data)
+
+        def one(page: int) -> OcrPage:
+            return OcrPage(page, recognise_image(rasterise_pdf_page(path, page, name), name, page))
+
+        return _run(pages, one, progress)
+
+
+def ocr_images(
+    images: Iterable[Image.Image], total: int, name: str, progress: Progress | None = None
+) -> list[OcrPage]:
+    """Recognise decoded page images (an image file's frames) in order."""
+    check_tesseract(name)
+    listed = list(enumerate(images, start=1))
+    by_number = dict(listed)
+
+    def one(page: int) -> OcrPage:
+        return OcrPage(page, recognise_image(by_number[page], name, page))
+
+    return _run([n for n, _ in listed], one, progress, total=total)
+
+
+def _run(
+    pages: Sequence[int], one: Callable[[int], OcrPage], progress: Progress | None, total: int | None = None
+) -> list[OcrPage]:
+    total = len(pages) if total is None else total
+    if progress is not None:
+        progress(0, total)
+    results: list[OcrPage] = []
+    with ThreadPoolExecutor(max_workers=workers()) as pool:
+        futures = [pool.submit(one, page) for page in pages]
+        for future in futures:
+            results.append(future.result())
+            if progress is not None:
+                progress(len(results), total)
+    return results
