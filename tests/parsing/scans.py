@@ -115,24 +115,36 @@ def _table(doc: object, rows: list[list[list[str]]]) -> None:
 
 def docx_to_pages(docx: bytes, *, max_pages: int | None = None) -> list[Image.Image]:
     """LibreOffice -> PDF -> pdftoppm PNG pages (grey, 300 dpi)."""
+    return docxs_to_pages([docx], max_pages=max_pages)[0]
+
+
+def docxs_to_pages(docxs: list[bytes], *, max_pages: int | None = None) -> list[list[Image.Image]]:
+    """Several DOCX through one LibreOffice start (its start-up is most of the cost)."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        (work / "doc.docx").write_bytes(docx)
+        names = []
+        for k, docx in enumerate(docxs):
+            (work / f"doc{k}.docx").write_bytes(docx)
+            names.append(str(work / f"doc{k}.docx"))
         subprocess.run(
             ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
-             "--convert-to", "pdf", "--outdir", str(work), str(work / "doc.docx")],
-            check=True, capture_output=True, timeout=180,
+             "--convert-to", "pdf", "--outdir", str(work), *names],
+            check=True, capture_output=True, timeout=900,
         )  # fmt: skip
         last = ["-l", str(max_pages)] if max_pages else []
-        subprocess.run(
-            ["pdftoppm", "-r", str(DPI), "-gray", "-png", *last, str(work / "doc.pdf"), str(work / "page")],
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
-        pages = []
-        for png in sorted(work.glob("page-*.png")):
-            with Image.open(png) as image:
-                pages.append(image.convert("L"))
-        return pages
+        out = []
+        for k in range(len(docxs)):
+            subprocess.run(
+                ["pdftoppm", "-r", str(DPI), "-gray", "-png", *last, str(work / f"doc{k}.pdf"),
+                 str(work / f"page{k}")],
+                check=True, capture_output=True, timeout=900,
+            )  # fmt: skip
+            pages = []
+            for png in sorted(work.glob(f"page{k}-*.png")):
+                with Image.open(png) as image:
+                    pages.append(image.convert("L"))
+            out.append(pages)
+        return out
 
 
 def degrade(page: Image.Image, rng: random.Random, noise: Noise = Noise()) -> Image.Image:
@@ -161,3 +173,18 @@ def make_scan(text: str, *, seed: int = 0, max_pages: int | None = None, noise: 
     rng = random.Random(seed)
     pages = docx_to_pages(text_to_docx(text), max_pages=max_pages)
     return images_to_pdf([degrade(page, rng, noise) for page in pages])
+
+
+def make_scans(texts: list[str], *, max_pages: int | None = None, noise: Noise = Noise()) -> list[bytes]:
+    """`make_scan` for several texts at once (one LibreOffice run); text k uses seed k."""
+    pages = docxs_to_pages([text_to_docx(text) for text in texts], max_pages=max_pages)
+    return [
+        images_to_pdf([degrade(page, random.Random(k), noise) for page in doc_pages])
+        for k, doc_pages in enumerate(pages)
+    ]
+
+
+def head(text: str, chars: int) -> str:
+    """The text's first lines, about `chars` long, cut at a line end (so a test scans a page or two)."""
+    cut = text.find("\n", chars)
+    return text if cut < 0 else text[:cut] + "\n"

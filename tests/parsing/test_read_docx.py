@@ -136,13 +136,12 @@ def test_encrypted_office_file_is_refused() -> None:
         read_bytes(_ole_container("EncryptedPackage"), "mat.docx")
 
 
-def test_old_word_doc_is_unsupported_with_a_hint() -> None:
-    with pytest.raises(UnsupportedFormat, match=r"^cu\.doc: .*\.docx") as caught:
+def test_damaged_old_word_doc_is_one_line_after_conversion_fails() -> None:
+    # Only the OLE magic and a "WordDocument" name: LibreOffice cannot convert it.
+    with pytest.raises(InputError, match=r"^cu\.doc: tệp DOC hỏng") as caught:
         read_bytes(_ole_container("WordDocument"), "cu.doc")
-    assert caught.value.status == 415
-    # The same binary under a .docx name gets the same advice.
-    with pytest.raises(UnsupportedFormat, match=r"save it as \.docx"):
-        read_bytes(_ole_container("WordDocument"), "cu.docx")
+    assert caught.value.status == 400
+    assert "\n" not in caught.value.message
 
 
 def test_a_spreadsheet_named_docx_is_not_read_as_word() -> None:

@@ -54,11 +54,13 @@ def test_segments_carry_page_numbers(text_pdf: bytes) -> None:
         assert segment is not None and segment.page == page
 
 
-def test_scanned_pdf_has_no_text_layer(scanned_pdf: bytes) -> None:
+def test_scan_without_any_letters_is_refused_after_ocr(scanned_pdf: bytes) -> None:
+    # A picture of bars, no letters: OCR runs and finds nothing, so the file is refused in one line.
     with pytest.raises(InputError) as caught:
         read_bytes(scanned_pdf, "scan.pdf")
     assert caught.value.message.startswith("scan.pdf: ")
-    assert "không có lớp văn bản (no text layer)" in caught.value.message
+    assert "no text layer, OCR found no text" in caught.value.message
+    assert "\n" not in caught.value.message
 
 
 def test_pdf_locked_with_a_user_password_is_refused(pdf_builder: Callable[..., bytes]) -> None:

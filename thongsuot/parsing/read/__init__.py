@@ -2,8 +2,9 @@
 
 `read_file(path)` and `read_bytes(data, name)` are the only entry points. The
 format comes from the file extension, checked against the content: a PDF or
-DOCX saved as ".txt" is read as what it is (with a warning), an old Word
-".doc" or an encrypted Office file gets a clear message. Every failure is a
+DOCX saved as ".txt" is read as what it is (with a warning), an encrypted
+Office file gets a clear message. Old Word ".doc", ".rtf" and ".odt" are
+converted to DOCX by LibreOffice (`legacy.py`). Every failure is a
 `ThongSuotError` whose one-line message starts with the file name:
 InputError (bad content), UnsupportedFormat (415), TooLarge (413).
 
@@ -48,10 +49,12 @@ _FORMAT_BY_EXTENSION = {
     ".png": "image",
     ".tif": "image",
     ".tiff": "image",
+    ".doc": "doc",
+    ".rtf": "rtf",
+    ".odt": "odt",
 }
 SUPPORTED_EXTENSIONS = tuple(_FORMAT_BY_EXTENSION)
 _SUPPORTED_LIST = ", ".join(SUPPORTED_EXTENSIONS)
-_DOC_HINT = "hãy mở bằng Word và lưu lại dạng .docx (save it as .docx)"
 
 
 def _format_for(name: str) -> str | None:
@@ -59,8 +62,6 @@ def _format_for(name: str) -> str | None:
     suffix = Path(name).suffix.lower()
     if not suffix:
         return None
-    if suffix == ".doc":
-        raise UnsupportedFormat(f"{name}: định dạng Word cũ .doc không được hỗ trợ; {_DOC_HINT}")
     if suffix not in _FORMAT_BY_EXTENSION:
         raise UnsupportedFormat(
             f"{name}: định dạng {suffix} không được hỗ trợ (unsupported format; supported: {_SUPPORTED_LIST})",
@@ -73,8 +74,8 @@ def _resolve(name: str, declared: str | None, data: bytes) -> tuple[str, list[Pa
     """The format to read, reconciling the extension with the content."""
     actual = sniff(data, name)  # raises for encrypted Office files, .doc, other zips
     if actual is None:  # looks like text
-        if declared in {"docx", "pdf", "image"}:
-            what = {"docx": "DOCX", "pdf": "PDF", "image": "ảnh"}[declared]
+        if declared in {"docx", "pdf", "image", "doc", "odt"}:
+            what = {"image": "ảnh"}.get(declared, declared.upper())
             raise InputError(
                 f"{name}: tệp {what} hỏng (corrupt {what}: not a {what} file)", code="corrupt_file"
             )
@@ -124,6 +125,10 @@ def _dispatch(fmt: str, data: bytes, name: str, limits: ReadLimits, progress: Pr
         from thongsuot.parsing.read.docx import read_docx
 
         return read_docx(data, name, limits)
+    if fmt in {"doc", "rtf", "odt"}:
+        from thongsuot.parsing.read.legacy import read_legacy
+
+        return read_legacy(data, name, fmt, limits)
     if fmt == "image":
         from thongsuot.parsing.read.scan import read_image
 

@@ -7,7 +7,7 @@ timeout per page, a crash in Leptonica that cannot take the worker down, and one
 (`OMP_THREAD_LIMIT=1`) so that pages run in parallel over the cores instead of OpenMP threads fighting.
 
 Per page: PDF pages are rasterised by poppler's `pdftoppm` at 300 dpi; images are decoded by Pillow
-(`image.py`); the page is deskewed, recognised (`--psm 3`, automatic layout) and, when the mean word
+(`image.py`); the page is deskewed when crooked, recognised (`--psm 3`, automatic layout) and, when the mean word
 confidence is poor, Tesseract's orientation detection (`--psm 0`, the `osd` model) is asked whether the page is
 on its side; if it is, the turned page is recognised again. Word boxes become lines in `ocr_layout.py`.
 Pages run on up to `workers` threads, each waiting on its own tesseract process.
@@ -29,7 +29,7 @@ from PIL import Image
 
 from thongsuot.errors import InputError
 from thongsuot.parsing.read.image import deskew, encode_pgm, rotate_quarter
-from thongsuot.parsing.read.ocr_layout import PageText, layout_page, parse_tsv
+from thongsuot.parsing.read.ocr_layout import PageText, Word, layout_page, parse_tsv, split_columns
 
 Progress = Callable[[int, int], None]
 
@@ -38,6 +38,10 @@ LANGUAGE = "vie"
 PAGE_TIMEOUT = 180  # seconds for one page's recognition or rasterisation
 # Below this mean word confidence a page may be on its side: ask orientation detection.
 ORIENTATION_CHECK_BELOW = 0.6
+# A line piece (one column of a header row) read with less confidence than this is read again on its own.
+REREAD_BELOW = 0.6
+REREADS_PER_PAGE = 12
+_PAD = 12  # pixels around a re-read piece
 _ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.MULTILINE)
 _ORIENT_CONF = re.compile(r"^Orientation confidence:\s*([\d.]+)", re.MULTILINE)
 
@@ -104,14 +108,57 @@ def _tesseract(image: Image.Image, args: Sequence[str], name: str, page: int) ->
 
 
 def _recognise(image: Image.Image, name: str, page: int) -> PageText:
-    tsv = _tesseract(image, ["-l", LANGUAGE, "--psm", "3", "--dpi", str(DPI), "tsv"], name, page)
-    return layout_page(parse_tsv(tsv))
+    # No --dpi: Tesseract estimates the resolution from the text height, right for photos as for 300 dpi pages.
+    tsv = _tesseract(image, ["-l", LANGUAGE, "--psm", "3", "tsv"], name, page)
+    return layout_page(_reread_weak(image, parse_tsv(tsv), name, page))
+
+
+def _reread_weak(image: Image.Image, words: list[Word], name: str, page: int) -> list[Word]:
+    """Read weak line pieces again, each cropped as a single line (`--psm 7`).
+
+    Tesseract fits one baseline to a line that runs over both header columns; when the columns' letters sit
+    at different heights or sizes (bold "TỈNH NGHỆ AN" beside "VIỆT NAM"), the left piece comes out as one
+    low-confidence blob ("TỈNHNGHỆAN", 8%). Alone in its crop the piece reads right. A re-read replaces
+    the piece only when it is more confident.
+    """
+    weak = [
+        piece
+        for piece in split_columns(words)
+        if sum(w.conf for w in piece) / len(piece) < REREAD_BELOW
+        and any(sum(ch.isalpha() for ch in w.text) >= 3 for w in piece)
+    ][:REREADS_PER_PAGE]
+    if not weak:
+        return words
+    replaced: dict[int, list[Word]] = {}
+    for k, piece in enumerate(weak):
+        left = max(0, min(w.left for w in piece) - _PAD)
+        top = max(0, min(w.top for w in piece) - _PAD)
+        right = min(image.width, max(w.right for w in piece) + _PAD)
+        bottom = min(image.height, max(w.bottom for w in piece) + _PAD)
+        crop = image.crop((left, top, right, bottom))
+        again = parse_tsv(_tesseract(crop, ["-l", LANGUAGE, "--psm", "7", "tsv"], name, page))
+        if not again:
+            continue
+        if sum(w.conf for w in again) / len(again) <= sum(w.conf for w in piece) / len(piece):
+            continue
+        line = (10_000 + k, 1, 1)  # its own line, so the layout does not mix it with the old one
+        replaced[id(piece[0])] = [
+            Word(w.text, w.left + left, w.top + top, w.width, w.height, w.conf, line) for w in again
+        ]
+        for word in piece[1:]:
+            replaced[id(word)] = []
+    if not replaced:
+        return words
+    out: list[Word] = []
+    for word in words:
+        out.extend(replaced.get(id(word), [word]))
+    return out
 
 
 def _quarter_turn(image: Image.Image, name: str, page: int) -> int:
     """Tesseract's clockwise correction for a page on its side (0 when unsure)."""
     try:
-        osd = _tesseract(image, ["--psm", "0", "--dpi", str(DPI)], name, page)
+        osd = _tesseract(image, ["--psm", "0"], name, page)
     except InputError:
         return 0  # too little text to tell: keep the page as it is
     rotate, confidence = _ROTATE.search(osd), _ORIENT_CONF.search(osd)

@@ -2,9 +2,10 @@
 
 Tesseract's own line grouping runs the two columns of a document header into one line ("ỦY BAN NHÂN DÂN
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA"), so lines are rebuilt from the boxes: each Tesseract line is cut where the gap
-between two words is far wider than a justified space, and the pieces that share a height on the page are
-laid out as one row "left | right" — the layout the PDF and DOCX readers give the header parser for the
-issuer | Quốc hiệu and number | place-date rows, and for Nơi nhận | signature in the closing.
+between two words is far wider than a justified space, and the pieces that share a height on the page make
+a row. In a two-column block (issuer and number | Quốc hiệu and place-date; Nơi nhận | signature) the left
+column's lines come first, then the right column's: a column's wrapped lines stay together, the way the
+header parser reads the cells of a header table.
 
 Scanner speckles, stamps and signatures come out as words with very low confidence, boxes far taller
 than the text, or runs of punctuation; they are dropped here. What stays keeps its confidence (0..1)
@@ -17,6 +18,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from thongsuot.vocab.syllables import is_syllable
+
 CELL_SEPARATOR = " | "
 # A gap wider than this many text heights separates two columns (justified spaces stay well below).
 COLUMN_GAP_HEIGHTS = 2.4
@@ -25,6 +28,8 @@ NOISE_CONFIDENCE = 0.45
 # A group of at most this many words whose mean confidence is below NOISE_CONFIDENCE is a glyph cluster
 # (a stamp, a signature stroke), not text.
 CLUSTER_WORDS = 3
+# A two-column run longer than this many rows is a table, kept row by row.
+MAX_BLOCK_ROWS = 14
 # Boxes much taller than the page's text are signatures or stamps; much smaller ones are specks.
 TALL_BOX = 2.6
 SPECK_BOX = 0.3
@@ -34,6 +39,7 @@ _STANDALONE = set('-+*–—•…:;,.()/%“”"?!')
 _EDGE_JUNK_START = "|'_`‘~"
 _EDGE_JUNK_END = "|_`~"
 _ALNUM = re.compile(r"\w")
+_CORE = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
 
 
 @dataclass(frozen=True)
@@ -120,8 +126,17 @@ def _text_height(words: list[Word]) -> float:
     return float(statistics.median(heights)) if heights else 40.0
 
 
+def split_columns(words: list[Word]) -> list[list[Word]]:
+    """Tesseract lines cut at column-wide gaps (no cleaning): what `ocr.py` re-reads when weak."""
+    return _split(words, _text_height(words))
+
+
 def _segments(words: list[Word], height: float) -> list[list[Word]]:
-    """Tesseract lines cut at column-wide gaps, each segment left to right."""
+    """Tesseract lines cut at column-wide gaps, clusters dropped, split syllables rejoined."""
+    return [rejoin(s) for s in _split(words, height) if not _is_cluster(s)]
+
+
+def _split(words: list[Word], height: float) -> list[list[Word]]:
     by_line: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         by_line.setdefault(word.line, []).append(word)
@@ -135,7 +150,55 @@ def _segments(words: list[Word], height: float) -> list[list[Word]]:
                 current = []
             current.append(word)
         segments.append(current)
-    return [s for s in segments if not _is_cluster(s)]
+    return segments
+
+
+def _core(text: str) -> tuple[str, str, str]:
+    """(leading punctuation, letters, trailing punctuation) of a token; letters "" when mixed."""
+    match = _CORE.match(text)
+    return (match.group(1), match.group(2), match.group(3)) if match else ("", "", "")
+
+
+def _split_merged(word: Word) -> list[Word]:
+    """Cut two syllables Tesseract ran together ("VIỆTNAM") when exactly one cut gives two syllables."""
+    lead, core, trail = _core(word.text)
+    if len(core) < 4 or is_syllable(core):
+        return [word]
+    cuts = [k for k in range(2, len(core) - 1) if is_syllable(core[:k]) and is_syllable(core[k:])]
+    if len(cuts) != 1:
+        return [word]
+    k = cuts[0]
+    first, second = lead + core[:k], core[k:] + trail
+    width = round(word.width * len(first) / len(word.text))
+    return [
+        Word(first, word.left, word.top, width, word.height, word.conf, word.line),
+        Word(second, word.left + width, word.top, word.width - width, word.height, word.conf, word.line),
+    ]
+
+
+def rejoin(segment: list[Word]) -> list[Word]:
+    """Join a syllable Tesseract cut in two ("HƯỚN G" -> "HƯỚNG") when one piece is not a syllable
+    and the two together are; cut two syllables it ran together ("VIỆTNAM")."""
+    out: list[Word] = []
+    for word in (piece for whole in segment for piece in _split_merged(whole)):
+        if out:
+            before = out[-1]
+            lead_a, a, trail_a = _core(before.text)
+            lead_b, b, trail_b = _core(word.text)
+            if (
+                a and b and not trail_a and not lead_b
+                and (a.isupper() == b.isupper() or b.islower())
+                and not (is_syllable(a) and is_syllable(b))
+                and is_syllable(a + b)
+            ):  # fmt: skip
+                out[-1] = Word(
+                    before.text + word.text, before.left, min(before.top, word.top),
+                    word.right - before.left, max(before.bottom, word.bottom) - min(before.top, word.top),
+                    min(before.conf, word.conf), before.line,
+                )  # fmt: skip
+                continue
+        out.append(word)
+    return out
 
 
 def _is_cluster(segment: list[Word]) -> bool:
@@ -175,8 +238,46 @@ def _rows(segments: list[list[Word]]) -> list[list[list[Word]]]:
     return rows
 
 
+def _in_one_half(row: list[list[Word]], middle: float) -> bool:
+    return len(row) == 1 and (row[0][-1].right < middle or row[0][0].left > middle)
+
+
+def _columns_apart(rows: list[list[list[Word]]], middle: float) -> list[list[list[Word]]]:
+    """Two-column blocks (header, closing) as the left column's lines, then the right column's.
+
+    A block is a run of rows that have two pieces, or one piece lying in one half of the page, around at
+    least one row with two. Inside it, a column's wrapped lines ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")
+    end up next to each other, as the cells of a website's header table do, instead of interleaved with
+    the other column's lines. Longer runs (a table in the body) stay row by row with " | ".
+    """
+    out: list[list[list[Word]]] = []
+    k = 0
+    while k < len(rows):
+        if len(rows[k]) < 2:
+            out.append(rows[k])
+            k += 1
+            continue
+        start = k
+        while start > 0 and _in_one_half(rows[start - 1], middle) and out and out[-1] is rows[start - 1]:
+            start -= 1
+            out.pop()
+        end = k + 1
+        while end < len(rows) and (len(rows[end]) >= 2 or _in_one_half(rows[end], middle)):
+            end += 1
+        block = rows[start:end]
+        if len(block) > MAX_BLOCK_ROWS:
+            out.extend(block)
+        else:
+            pieces = [seg for row in block for seg in row]
+            left = [seg for seg in pieces if (seg[0].left + seg[-1].right) / 2 < middle]
+            right = [seg for seg in pieces if (seg[0].left + seg[-1].right) / 2 >= middle]
+            out.extend([seg] for seg in left + right)
+        k = end
+    return out
+
+
 def layout_page(words: list[Word]) -> PageText:
-    """The page's lines: one per row, " | " between columns."""
+    """The page's lines: one per row; in two-column blocks the left column first, then the right one."""
     raw_height = _text_height(words)
     kept = []
     for word in words:
@@ -190,7 +291,8 @@ def layout_page(words: list[Word]) -> PageText:
         return PageText((), 0.0)
     height = _text_height(kept)
     lines = []
-    for row in _rows(_segments(kept, height)):
+    middle = (min(w.left for w in kept) + max(w.right for w in kept)) / 2
+    for row in _columns_apart(_rows(_segments(kept, height)), middle):
         parts: list[str] = []
         confidences: list[tuple[int, int, float]] = []
         pos = 0

@@ -150,6 +150,8 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
         for n, (text, has_image) in enumerate(extracted, start=1)
         if no_text_layer or (has_image and sum(ch.isalpha() for ch in text) < PAGE_MIN_LETTERS)
     ]
+    if not pages:
+        raise _error(name, "không có lớp văn bản (no text layer: no pages)", "no_text_layer")
     if scanned:
         from thongsuot.parsing.read.scan import read_scanned_pdf
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from thongsuot.domain.document import ParseWarning, SourceSegment, SourceText
+from thongsuot.errors import InputError
 from thongsuot.parsing.read.ocr import Progress, ocr_images, ocr_pdf_pages
 from thongsuot.parsing.read.ocr_layout import OcrLine
 
@@ -96,9 +97,13 @@ def read_scanned_pdf(
         for n, text in enumerate(texts, start=1)
     ]
     mean = _mean([recognised[n].mean_conf for n in recognised])
-    return assemble_pages(
-        pages, fmt="pdf", name=name, warnings=[*warnings, ocr_warning(len(recognised), mean)]
-    )
+    warned = [*warnings, ocr_warning(len(recognised), mean)]
+    source = assemble_pages(pages, fmt="pdf", name=name, warnings=warned)
+    if not source.text.strip():
+        raise _no_text(
+            name, "không có lớp văn bản, OCR không nhận ra chữ nào (no text layer, OCR found no text)"
+        )
+    return source
 
 
 def read_image(data: bytes, name: str, progress: Progress | None = None) -> SourceText:
@@ -110,12 +115,12 @@ def read_image(data: bytes, name: str, progress: Progress | None = None) -> Sour
     mean = _mean([r.text.mean_conf for r in results])
     source = assemble_pages(pages, fmt="image", name=name, warnings=[ocr_warning(len(results), mean)])
     if not source.text.strip():
-        from thongsuot.errors import InputError
-
-        raise InputError(
-            f"{name}: không nhận dạng được chữ nào trong ảnh (no text recognised)", code="no_text"
-        )
+        raise _no_text(name, "không nhận dạng được chữ nào trong ảnh (no text recognised)")
     return source
+
+
+def _no_text(name: str, reason: str) -> InputError:
+    return InputError(f"{name}: {reason}", code="no_text_layer")
 
 
 def _mean(values: list[float]) -> float:
