@@ -15,7 +15,7 @@ from thongsuot.parsing.read import ReadLimits, read_bytes, read_file
 MB = 1024 * 1024
 
 
-@pytest.mark.parametrize("name", ["setup.exe", "scan.png", "bang.xlsx", "trinh-chieu.pptx", "ghi-chu.rtf"])
+@pytest.mark.parametrize("name", ["setup.exe", "anh.gif", "bang.xlsx", "trinh-chieu.pptx", "ghi-chu.pages"])
 def test_unsupported_extension_names_it_and_the_supported_list(name: str) -> None:
     with pytest.raises(UnsupportedFormat) as caught:
         read_bytes(b"whatever", name)

@@ -60,7 +60,7 @@ def test_upload_errors_store_nothing(db_url: str, tmp_path: Path) -> None:
     with zipfile.ZipFile(encrypted_like, "w") as z:
         z.writestr("not-word.txt", "hello")
     cases = {
-        "anh.png": (b"\x89PNG\r\n\x1a\n" + b"0" * 100, 415, "unsupported_format"),
+        "anh.gif": (b"GIF89a" + b"0" * 100, 415, "unsupported_format"),
         "to.txt": ("Kế hoạch ".encode() * 150_000, 413, "too_large"),
         "hong.docx": (b"PK\x03\x04 this is not a real docx", 400, None),
         "rong.docx": (encrypted_like.getvalue(), 400, None),
