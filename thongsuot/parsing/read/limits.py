@@ -197,4 +197,6 @@ def check_package(name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             safe_members(name, archive, limits, keep=lambda _m: False)
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:  # CRC, truncation, method
-        raise InputError(f"{name}: tệp nén hỏng (corrupt package: {type(exc).__name__})", code="corrupt_file") from None
+        raise InputError(
+            f"{name}: tệp nén hỏng (corrupt package: {type(exc).__name__})", code="corrupt_file"
+        ) from None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from thongsuot.domain.document import ParseWarning, SourceSegment, SourceText
 from thongsuot.errors import InputError
+from thongsuot.parsing.read.furniture import strip_furniture
 from thongsuot.parsing.read.ocr import Progress, ocr_images, ocr_pdf_pages
 from thongsuot.parsing.read.ocr_layout import OcrLine
 
@@ -30,8 +31,6 @@ def text_page(number: int, text: str) -> Page:
 def assemble_pages(
     pages: Sequence[Page], *, fmt: str, name: str, warnings: Sequence[ParseWarning]
 ) -> SourceText:
-    from thongsuot.parsing.read.pdf import strip_furniture
-
     nonempty = [[line for line in page.lines if line.text.strip()] for page in pages]
     cleaned = strip_furniture([[line.text for line in lines] for lines in nonempty])
     parts: list[str] = []
