@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,3 +156,18 @@ def test_layout_offsets_point_at_the_words(words: list[Word]) -> None:
             assert 0 <= start < end <= len(line.text) and 0 <= conf <= 1
             assert line.text[start:end].strip()
     assert 0 <= page.mean_conf <= 1
+
+
+def test_cli_parses_a_scan_to_json(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    _page(["HUYỆN ỦY ĐỨC PHỔ", "Số 72-KH/HU", "", *LINES]).save(scan, format="PDF", resolution=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "thongsuot", "parse", str(scan), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert (data["kind"], data["symbol"]) == ("KẾ HOẠCH", "72-KH/HU")
+    assert "70-KH/TU" in {ref["ref"] for ref in data["references"]}

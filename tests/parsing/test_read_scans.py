@@ -7,9 +7,7 @@ compared with the parse of the same text. All scans are made once per module, th
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,7 +15,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from thongsuot.domain.document import ParsedDocument
-from thongsuot.parsing import parse_bytes, parse_text, read_bytes
+from thongsuot.parsing import parse_bytes, parse_text
 from thongsuot.rendering.document_json import document_to_contract
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -96,13 +94,12 @@ def test_scans_find_most_citations(parsed: dict[str, tuple[ParsedDocument, Parse
     assert found / expected >= 0.85, (found, expected)
 
 
-def test_scan_source_has_pages_and_word_confidences(scans: dict[str, tuple[str, bytes]]) -> None:
-    text, pdf = scans[REAL[0].stem]
-    progress: list[tuple[int, int]] = []
-    source = read_bytes(pdf, "scan.pdf", progress=lambda done, total: progress.append((done, total)))
-    total = progress[-1][1]
-    assert progress == [(k, total) for k in range(total + 1)]
-    assert {s.page for s in source.segments} == set(range(1, total + 1))
+def test_scan_source_has_pages_and_word_confidences(
+    parsed: dict[str, tuple[ParsedDocument, ParsedDocument]],
+) -> None:
+    source = parsed[REAL[0].stem][1].source
+    assert source is not None and source.format == "pdf"
+    assert [s.page for s in source.segments] == [1]
     assert source.word_confidences
     for start, end, conf in source.word_confidences:
         assert 0 <= start < end <= len(source.text) and 0 <= conf <= 1
@@ -111,19 +108,3 @@ def test_scan_source_has_pages_and_word_confidences(scans: dict[str, tuple[str, 
     confident = sum(conf >= 0.8 for _, _, conf in source.word_confidences)
     assert confident / len(source.word_confidences) >= 0.8
     assert any(w.code == "ocr" for w in source.warnings)
-
-
-def test_cli_parses_a_scan_to_json(scans: dict[str, tuple[str, bytes]], tmp_path: Path) -> None:
-    stem = SEEDS[0].stem
-    scan = tmp_path / "scan.pdf"
-    scan.write_bytes(scans[stem][1])
-    run = subprocess.run(
-        [sys.executable, "-m", "thongsuot", "parse", str(scan), "--format", "json"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    assert run.returncode == 0, run.stderr
-    data = json.loads(run.stdout)
-    assert data["symbol"] == parse_text(scans[stem][0]).header.symbol
