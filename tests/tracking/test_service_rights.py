@@ -125,7 +125,8 @@ def test_report_lifecycle_and_reading_rights(tracker: Tracker) -> None:
 def test_every_change_is_audited(tracker: Tracker) -> None:
     plan = make_plan(tracker)
     tracker.record_activities(actor(REPORTER_X04), [act(plan, "AB.X04.DU")])
-    a = next(x for x in tracker._assigned_list(plan) if x.unit_code == "AB.X04.DU")
+    a = tracker.assignment_of(plan, "AB.X04.DU")
+    assert a is not None
     assert a.id is not None
     tracker.assignment_action(actor(REPORTER_X04), a.id, AssignmentAction.REPORT)
     with pytest.raises(Forbidden):

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, insert, select
+from sqlalchemy import Connection, Engine, and_, func, insert, select
 
 from thongsuot.storage.accounts import audit_log, utcnow
 
@@ -28,7 +28,7 @@ class AuditEntry:
 
 
 def append_audit(
-    engine: Engine,
+    target_db: Engine | Connection,
     *,
     action: str,
     actor: str = "",
@@ -38,22 +38,26 @@ def append_audit(
     after: Any = None,
     address: str = "",
 ) -> None:
+    """Append one entry: inside the caller's transaction when given a Connection, in its own otherwise."""
+
     def dump(value: Any) -> str | None:
         return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
-    with engine.begin() as conn:
-        conn.execute(
-            insert(audit_log).values(
-                at=utcnow(),
-                actor_id=actor_id,
-                actor=actor,
-                action=action,
-                target=target[:300],
-                before=dump(before),
-                after=dump(after),
-                address=address[:64],
-            )
-        )
+    stmt = insert(audit_log).values(
+        at=utcnow(),
+        actor_id=actor_id,
+        actor=actor,
+        action=action,
+        target=target[:300],
+        before=dump(before),
+        after=dump(after),
+        address=address[:64],
+    )
+    if isinstance(target_db, Connection):  # the caller's transaction: the entry commits with the change
+        target_db.execute(stmt)
+        return
+    with target_db.begin() as conn:
+        conn.execute(stmt)
 
 
 def list_audit(

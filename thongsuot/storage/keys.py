@@ -61,6 +61,19 @@ def symbol_key(number: str | None, symbol: str | None) -> str | None:
     return f"{folded_num}{sep}{sym}"
 
 
+# Ids and other integers the database stores are 32-bit (SQL INTEGER on both backends).
+DB_INT_MAX = 2**31 - 1
+_ASCII_INT = re.compile(r"[0-9]{1,18}")
+
+
+def db_id(text: str) -> int | None:
+    """`text` as a row id if it is ASCII digits within INTEGER range, else None (no such row can exist)."""
+    if not _ASCII_INT.fullmatch(text):
+        return None
+    value = int(text)
+    return value if value <= DB_INT_MAX else None
+
+
 def split_ref(ref: str) -> tuple[str, int | None] | None:
     """`18-NQ/TW@2017` -> (`18-NQ/TW`, 2017); `70-KH/TU` -> (`70-KH/TU`, None); else None."""
     m = _SYMBOL_QUERY.match(ref)

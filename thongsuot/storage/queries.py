@@ -10,7 +10,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from thongsuot.errors import InputError, NotFound
-from thongsuot.storage.keys import fold_plain, split_ref
+from thongsuot.storage.keys import db_id, fold_plain, split_ref
 from thongsuot.storage.models import (
     CitationInfo,
     DocumentRecord,
@@ -171,15 +171,19 @@ def resolve_ref(session: Session, ref: str) -> NodeInfo:
     when only one is; otherwise it is ambiguous and the error lists the choices.
     """
     ref = ref.strip()
-    if ref.isdigit():
-        q = _node_query().where(directives.c.document_id == int(ref))
-        row = session.execute(q).first()
+    if ref.isdigit():  # any digits: ASCII ones within range name a document, others name nothing
+        document_id = db_id(ref)
+        row = None if document_id is None else session.execute(
+            _node_query().where(directives.c.document_id == document_id)).first()
         if row is None:
             raise NotFound(f"Không tìm thấy văn bản {ref}")
         return node_from_row(row)
-    m = re.fullmatch(r"node:(\d+)", ref)
-    if m:
-        return get_node(session, int(m.group(1)))
+    m = re.fullmatch(r"node:(\w+)", ref)
+    if m and m.group(1).isdigit():
+        node_id = db_id(m.group(1))
+        if node_id is None:
+            raise NotFound(f"Không tìm thấy nút {m.group(1)}")
+        return get_node(session, node_id)
     parsed = split_ref(ref)
     if parsed is None:
         raise InputError(f"Không hiểu tham chiếu '{ref}' (ví dụ: 70-KH/TU, 18-NQ/TW@2017, hoặc mã văn bản)")

@@ -225,8 +225,10 @@ def upsert_assignment(conn: Connection, a: Assignment) -> int:
     return _new_id(res)
 
 
-def get_assignment(conn: Connection, assignment_id: int) -> Assignment:
-    row = conn.execute(select(assignments).where(assignments.c.id == assignment_id)).first()
+def get_assignment(conn: Connection, assignment_id: int, *, lock: bool = False) -> Assignment:
+    """`lock=True` reads the row FOR UPDATE (PostgreSQL; SQLite's write transaction already holds the lock)."""
+    q = select(assignments).where(assignments.c.id == assignment_id)
+    row = conn.execute(q.with_for_update() if lock else q).first()
     if row is None:
         raise NotFound("Không tìm thấy nhiệm vụ.", detail={"assignment_id": assignment_id})
     return _assignment(row)
@@ -396,8 +398,9 @@ def get_or_create_report(conn: Connection, period_id: int, unit_code: str) -> Pe
     return _report(row)
 
 
-def get_report(conn: Connection, report_id: int) -> PeriodReport:
-    row = conn.execute(select(period_reports).where(period_reports.c.id == report_id)).first()
+def get_report(conn: Connection, report_id: int, *, lock: bool = False) -> PeriodReport:
+    q = select(period_reports).where(period_reports.c.id == report_id)
+    row = conn.execute(q.with_for_update() if lock else q).first()
     if row is None:
         raise NotFound("Không tìm thấy báo cáo.", detail={"report_id": report_id})
     return _report(row)

@@ -52,7 +52,7 @@ def labels() -> dict[str, Any]:
 
 
 def topic_keys(t: Tracker, plan_id: int) -> list[str]:
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         return [tp.key for tp in topics_of(store.get_plan(conn, plan_id))]
 
 
@@ -63,7 +63,7 @@ def parent_plan_of(t: Tracker, implements: tuple[str, ...]) -> int | None:
     from thongsuot.parsing.normalise import fold
 
     wanted = {fold(r, diacritics=False) for r in implements}
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         for p in store.list_plans(conn):
             if p.get("symbol") and fold(p["symbol"], diacritics=False) in wanted:
                 return int(p["id"])
@@ -126,13 +126,13 @@ def track_drafted_plan(t: Tracker, actor: Actor, plan: Plan, issuer: str, plan_i
 
 def tracked_from(t: Tracker, source_kind: str, source_id: int) -> int | None:
     """The plan under tracking made from a drafted plan ("draft") or a library document ("document")."""
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         return store.find_plan_by_source(conn, source_kind, source_id)
 
 
 def home_context(t: Tracker, actor: Actor, today: dt.date) -> dict[str, Any]:
     """My unit's duties and reports; for the issuing level, its plans with late units."""
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         home = home_for_unit(conn, actor.unit_code, today)
         plans = store.list_plans(conn)
         index = store.unit_details_of(conn)
@@ -154,7 +154,7 @@ def home_context(t: Tracker, actor: Actor, today: dt.date) -> dict[str, Any]:
 
 
 def plan_context(t: Tracker, actor: Actor, plan_id: int, today: dt.date) -> dict[str, Any]:
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         plan = store.get_plan(conn, plan_id)
         index = store.unit_details_of(conn)
         assignments = store.list_assignments(conn, plan_id=plan_id)
@@ -191,9 +191,9 @@ def plan_context(t: Tracker, actor: Actor, plan_id: int, today: dt.date) -> dict
 
 def unit_context(t: Tracker, actor: Actor, plan_id: int, unit_code: str, today: dt.date) -> dict[str, Any]:
     caps = t.caps(actor, unit_code, plan_id)
-    assignment = t._assigned(plan_id, unit_code)
+    assignment = t.assignment_of(plan_id, unit_code)
     rights.require_read(caps, assignment is not None)
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         plan = store.get_plan(conn, plan_id)
         activities = store.list_activities(conn, plan_id=plan_id, unit_codes=[unit_code])
         evidence = store.evidence_of(conn, [a.id for a in activities if a.id is not None])
@@ -215,7 +215,7 @@ def unit_context(t: Tracker, actor: Actor, plan_id: int, unit_code: str, today: 
 
 def report_context(t: Tracker, actor: Actor, period_id: int, unit_code: str, today: dt.date) -> dict[str, Any]:
     report = t.report_for(actor, period_id, unit_code)
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         period = store.get_period(conn, period_id)
         plan = store.get_plan(conn, period.plan_id)
         activities = store.list_activities(conn, plan_id=period.plan_id, unit_codes=[unit_code],
@@ -261,7 +261,7 @@ def dashboard_tables(board: Dashboard) -> dict[str, Any]:
 
 
 def dashboard_context(t: Tracker, board: Dashboard) -> dict[str, Any]:
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         periods = store.list_periods(conn, board.plan["id"])
     return {"board": board, "tables": dashboard_tables(board), "periods": periods, "labels": labels()}
 

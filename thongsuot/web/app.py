@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -29,7 +29,7 @@ from thongsuot.config import Settings, get_settings
 from thongsuot.errors import ThongSuotError
 from thongsuot.storage import Library
 from thongsuot.storage.db import open_database
-from thongsuot.web import deps, render, security
+from thongsuot.web import deps, params, render, security
 
 log = logging.getLogger("thongsuot.web")
 HERE = Path(__file__).parent
@@ -134,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
         docs_url=None,  # served below with the vendored Swagger UI (no CDN)
         redoc_url=None,
+        dependencies=[Depends(params.check_numbers)],  # int parameters in range before any route runs
     )
     app.state.ts = deps.AppState(settings=settings, db=db, templates=templates, lib=Library(db))
     app.add_middleware(BrowserMiddleware, secure=settings.secure_cookies)

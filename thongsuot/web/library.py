@@ -7,6 +7,7 @@ renders it with a template, the API returns its JSON part.
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -58,8 +59,8 @@ class LibraryQuery:
 def parse_query(q: str, kind: str, issuer: str, level: str, year: str, sort: str, page: int) -> LibraryQuery:
     year_value: int | None = None
     if year.strip():
-        if not year.strip().isdigit():
-            raise InputError("Năm không hợp lệ.", detail={"year": year})
+        if not re.fullmatch(r"[0-9]{4}", year.strip()):  # ASCII digits only: "²".isdigit() is true
+            raise InputError("Năm không hợp lệ: cần 4 chữ số, ví dụ 2024.", detail={"year": year[:40]})
         year_value = int(year)
     if sort not in SORTS:
         sort = "relevance"
