@@ -171,3 +171,23 @@ def test_cli_parses_a_scan_to_json(tmp_path: Path) -> None:
     data = json.loads(run.stdout)
     assert (data["kind"], data["symbol"]) == ("KẾ HOẠCH", "72-KH/HU")
     assert "70-KH/TU" in {ref["ref"] for ref in data["references"]}
+
+
+def test_text_layer_in_a_legacy_font_is_read_from_the_image() -> None:
+    """A PDF printed from a TCVN3 (.VnTime) font: right letters on the page, "Th«ng tin" in its text layer."""
+    from fpdf import FPDF
+
+    picture = _page()
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(picture, x=0, y=0, w=210, h=297)
+    pdf.add_font("dejavu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("dejavu", size=12)
+    pdf.text_mode = "INVISIBLE"
+    for k, line in enumerate(
+        ["KÕ HO¹CH", "Th«ng tin, tuyªn truyÒn vÒ c«ng t¸c x©y dùng §¶ng", "C¨n cø KÕ ho¹ch sè 70-KH/TU"]
+    ):
+        pdf.text(25, 30 + 8 * k, line)
+    source = read_bytes(bytes(pdf.output()), "vntime.pdf")
+    assert "tuyên truyền" in source.text and "«" not in source.text
+    assert any(w.code == "legacy_font" and w.message.startswith("vntime.pdf: ") for w in source.warnings)

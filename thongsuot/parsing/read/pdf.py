@@ -36,6 +36,10 @@ MIN_LETTERS = 20
 # A page with fewer letters than this and an image on it is a scanned page.
 PAGE_MIN_LETTERS = 10
 _MAX_LOG_WARNINGS = 20
+# Latin-1 characters no Vietnamese text holds, but TCVN3 and VNI fonts put in their text layer.
+_LEGACY_TELLS = frozenset("¸µ¶·¹¨©ª«¬®§¡¢£¤¥¦»¼½¾ÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþ")
+# Share of letters above which a page is in a legacy encoding (Vietnamese prose has ~30% marked letters).
+LEGACY_SHARE = 0.04
 # Spaces wide enough to be a gap between columns in layout-mode text.
 _COLUMN_GAP = re.compile(r"\s{4,}")
 
@@ -79,10 +83,19 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
     pages = [text for text, _ in extracted]
     notes = [ParseWarning("pdf_reader", message) for message in dict.fromkeys(sink)]
     no_text_layer = sum(ch.isalpha() for page in pages for ch in page) < MIN_LETTERS
+    legacy = [n for n, text in enumerate(pages, start=1) if legacy_font_text(text)]
+    if legacy:
+        notes.append(
+            ParseWarning(
+                "legacy_font",
+                f"{name}: lớp văn bản dùng phông chữ cũ (TCVN3/VNI) ở {len(legacy)} trang; "
+                "các trang này được nhận dạng lại bằng OCR",
+            )
+        )
     scanned = [
         n
         for n, (text, has_image) in enumerate(extracted, start=1)
-        if no_text_layer or (has_image and sum(ch.isalpha() for ch in text) < PAGE_MIN_LETTERS)
+        if no_text_layer or n in legacy or (has_image and sum(ch.isalpha() for ch in text) < PAGE_MIN_LETTERS)
     ]
     if not pages:
         raise _error(name, "không có lớp văn bản (no text layer: no pages)", "no_text_layer")
@@ -116,6 +129,21 @@ def _extract_pages(data: bytes, name: str) -> list[tuple[str, bool]]:
         return [(_page_text(page), _has_image(page)) for page in reader.pages]
     except FileNotDecryptedError:
         raise encrypted from None
+
+
+def legacy_font_text(text: str) -> bool:
+    """A text layer written in a legacy Vietnamese font encoding (TCVN3/ABC, VNI).
+
+    Such fonts draw Vietnamese letters from Latin-1 code points, so the extracted text reads "Th«ng tin
+    tuyªn truyÒn" (TCVN3) or "Thoâng tin tuyeân truyeàn" (VNI). Their tell is a share of Latin-1 letters and
+    signs that Vietnamese never uses (« ª ¸ µ ö ñ ä ...): the page is then recognised from its image,
+    which shows the right letters whatever the encoding.
+    """
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < PAGE_MIN_LETTERS:
+        return False
+    foreign = sum(ch in _LEGACY_TELLS for ch in text)
+    return foreign >= LEGACY_SHARE * letters
 
 
 def _has_image(page: Any) -> bool:
