@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy import func, select
 from web_helpers import SAMPLES, WebEnv
 
+from thongsuot.domain.org import closure_pairs
 from thongsuot.storage import accounts, open_database
+from thongsuot.storage import tracking as tracking_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,6 +83,12 @@ def test_user_add_prints_a_generated_password(tmp_path: Path) -> None:
     with open_database(f"sqlite:///{tmp_path / 'thongsuot.sqlite3'}") as db:
         user = accounts.get_credentials(db.engine, "quantri")
         assert user is not None and user[0].role is accounts.Role.ADMIN and user[1].startswith("$argon2id$")
+        units = accounts.list_units(db.engine)  # the first user on an empty database brought the demo tree
+        with db.engine.connect() as conn:  # ... through the one tree writer, which keeps the closure table
+            below_tu = tracking_store.subtree_codes(conn, "TU")
+            pairs = conn.execute(select(func.count()).select_from(tracking_store.unit_closure)).scalar_one()
+    assert pairs == len(list(closure_pairs({u.code: u.parent_code for u in units})))
+    assert {u.code for u in units if u.parent_code == "TU"} < set(below_tu)
 
 
 def test_pages_load_nothing_from_outside(web_sqlite: WebEnv) -> None:

@@ -64,7 +64,7 @@ def user_add(
     from thongsuot.orgs.tree import load_org, store_org
     from thongsuot.storage import accounts, audit
     from thongsuot.storage.db import open_database
-    from thongsuot.web import security
+    from thongsuot.web import auth, security
 
     try:
         role_value = accounts.Role(role)
@@ -82,8 +82,7 @@ def user_add(
                                     show_default=False)
             shown = not password
             password = password or security.generate_password()
-        if len(password) < 10:
-            raise InputError("Mật khẩu cần ít nhất 10 ký tự.")
+        auth.check_password_strength(password)  # the web's rule, not a copy
         user = accounts.create_user(database.engine, username, security.hash_password(password), role_value, unit,
                                     name)
         audit.append_audit(database.engine, action="user_create", actor="(cli)", target=user.username,

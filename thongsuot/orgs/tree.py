@@ -1,7 +1,7 @@
 """Load an organisation tree from a TOML data file and keep it in the database.
 
-Minimal for now (issue 4): the units with code, name, kind, level, parent and
-validity. The tree is data, never constants in code (DOMAIN.md section 4).
+The units with code, name, kind, level, parent and validity; written by the
+one tree writer (`storage/tracking.write_tree`, which keeps the closure table). The tree is data, never constants in code (DOMAIN.md section 4).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.errors import InputError
-from thongsuot.storage import accounts
+from thongsuot.storage import tracking as tracking_store
 
 DEMO_ORG = "demo_org.toml"
 
@@ -66,8 +66,11 @@ def load_org(path: str | Path | None = None) -> tuple[Unit, ...]:
 
 
 def store_org(engine: Any, units: tuple[Unit, ...]) -> int:
-    """Write the units into the database (insert or update by code)."""
-    rows = [
-        accounts.Unit(u.code, u.name, str(u.kind), u.level, u.parent_code, u.valid_from, u.valid_to) for u in units
-    ]
-    return accounts.upsert_units(engine, rows)
+    """Write the units into the database (insert or update by code) through the one tree writer.
+
+    `storage.tracking.write_tree` also keeps the unit details, successors, the
+    closure table and the roll-up in step, in the same transaction.
+    """
+    with engine.begin() as conn:
+        inserted, updated = tracking_store.write_tree(conn, units)
+    return inserted + updated

@@ -33,6 +33,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from thongsuot.domain.org import Unit as Unit  # the one Unit type, re-exported: accounts.Unit
+from thongsuot.domain.org import UnitKind
 from thongsuot.errors import Conflict, InputError, NotFound
 from thongsuot.storage.metadata import metadata
 
@@ -112,17 +114,6 @@ def utcnow() -> dt.datetime:
 
 
 @dataclass(frozen=True)
-class Unit:
-    code: str
-    name: str
-    kind: str = ""
-    level: str = ""
-    parent_code: str | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-
-
-@dataclass(frozen=True)
 class User:
     id: int
     username: str
@@ -168,33 +159,11 @@ def _user(row: Any) -> User:
 
 
 def _unit(row: Any) -> Unit:
-    return Unit(row.code, row.name, row.kind or "", row.level or "", row.parent_code, row.valid_from, row.valid_to)
+    """A unit row as the one Unit type (domain/org.py); details and successors are read by storage/tracking."""
+    return Unit(row.code, row.name, UnitKind(row.kind), row.level, row.parent_code, row.valid_from, row.valid_to)
 
 
 # --- units -------------------------------------------------------------------------------
-
-
-def upsert_units(engine: Engine, rows: Iterable[Unit]) -> int:
-    """Insert or update units by code; returns how many were written."""
-    count = 0
-    with engine.begin() as conn:
-        existing = {r.code for r in conn.execute(select(units.c.code))}
-        for u in rows:
-            values = {
-                "name": u.name,
-                "kind": u.kind,
-                "level": u.level,
-                "parent_code": u.parent_code,
-                "valid_from": u.valid_from,
-                "valid_to": u.valid_to,
-            }
-            if u.code in existing:
-                conn.execute(update(units).where(units.c.code == u.code).values(**values))
-            else:
-                conn.execute(insert(units).values(code=u.code, **values))
-                existing.add(u.code)
-            count += 1
-    return count
 
 
 def list_units(engine: Engine) -> list[Unit]:
