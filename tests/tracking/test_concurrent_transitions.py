@@ -67,3 +67,26 @@ def test_two_transitions_at_once_only_one_succeeds(tracker: Tracker, monkeypatch
     with tracker.work.read() as conn:
         actions = [r.action for r in conn.execute(accounts.audit_log.select())]
     assert actions.count("assignment_accept") + actions.count("assignment_return") == 1
+
+
+def test_a_caller_transaction_is_one_unit_change_and_audit_roll_back_together(tracker: Tracker) -> None:
+    """A request that joins its transaction (JoinedWork) and then fails leaves neither the change nor its audit."""
+    from thongsuot.storage.unit_of_work import JoinedWork, write_transaction
+
+    plan = tracker.track_plan(ISSUER, title="Kế hoạch", issuer_unit="AB.TU",
+                              duties_by_name=[("Đảng ủy xã Đông Hòa", ["Quán triệt"])]).plan_id
+    assignment = tracker.assignment_of(plan, "AB.X04.DU")
+    assert assignment is not None and assignment.id is not None
+
+    def audit_count() -> int:
+        with tracker.work.read() as conn:
+            return len(list(conn.execute(accounts.audit_log.select())))
+
+    before = audit_count()
+    with pytest.raises(RuntimeError), write_transaction(tracker.engine) as conn:
+        joined = Tracker(JoinedWork(conn))
+        assert joined.assignment_action(REPORTER, assignment.id, AssignmentAction.REPORT) is AssignmentState.REPORTED
+        raise RuntimeError("the request fails after the transition")
+    after = tracker.assignment_of(plan, "AB.X04.DU")
+    assert after is not None and after.state is AssignmentState.ASSIGNED
+    assert audit_count() == before
