@@ -105,10 +105,17 @@ _KEPT = [
 ]
 
 
+_NAMED_PLACE = re.compile(r"(?i:tỉnh|huyện|Tỉnh ủy|Tỉnh uỷ|Huyện ủy)\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*")
+
+
 def _wrong_level_words(plan: Plan, upper_level: str) -> list[str]:
     words = load_levels().level(upper_level).own_words
     found = []
+    flagged = [f.text for f in plan.flags]
     for text in _adapted_texts(plan):
+        for sentence in flagged:  # kept as written and flagged for the editor: not a silent leftover
+            text = text.replace(sentence, " ")
+        text = _NAMED_PLACE.sub(" ", text)  # "tỉnh Sóc Trăng" names a place: a fact, kept
         for kept in _KEPT:
             text = kept.sub(" ", text)
         key = fold(text)
@@ -213,8 +220,9 @@ def test_generated_paragraphs_link_to_the_parent(guidance_000: ParsedDocument, c
 
 def test_recipients_report_up_and_archive(commune_plan: Plan) -> None:
     names = [r.text for r in commune_plan.recipients]
-    assert names[0] == "Ban Tuyên giáo Tỉnh ủy (báo cáo)"
-    assert "Ban Thường vụ Tỉnh ủy (báo cáo)" in names
+    # on 15/9/2025 Sóc Trăng is part of thành phố Cần Thơ and the commissions have merged
+    assert names[0] == "Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ (báo cáo)"
+    assert "Ban Thường vụ Thành ủy Cần Thơ (báo cáo)" in names
     assert names[-1] == "Lưu VP"
     for unit in commune_plan.units:
         assert any(fold(unit) == fold(r.name) for r in commune_plan.recipients)
@@ -248,7 +256,9 @@ def test_centre_text_gets_no_congress_of_its_own(province_plan: Plan) -> None:
     assert "Nghị quyết Đại hội Đảng bộ tỉnh" not in text
 
 
-def test_named_upper_locality_becomes_the_target(commune_plan: Plan) -> None:
-    duties = " ".join(d.text for a in commune_plan.assignments for d in a.duties)
-    assert "Trang thông tin điện tử Đảng bộ xã Tân Hòa" in duties
-    assert "tỉnh Sóc Trăng" not in duties
+def test_named_places_and_pages_stay_as_printed(commune_plan: Plan) -> None:
+    """A named place, page or programme is a fact: "tỉnh Sóc Trăng" never becomes "xã Tân Hòa"."""
+    text = " ".join(_adapted_texts(commune_plan))
+    assert "Trang thông tin điện tử Đảng bộ tỉnh Sóc Trăng" in text
+    assert "Chuyển đổi số tỉnh Sóc Trăng" in text
+    assert "xã Tân Hòa đến năm 2025" not in text and "cán bộ xã Tân Hòa" not in text

@@ -96,7 +96,8 @@ def test_party_header_table(party_plan: Plan) -> None:
     assert borders is not None and all(b.get(qn("w:val")) == "nil" for b in borders)
     left, right = table.rows[0].cells
     lines = [p.text for p in left.paragraphs if p.text]
-    assert lines == ["ĐẢNG BỘ TỈNH SÓC TRĂNG", "ĐẢNG ỦY XÃ TÂN HÒA", "*", "Số 12-KH/ĐU"]
+    # on 15/9/2025 Sóc Trăng is part of thành phố Cần Thơ (Nghị quyết 202/2025/QH15)
+    assert lines == ["ĐẢNG BỘ THÀNH PHỐ CẦN THƠ", "ĐẢNG ỦY XÃ TÂN HÒA", "*", "Số 12-KH/ĐU"]
     assert _font(left.paragraphs[0]) == (14, False, False, False, "Times New Roman")
     assert _font(left.paragraphs[1])[:2] == (14, True)
     national = right.paragraphs[0]

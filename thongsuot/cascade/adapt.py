@@ -19,6 +19,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from thongsuot.cascade.superior import retarget
 from thongsuot.parsing.normalise import fold
 from thongsuot.vocab.levels import LevelWords, Role, load_levels, load_roles
 
@@ -32,11 +33,18 @@ _HOLE = re.compile("\ue000(\\d+)\ue001")
 # issuer runs from "của" to the first word that starts what the directive is about.
 _ISSUER_STOP = "về|thực|và|để|nhằm|trong|theo|tại|đến|với|cho|là|đã|được|gắn|qua|nay|này|cũng"
 _CITATION = re.compile(
-    r"(?:số\s*)?\d+\s*[-–]\s*[^\W\d_]{1,6}\s*/\s*[^\s,;.)]{1,10}"
+    r"(?:số\s*\d*|\d+)\s*[-–]\s*[^\W\d_]{1,6}\s*/\s*[^\s,;.)]{1,10}"
     r"(?:\s*,?\s*ng\w{2,3}\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})?"
     rf"(?:\s+của(?:\s+(?!(?:{_ISSUER_STOP})(?![^\W_]))[^\W\d_]+){{1,10}}(?:\s+\(?kho[áa]\s+[IVXLC]+\)?)?)?"
 )
 _QUOTED = re.compile('“[^”]{1,300}”|"[^"]{1,300}"')
+_NOT_NAMED = f"(?!\\s+[{UPPER}])"
+# A sentence that speaks of directives "của <upper body>" is about the upper level's own acts:
+# rewriting the body would re-attribute them, so such a sentence is kept as written and flagged.
+_ACTS = re.compile(
+    r"(?i:nghị\s+quyết|chỉ\s+thị|kết\s+luận|quy\s+định|kế\s+hoạch|chương\s+trình|đề\s+án|hướng\s+dẫn)"
+)
+_OF = re.compile(r"(?i:của)(?:\s+[^\W\d_]+){0,8}[\s,]*$")
 
 
 def tone_norm(text: str) -> str:
@@ -92,6 +100,9 @@ class Adapter:
     locality: str | None = None  # Tân Hòa
     congress: str | None = None  # "lần thứ I, nhiệm kỳ 2025 - 2030"
     roles: tuple[Role, ...] = field(default_factory=load_roles)
+    protected: tuple[str, ...] = ()  # exact texts never rewritten (the parser's citation spans)
+    unit_word: str | None = None  # phường, đặc khu, thành phố: the target's own unit word
+    kept: list[str] = field(default_factory=list, compare=False)  # sentences kept as written (flag them)
 
     @cached_property
     def source_words(self) -> LevelWords:
@@ -118,17 +129,14 @@ class Adapter:
         for pattern, role, alias in self._role_aliases:
             body = role.body_at(self.target, self.on)
             if role.in_text and body is not None and "*" not in alias:
-                pairs.append((len(alias), 1, pattern, body.name))
+                own = retarget(body.name, self.target, self.unit_word)
+                pairs.append((len(alias), 1, re.compile(pattern.pattern + _NOT_NAMED), own))
         tw = self.target_words.words
         for key, word in self.source_words.words.items():
             if key in tw and fold(word) != fold(tw[key]):
-                pairs.append((len(word), 0, re.compile(phrase_pattern(word)), tw[key]))
-        src_place, tgt_place = self.source_words.word("locality"), tw.get("locality")
-        if src_place and tgt_place:
-            # "tỉnh Sóc Trăng" names the upper locality: it becomes the target's ("xã Tân Hòa")
-            named = re.compile(rf"(?<![^\W_])(?i:{re.escape(src_place)})\s+{_NAME}")
-            own = f"{tgt_place} {self.locality}" if self.locality else tgt_place
-            pairs.append((1000, 2, named, own))
+                own = retarget(tw[key], self.target, self.unit_word)
+                # "huyện Đức Trọng", "Tỉnh ủy Sóc Trăng" name a place or body: a fact, kept
+                pairs.append((len(word), 0, re.compile(phrase_pattern(word) + _NOT_NAMED), own))
         pairs.sort(key=lambda t: (-t[0], -t[1]))
         return [(p, r) for _, _, p, r in pairs]
 
@@ -167,6 +175,10 @@ class Adapter:
 
         text = _QUOTED.sub(hide, text)
         text = _CITATION.sub(hide, text)
+        for exact in sorted(self.protected, key=len, reverse=True):  # what the parser read as citations
+            if exact and exact in text:
+                text = text.replace(exact, f"\ue000{len(holes)}\ue001")
+                holes.append(exact)
         if self.source_words.committee is not None:
             text = self._congress.sub(congress, text)
         for phrase in load_levels().not_level_words:
@@ -174,23 +186,43 @@ class Adapter:
         return text
 
     def text(self, text: str) -> str:
-        """The text rewritten for the target level."""
+        """The text rewritten for the target level.
+
+        A level word that names who issued an upper act ("nghị quyết ... của Tỉnh ủy") is
+        kept as written, and its sentence is recorded in `kept` to be flagged.
+        """
         if self.source == self.target:
             return tone_norm(text)
+        out = []
+        for sentence in re.split(r"(?<=[.;!?])(\s+)", tone_norm(text)):
+            new, attributed = self._sentence(sentence) if sentence.strip() else (sentence, False)
+            if attributed:
+                self.kept.append(new)
+            out.append(new)
+        return "".join(out)
+
+    def _sentence(self, text: str) -> tuple[str, bool]:
         holes: list[str] = []
-        work = self._protect(tone_norm(text), holes)
+        work = self._protect(text, holes)
+        attributed = [False]
         for pattern, replacement in self._text_pairs:
-            work = pattern.sub(self._replacer(holes, replacement), work)
+            work = pattern.sub(self._replacer(holes, replacement, attributed), work)
         while _HOLE.search(work):
             work = _HOLE.sub(lambda m: holes[int(m.group(1))], work)
-        return work
+        return work, attributed[0]
 
     @staticmethod
-    def _replacer(holes: list[str], replacement: str) -> Callable[[re.Match[str]], str]:
-        """Replace a match, parking the result so a shorter phrase cannot rewrite it again."""
+    def _replacer(holes: list[str], replacement: str, attributed: list[bool]) -> Callable[[re.Match[str]], str]:
+        """Replace a match, parking the result so a shorter phrase cannot rewrite it again;
+        a match that says who issued an upper act is parked unchanged."""
 
         def sub(m: re.Match[str]) -> str:
-            holes.append(_match_case(m.group(0), replacement))
+            before = m.string[: m.start()]
+            if _OF.search(before) and _ACTS.search(re.split(r"[.;]", before)[-1]):
+                attributed[0] = True
+                holes.append(m.group(0))
+            else:
+                holes.append(_match_case(m.group(0), replacement))
             return f"\ue000{len(holes) - 1}\ue001"
 
         return sub
@@ -214,8 +246,8 @@ class Adapter:
             body = role.body_at(self.target, self.on)
             if body is None:
                 unmatched.append(text[s:e])
-            elif body.name not in targets:
-                targets.append(body.name)
+            elif retarget(body.name, self.target, self.unit_word) not in targets:
+                targets.append(retarget(body.name, self.target, self.unit_word))
         unmatched.extend(self._leftovers(text, [(s, e) for s, e, _ in taken]))
         return UnitMatch(upper, tuple(targets), tuple(unmatched), tuple(r.code for _, _, r in taken))
 

@@ -16,10 +16,13 @@ import re
 from dataclasses import replace
 
 from thongsuot.cascade.adapt import Adapter, tone_norm
+from thongsuot.cascade.checks import NOT_HERE, absent_flags, kept_flags, without_self_coordination
+from thongsuot.cascade.superior import retarget, role_of_issuer, superior_body, target_from_name, upper_line
 from thongsuot.cascade.upper import UpperParts, read_document, read_plan
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.domain.level import Level
 from thongsuot.domain.plan import (
+    Flag,
     Layout,
     Outline,
     OutlineSection,
@@ -60,33 +63,6 @@ def cite(c: PlanCitation, *, about: bool = False) -> str:
     return text
 
 
-def target_from_name(name: str, on: dt.date, level: str | None = None, **extra: str | None) -> Target:
-    """A target from a free description: `Đảng ủy xã Tân Hòa` -> commune, locality `Tân Hòa`."""
-    levels = load_levels()
-    key = fold(name)
-    order = levels.preset_on(on).levels
-    found_level, locality = level, None
-    for code in order:
-        committee = levels.level(code).committee
-        if committee and key.startswith(fold(committee)) and (level is None or level == code):
-            rest = name.strip()[len(committee) :].strip()
-            return Target(name=name.strip(), level=code, on=on, locality=rest or None, **extra)
-    for code in reversed(order):
-        word = levels.level(code).word("locality")
-        if not word:
-            continue
-        m = re.search(rf"(?<!\w){re.escape(fold(word))}\s+(.+)$", key)
-        if m:
-            found_level = found_level or code
-            locality = name[len(name) - len(m.group(1)) :].strip()
-            break
-    if found_level is None:
-        raise InputError(f"Không xác định được cấp của đơn vị “{name}”; hãy chọn cấp (--level).")
-    if found_level not in order:
-        raise InputError(f"Cấp {found_level} không tồn tại vào ngày {on:%d/%m/%Y}.")
-    return Target(name=name.strip(), level=found_level, on=on, locality=locality, **extra)
-
-
 def guess_level(parent: UpperParts, issuer_code: str | None) -> str | None:
     """The upper document's level from its issuer code (BTGTU -> province)."""
     if issuer_code:
@@ -101,32 +77,29 @@ def _is_state(name: str) -> bool:
     return any(fold(name).startswith(fold(w).strip()) for w in plan_words("layout", "state_words"))
 
 
-def _issuer(target: Target, kind: PlanKind, layout: Layout) -> tuple[str, str, str | None, str]:
-    """(issuer as the text names it, body printed top left, parent body line, issuer code)."""
+def _issuer(target: Target, kind: PlanKind, layout: Layout) -> tuple[str, str, str | None, str, list[Flag]]:
+    """(issuer as the text names it, body printed top left, parent body line, issuer code, flags)."""
     lv = load_levels().level(target.level)
-    above_code = load_levels().level_above(target.level, target.on)
-    above = load_levels().level(above_code) if above_code else None
-    parent_line = None
-    if above is not None and above.code is not Level.CENTRAL:
-        parent_line = f"{above.party_org} {target.parent_name}" if target.parent_name else above.party_org
+    parent_line, flag = upper_line(target)
+    flags = [flag] if flag else []
     if layout is Layout.STATE:
         code = plan_text("layout", "state_issuer_code")
         for prefix in ("Ủy ban nhân dân", "UBND"):
             if fold(target.name).startswith(fold(prefix)):
                 place = target.name[len(prefix) :].strip()
-                return target.name, f"ỦY BAN NHÂN DÂN\n{place.upper()}", None, code
+                return target.name, f"ỦY BAN NHÂN DÂN\n{place.upper()}", None, code, flags
         state_parent = f"{lv.state_body} {target.locality}" if target.locality else lv.state_body
-        return target.name, target.name.upper(), state_parent.upper() if state_parent else None, code
-    committee = lv.committee or target.name
+        return target.name, target.name.upper(), state_parent.upper() if state_parent else None, code, []
+    committee = retarget(lv.committee or target.name, target.level, target.unit_word)
     if kind is PlanKind.GUIDANCE:
         body = next(
             (r.body_at(target.level, target.on) for r in load_roles() if r.code == "propaganda"), None
         )
-        issuer = body.name if body else f"Ban Tuyên giáo {committee}"
+        issuer = retarget(body.name, target.level, target.unit_word) if body else f"Ban Tuyên giáo {committee}"
         short = issuer[: -len(committee)].strip() if fold(issuer).endswith(fold(committee)) else issuer
-        return issuer, short.upper(), target.name.upper(), lv.guidance_issuer_code
-    standing = lv.word("standing") or f"Ban Thường vụ {committee}"
-    return standing, target.name.upper(), parent_line.upper() if parent_line else None, lv.issuer_code
+        return issuer, short.upper(), target.name.upper(), lv.guidance_issuer_code, flags
+    standing = retarget(lv.word("standing") or f"Ban Thường vụ {committee}", target.level, target.unit_word)
+    return standing, target.name.upper(), parent_line, lv.issuer_code, flags
 
 
 def _signature(kind: PlanKind, layout: Layout, name: str | None) -> SignatureBlock:
@@ -178,16 +151,15 @@ def _assignments(
             else:
                 merged[m.unit] = replace(old, duties=old.duties + duties)
         for part in m.unmatched:
-            unmatched.append(
-                UnmatchedDuty(part, up.duties, up.source, "Không có cơ quan tương ứng ở cấp này")
-            )
+            unmatched.append(UnmatchedDuty(part, up.duties, up.source, f"{NOT_HERE}: không có cơ quan tương ứng"))
         if not m.targets and not m.unmatched:
             unmatched.append(UnmatchedDuty(up.unit, up.duties, up.source, "Không nhận ra cơ quan"))
-    return tuple(merged.values()), tuple(unmatched)
+    kept, aside = without_self_coordination(tuple(merged.values()))
+    return kept, tuple(unmatched) + tuple(aside)
 
 
 def _recipients(
-    parts: UpperParts, assignments: tuple[PlanAssignment, ...], layout: Layout
+    report_to: list[str], assignments: tuple[PlanAssignment, ...], layout: Layout
 ) -> tuple[Recipient, ...]:
     report = plan_text("recipients", "report_up")
     out: list[Recipient] = []
@@ -198,14 +170,36 @@ def _recipients(
             seen.add(fold(name))
             out.append(Recipient(name, purpose))
 
-    add(parts.issuer, report)
-    for c in parts.chain:
-        add(c.issuer, report)
+    for name in report_to:
+        add(name, report)
     for a in assignments:
         add(a.unit[:1].upper() + a.unit[1:], None)
     archive = "state_archive" if layout is Layout.STATE else None
     add(plan_text("layout", archive) if archive else plan_text("recipients", "archive"), None)
     return tuple(out)
+
+
+def _report_to(parts: UpperParts, source_level: str, target: Target) -> tuple[list[str], list[Flag]]:
+    """The superiors a plan reports to on its date: the body that plays the parent issuer's role at the
+    level right above (it may have merged or been renamed since), then that level's standing committee."""
+    names: list[str] = []
+    flags: list[Flag] = []
+    if source_level == target.level:  # the same level: the parent's issuer as it is named on the date
+        code = role_of_issuer(parts.issuer, Level(source_level))
+        same = next((r for r in load_roles() if r.code == code), None)
+        body = same.body_at(Level(source_level), target.on) if same else None
+        if body is not None:
+            return [retarget(body.name, target.level, target.unit_word)], flags
+        return [n for n in (parts.issuer, *(c.issuer for c in parts.chain)) if n], flags
+    roles = [role_of_issuer(parts.issuer, Level(source_level)) or "standing", "standing"]
+    for code in dict.fromkeys(roles):
+        name, flag = superior_body(code, target)
+        if name:
+            names.append(name)
+            flags += [flag] if flag else []
+    if not names and parts.issuer:
+        names.append(parts.issuer)
+    return names, flags
 
 
 def _plan_text(texts: list[str]) -> str:
@@ -249,8 +243,11 @@ def derive(
     if source_level is None:
         raise InputError("Không xác định được cấp của văn bản cấp trên.")
     layout = layout or (Layout.STATE if _is_state(target.name) else Layout.PARTY)
-    a = Adapter(source_level, target.level, target.on, locality=target.locality, congress=target.congress)
-    issuer, body, parent_line, issuer_code = _issuer(target, kind, layout)
+    a = Adapter(source_level, target.level, target.on, locality=target.locality, congress=target.congress,
+                protected=parts.protected, unit_word=target.unit_word)  # fmt: skip
+    issuer, body, parent_line, issuer_code, flags = _issuer(target, kind, layout)
+    report_to, report_flags = _report_to(parts, source_level, target)
+    flags += report_flags
     title = a.text(parts.title) if parts.title else ""
     header = PlanHeader(
         kind=kind,
@@ -271,8 +268,8 @@ def derive(
     regular = tuple(_adapt_topic(t, a) for t in parts.regular)
     forms = tuple(_adapt_topic(t, a) for t in parts.forms)
     timeline = list(_adapt_all(parts.timeline, a))
-    if parts.issuer and not any("báo cáo" in fold(p.text) for p in timeline):
-        line = plan_text("reporting", "default").format(issuer=issuer, parent_issuer=parts.issuer)
+    if report_to and not any("báo cáo" in fold(p.text) for p in timeline):
+        line = plan_text("reporting", "default").format(issuer=issuer, parent_issuer=report_to[0])
         timeline.append(Paragraph(line, None))
     outline = None
     if parts.outline is not None:
@@ -293,7 +290,7 @@ def derive(
            if outline else [])
     )  # fmt: skip
     mentions = tuple(c for c in parts.mentions if _cited_in(c, written))
-    return Plan(
+    plan = Plan(
         header=header,
         basis=_basis(parts, issuer, kind),
         situation=situation,
@@ -305,21 +302,24 @@ def derive(
         assignments=assignments,
         unmatched=unmatched,
         timeline=tuple(timeline),
-        recipients=_recipients(parts, assignments, layout),
+        recipients=_recipients(report_to, assignments, layout),
         signature=_signature(kind, layout, signer),
         outline=outline,
         citations=tuple(replace(c, implements=True) for c in citations) + mentions,
         parent=ParentRef(parts.citation, parts.title, parts.chain),
         target=target,
     )
+    flags += kept_flags(a.kept) + absent_flags(plan, target)
+    return replace(plan, flags=tuple(flags))
 
 
 def empty_plan(target: Target, kind: PlanKind = PlanKind.PLAN, *, layout: Layout | None = None) -> Plan:
     """A blank plan of the right shape for `target`, to be written by hand."""
     layout = layout or (Layout.STATE if _is_state(target.name) else Layout.PARTY)
-    issuer, body, parent_line, code = _issuer(target, kind, layout)
+    issuer, body, parent_line, code, flags = _issuer(target, kind, layout)
     header = PlanHeader(kind, issuer, body, parent_line, code, "", target.locality, target.on, None, layout)
-    return Plan(header=header, basis=Paragraph(""), signature=_signature(kind, layout, None), target=target)
+    signature = _signature(kind, layout, None)
+    return Plan(header=header, basis=Paragraph(""), signature=signature, target=target, flags=tuple(flags))
 
 
 def import_document(doc: ParsedDocument, *, level: str | None = None, on: dt.date | None = None) -> Plan:
@@ -365,3 +365,6 @@ def import_document(doc: ParsedDocument, *, level: str | None = None, on: dt.dat
         parent=ParentRef(chain[0], chain[0].about, chain[1:]) if chain else None,
         timeline=tuple(p for p in base.timeline if p.source is not None),
     )
+
+
+__all__ = ["derive", "empty_plan", "import_document", "target_from_name", "vn_date", "cite"]

@@ -47,6 +47,7 @@ class UpperParts:
     timeline: list[Paragraph] = field(default_factory=list)
     outline: Outline | None = None
     mentions: tuple[PlanCitation, ...] = ()
+    protected: tuple[str, ...] = ()  # the parent's citation texts, as printed: never adapted
 
 
 KIND_NAMES = {"KẾ HOẠCH": "Kế hoạch", "HƯỚNG DẪN": "Hướng dẫn"}
@@ -260,6 +261,14 @@ def read_document(doc: ParsedDocument) -> UpperParts:
         if any(_within(carried, s.start, s.end) for s in spans):
             mentions.append(plan_citation(c))
     parts.mentions = tuple(mentions)
+    parts.protected = tuple(
+        dict.fromkeys(
+            " ".join(doc.text[s.start : s.end].split())
+            for c in doc.citations
+            for s in (c.span, *c.mentions)
+            if s.end - s.start > 6
+        )
+    )
     return parts
 
 

@@ -123,6 +123,31 @@ class UnmatchedDuty:
     reason: str = ""
 
 
+class FlagKind(StrEnum):
+    """Why a piece of a draft needs a person's eye before it is signed."""
+
+    KEPT_AS_WRITTEN = "kept_as_written"  # a sentence about the upper level's own acts, not adapted
+    ABSENT_BODY = "absent_body"  # names a body or level the issuing unit does not have on its date
+    UNKNOWN_NAME = "unknown_name"  # a name to fill in (a visible blank "…")
+    OCR_DAMAGE = "ocr_damage"  # a word the parent's scan damaged, corrected or not
+    MERGED = "merged"  # duties of two upper bodies merged into one body here
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A point the editor must clear (fix the text) or accept before the plan is issued.
+
+    `where` names the part (`header`, `recipients`, `focal-0`, `assignments-2`, ...),
+    `text` the words concerned, `note` what to check, in Vietnamese.
+    """
+
+    kind: FlagKind
+    where: str
+    text: str
+    note: str
+    accepted: bool = False
+
+
 @dataclass(frozen=True)
 class Recipient:
     name: str
@@ -193,6 +218,8 @@ class Target:
     parent_name: str | None = None  # Sóc Trăng (the locality of the level above)
     unit_code: str | None = None  # a code of the org tree, when known
     congress: str | None = None  # "lần thứ I, nhiệm kỳ 2025 - 2030"
+    unit_word: str | None = None  # xã | phường | đặc khu | thị trấn | tỉnh | thành phố | huyện ...
+    parent_word: str | None = None  # the unit word of the level above (tỉnh, thành phố, huyện)
 
 
 @dataclass(frozen=True)
@@ -224,6 +251,13 @@ class Plan:
     parent: ParentRef | None = None
     target: Target | None = None
     status: PlanStatus = PlanStatus.DRAFT
+    flags: tuple[Flag, ...] = ()
+    outline_ref: str | None = None  # "theo Đề cương kèm theo Hướng dẫn số 75-HD/BTGTU" when not re-issued
+
+    @property
+    def open_flags(self) -> tuple[Flag, ...]:
+        """Flags neither cleared nor accepted: issuing waits for these."""
+        return tuple(f for f in self.flags if not f.accepted)
 
     @property
     def units(self) -> tuple[str, ...]:

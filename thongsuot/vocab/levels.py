@@ -64,6 +64,7 @@ class LevelWords:
     code_suffixes: tuple[str, ...] = ()
     exact_codes: tuple[str, ...] = ()
     issuer_name_words: tuple[str, ...] = ()
+    lacks: tuple[str, ...] = ()
 
     def word(self, key: str) -> str | None:
         return self.words.get(key)
@@ -134,6 +135,7 @@ def load_levels() -> Levels:
             code_suffixes=tuple(plain_key(c).upper() for c in raw.get("code_suffixes", [])),
             exact_codes=tuple(plain_key(c).upper() for c in raw.get("exact_codes", [])),
             issuer_name_words=tuple(plain_key(w) for w in raw.get("issuer_name_words", [])),
+            lacks=tuple(str(w) for w in raw.get("lacks", [])),
         )
     for preset in presets:
         missing = [lv.value for lv in preset.levels if lv not in levels]
