@@ -29,7 +29,7 @@ from thongsuot.config import Settings, get_settings
 from thongsuot.errors import ThongSuotError
 from thongsuot.storage import Library
 from thongsuot.storage.db import open_database
-from thongsuot.web import deps, params, render, security
+from thongsuot.web import deps, openapi_errors, params, render, security
 
 log = logging.getLogger("thongsuot.web")
 HERE = Path(__file__).parent
@@ -139,6 +139,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.ts = deps.AppState(settings=settings, db=db, templates=templates, lib=Library(db))
     app.add_middleware(BrowserMiddleware, secure=settings.secure_cookies)
     install_error_handlers(app)
+    openapi_errors.describe_errors(app)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(build_api_router(), prefix="/api/v1")
     app.include_router(build_pages_router())
