@@ -48,6 +48,8 @@ def test_derive_edit_reorder_download_issue(env: WebEnv) -> None:
     html = page.text
     assert "Cần quyết định" in html and "Hội Văn học nghệ thuật tỉnh" in html
     assert "Cấp trên (IV.1" in html  # the parent's item beside the duty
+    # what needs a person's eye is listed before issuing (the superior's name is unknown in this tree)
+    assert 'id="flags"' in html and "ĐẢNG BỘ TỈNH …" in html
     # edit the first focal topic (what autosave posts)
     form = {"version": "1", "focal-0-heading": "Chủ đề đã sửa ở xã."}
     saved = client.post(f"/plans/{plan_id}/save", data=form)

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from thongsuot.cascade.derive import derive, empty_plan, import_document, target_from_name
+from thongsuot.domain.org import UnitKind
 from thongsuot.domain.plan import Plan, PlanKind, PlanStatus
 from thongsuot.errors import Conflict, InputError, ThongSuotError
 from thongsuot.parsing import parse_bytes
@@ -58,6 +59,24 @@ def _owner(request: Request, user: User, unit_name: str) -> str:
     code = found or user.unit_code
     deps.check_unit_right(request, user, code)
     return code
+
+
+def _superior(request: Request, code: str | None, on: dt.date) -> str | None:
+    """`tỉnh An Bình`: the place of the nearest party committee above the unit in the org tree, so the
+    upper header line and reporting line name the real superior (never a bare level word)."""
+    by_code = {u.code: u for u in deps.state(request).units()}
+    unit, steps = by_code.get(code or ""), 0
+    while unit is not None and unit.parent_code and steps < 12:
+        parent, steps = by_code.get(unit.parent_code), steps + 1
+        if parent is not None and parent.kind == UnitKind.PARTY_COMMITTEE and parent.level != unit.level:
+            try:
+                found = target_from_name(parent.name, on)
+            except InputError:
+                return None
+            place = found.locality or ""
+            return f"{found.unit_word} {place}" if found.unit_word and place[:1].isupper() else None
+        unit = parent
+    return None
 
 
 def _editable(request: Request, user: User, plan_id: int) -> None:
@@ -109,7 +128,8 @@ def derive_submit(
 ) -> Response:
     code = _owner(request, user, unit)
     parent = _parent_document(request, document_id)
-    target = target_from_name(unit, _date(date), level or None, unit_code=code)
+    on = _date(date)
+    target = target_from_name(unit, on, level or None, unit_code=code, parent_name=_superior(request, code, on))
     plan_kind = _kind(kind)
     plan = derive(parent, target, plan_kind)
     stored = _store(request).create(
