@@ -124,11 +124,11 @@ def test_header_columns_come_apart_and_noise_is_dropped() -> None:
         _w("HƯỚNG", 800, 700, line=3), _w("DẪN|", 1000, 700, line=3),
     ]  # fmt: skip
     page = layout_page(words)
-    # The header block: the left column's lines, then the right column's.
+    # The header block, one table row at a time: its left cell's lines, then its right cell's.
     assert page.text.splitlines() == [
         "ĐẢNG BỘ TỈNH",
-        "Số 75-HD/BTGTU",
         "ĐẢNG CỘNG SẢN",
+        "Số 75-HD/BTGTU",
         "Quảng Ngãi",
         "HƯỚNG DẪN",
     ]

@@ -28,6 +28,8 @@ NOISE_CONFIDENCE = 0.45
 # A group of at most this many words whose mean confidence is below NOISE_CONFIDENCE is a glyph cluster
 # (a stamp, a signature stroke), not text.
 CLUSTER_WORDS = 3
+# Inside a two-column block, rows further apart than this many text heights belong to the next table row.
+BAND_GAP_HEIGHTS = 0.9
 # A two-column run longer than this many rows is a table, kept row by row.
 MAX_BLOCK_ROWS = 14
 # Boxes much taller than the page's text are signatures or stamps; much smaller ones are specks.
@@ -242,7 +244,26 @@ def _in_one_half(row: list[list[Word]], middle: float) -> bool:
     return len(row) == 1 and (row[0][-1].right < middle or row[0][0].left > middle)
 
 
-def _columns_apart(rows: list[list[list[Word]]], middle: float) -> list[list[list[Word]]]:
+def _bands(block: list[list[list[Word]]], height: float) -> list[list[list[list[Word]]]]:
+    """A block cut where rows of text are further apart than the lines of one cell (a table row's edge).
+
+    The header table's first row (issuer | Quốc hiệu and motto) and its second (Số | place-date) come out
+    one after the other, each column by column, as the cells of the printed table read.
+    """
+    bands: list[list[list[list[Word]]]] = [[]]
+    previous_bottom: float | None = None
+    for row in block:
+        words = [w for seg in row for w in seg]
+        if any(_ALNUM.search(w.text) for w in words):
+            top = min(w.top for w in words)
+            if previous_bottom is not None and top - previous_bottom > BAND_GAP_HEIGHTS * height:
+                bands.append([])
+            previous_bottom = max(w.bottom for w in words)
+        bands[-1].append(row)
+    return [band for band in bands if band]
+
+
+def _columns_apart(rows: list[list[list[Word]]], middle: float, height: float) -> list[list[list[Word]]]:
     """Two-column blocks (header, closing) as the left column's lines, then the right column's.
 
     A block is a run of rows that have two pieces, or one piece lying in one half of the page, around at
@@ -268,10 +289,11 @@ def _columns_apart(rows: list[list[list[Word]]], middle: float) -> list[list[lis
         if len(block) > MAX_BLOCK_ROWS:
             out.extend(block)
         else:
-            pieces = [seg for row in block for seg in row]
-            left = [seg for seg in pieces if (seg[0].left + seg[-1].right) / 2 < middle]
-            right = [seg for seg in pieces if (seg[0].left + seg[-1].right) / 2 >= middle]
-            out.extend([seg] for seg in left + right)
+            for band in _bands(block, height):
+                pieces = [seg for row in band for seg in row]
+                left = [seg for seg in pieces if (seg[0].left + seg[-1].right) / 2 < middle]
+                right = [seg for seg in pieces if (seg[0].left + seg[-1].right) / 2 >= middle]
+                out.extend([seg] for seg in left + right)
         k = end
     return out
 
@@ -292,7 +314,7 @@ def layout_page(words: list[Word]) -> PageText:
     height = _text_height(kept)
     lines = []
     middle = (min(w.left for w in kept) + max(w.right for w in kept)) / 2
-    for row in _columns_apart(_rows(_segments(kept, height)), middle):
+    for row in _columns_apart(_rows(_segments(kept, height)), middle, height):
         parts: list[str] = []
         confidences: list[tuple[int, int, float]] = []
         pos = 0
