@@ -1,6 +1,7 @@
 """Make a realistic scan of a document's text, for the OCR tests and the bench.
 
-text -> DOCX (python-docx: the header cells of a website export become the usual borderless two-column table)
+text -> DOCX (python-docx: one paragraph per line, blank lines as empty paragraphs; the header cells of a
+website export become the usual borderless two-column table)
 -> PDF (LibreOffice headless) -> PNG pages (pdftoppm, 300 dpi, grey) -> each page rotated under a degree,
 speckled and slightly blurred (Pillow) -> an image-only PDF. Nothing is cached: every call works in a temp dir
 and returns the PDF's bytes, so a test always meets what the tools make today.
@@ -92,7 +93,10 @@ def text_to_docx(text: str) -> bytes:
 
 def _paragraph(doc: object, line: str) -> None:
     cleaned = _clean(line)
-    if not cleaned or set(cleaned) <= {"|"}:
+    if set(cleaned) <= {"|"} and cleaned:
+        return
+    if not cleaned:  # a blank line of the text is an empty paragraph on the page
+        doc.add_paragraph("")  # type: ignore[attr-defined]
         return
     paragraph = doc.add_paragraph(cleaned)  # type: ignore[attr-defined]
     if cleaned.isupper() and len(cleaned) < 60:

@@ -130,6 +130,7 @@ def test_header_columns_come_apart_and_noise_is_dropped() -> None:
         "ĐẢNG CỘNG SẢN",
         "Số 75-HD/BTGTU",
         "Quảng Ngãi",
+        "",  # the empty line above the type word
         "HƯỚNG DẪN",
     ]
 

@@ -30,6 +30,9 @@ NOISE_CONFIDENCE = 0.45
 CLUSTER_WORDS = 3
 # Inside a two-column block, rows further apart than this many text heights belong to the next table row.
 BAND_GAP_HEIGHTS = 0.9
+# Rows further apart than this many text heights have an empty line between them: kept as a blank line
+# (it ends a title or a paragraph for the parser as in the typed text).
+PARAGRAPH_GAP_HEIGHTS = 1.0
 # A two-column run longer than this many rows is a table, kept row by row.
 MAX_BLOCK_ROWS = 14
 # Boxes much taller than the page's text are signatures or stamps; much smaller ones are specks.
@@ -314,7 +317,12 @@ def layout_page(words: list[Word]) -> PageText:
     height = _text_height(kept)
     lines = []
     middle = (min(w.left for w in kept) + max(w.right for w in kept)) / 2
+    previous_bottom: float | None = None
     for row in _columns_apart(_rows(_segments(kept, height)), middle, height):
+        top = min(w.top for seg in row for w in seg)
+        if previous_bottom is not None and top - previous_bottom > PARAGRAPH_GAP_HEIGHTS * height:
+            lines.append(OcrLine("", ()))  # a blank line on the page, as in the typed text
+        previous_bottom = max(w.bottom for seg in row for w in seg)
         parts: list[str] = []
         confidences: list[tuple[int, int, float]] = []
         pos = 0

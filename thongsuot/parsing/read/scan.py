@@ -41,11 +41,15 @@ def assemble_pages(
         if not kept:
             continue
         first = _offset(lines, kept)
+        # Blank lines (paragraph gaps on the page) between the first and last kept line stay.
+        body = list(page.lines)
+        begin = next(i for i, line in enumerate(body) if line is lines[first])
+        end = next(i for i, line in enumerate(body) if line is lines[first + len(kept) - 1]) + 1
         if parts:
             parts.append("\n")
             pos += 1
         start = pos
-        for k, line in enumerate(lines[first : first + len(kept)]):
+        for k, line in enumerate(body[begin:end]):
             if k:
                 parts.append("\n")
                 pos += 1
