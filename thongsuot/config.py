@@ -13,8 +13,10 @@ class Settings(BaseSettings):
 
     data: Path = Path("./data")  # THONGSUOT_DATA: the data folder (SQLite file, uploads)
     database_url: str | None = None  # THONGSUOT_DATABASE_URL: PostgreSQL for servers
-    max_upload_mb: int = 50
+    max_upload_mb: int = 50  # one file
+    max_request_mb: int = 100  # one upload request (all its files), checked before the body is read
     max_text_mb: int = 100  # larger text files are refused by the reader
+    parse_workers: int = 1  # processes parsing uploads (each stays under README's memory ceiling)
     public_library: bool = False  # anonymous read-only access to the library
     secure_cookies: bool = False  # set behind HTTPS
     secret_key: str | None = None

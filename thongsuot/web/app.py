@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,17 +23,20 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from thongsuot.config import Settings, get_settings
-from thongsuot.errors import ThongSuotError
+from thongsuot.errors import Forbidden, ThongSuotError, TooLarge, Unauthorized
 from thongsuot.storage import Library
+from thongsuot.storage.accounts import Role
 from thongsuot.storage.db import open_database
 from thongsuot.web import deps, openapi_errors, params, render, security
 
 log = logging.getLogger("thongsuot.web")
 HERE = Path(__file__).parent
+MB = 1024 * 1024
 
 HTTP_MESSAGES = {
     400: ("bad_request", "Yêu cầu không hợp lệ."),
@@ -111,6 +115,85 @@ class BrowserMiddleware(BaseHTTPMiddleware):
         return response
 
 
+# Routes that take file bodies: who is asking and how big the body is are checked before it is read.
+_UPLOADS = re.compile(r"^(/api/v1/documents|/upload|/tracking/org|/tracking/plans/\d+/units/[^/]+/upload)/?$")
+_DOCUMENT_UPLOADS = ("/api/v1/documents", "/upload")
+
+
+class BodyGuard:
+    """ASGI middleware: on upload routes, refuse before reading the body.
+
+    Anonymous (401) and, for document uploads, non-uploader (403) requests are
+    answered without touching the body, so nobody can make the server spool a
+    large file to disk. Content-Length over the request limit is refused at
+    once with the real size; a body without it (chunked) is counted as it
+    streams and refused as soon as it passes the limit.
+    """
+
+    def __init__(self, app: Any, limit_mb: int) -> None:
+        self.app = app
+        self.limit = limit_mb * MB
+        self.limit_mb = limit_mb
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or not _UPLOADS.match(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        refusal = await self._refusal(request)
+        if refusal is not None:
+            response = _error_response(request, refusal.status, refusal.code, refusal.message, refusal.detail)
+            response.headers["Connection"] = "close"  # the unread body is not worth draining
+            await response(scope, receive, send)
+            return
+        received = 0
+        over: TooLarge | None = None
+
+        async def counted() -> Any:
+            nonlocal received, over
+            if over is not None:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:  # stop reading: the app sees a disconnect, the client our 413
+                    over = TooLarge(
+                        f"Yêu cầu lớn hơn {self.limit_mb} MB (đã nhận {received / MB:.1f} MB): vượt giới hạn "
+                        f"{self.limit_mb} MB mỗi lần tải lên.",
+                        detail={"received": received, "limit": self.limit},
+                    )
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded(message: Any) -> None:
+            if over is None:
+                await send(message)
+
+        await self.app(scope, counted, guarded)
+        if over is not None:
+            response = _error_response(request, over.status, over.code, over.message, over.detail)
+            response.headers["Connection"] = "close"
+            await response(scope, receive, send)
+
+    async def _refusal(self, request: Request) -> ThongSuotError | None:
+        try:
+            user = await run_in_threadpool(deps.current_user, request)
+        except ThongSuotError as exc:  # a revoked or unknown token
+            return exc
+        if user is None:
+            return Unauthorized("Vui lòng đăng nhập để tải tệp lên.")
+        if request.url.path.rstrip("/") in _DOCUMENT_UPLOADS and user.role not in (Role.ADMIN, Role.EDITOR):
+            return Forbidden("Chỉ biên tập viên hoặc quản trị viên được tải văn bản lên.")
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.limit:
+            size = int(length)
+            return TooLarge(
+                f"Yêu cầu lớn {size / MB:.1f} MB, vượt giới hạn {self.limit_mb} MB mỗi lần tải lên.",
+                detail={"size": size, "limit": self.limit},
+            )
+        return None
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app over the configured database (upgraded on start)."""
     from thongsuot.web.api import build_api_router
@@ -137,6 +220,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(params.check_numbers)],  # int parameters in range before any route runs
     )
     app.state.ts = deps.AppState(settings=settings, db=db, templates=templates, lib=Library(db))
+    app.add_middleware(BodyGuard, limit_mb=settings.max_request_mb)  # inside BrowserMiddleware: CSRF cookie set
     app.add_middleware(BrowserMiddleware, secure=settings.secure_cookies)
     install_error_handlers(app)
     openapi_errors.describe_errors(app)

@@ -25,16 +25,13 @@ def login(request: Request, response: Response, username: str, password: str) ->
     st = deps.state(request)
     address = deps.client_address(request)
     username = username.strip()
-    st.limiter.check(username, address)
-    found = accounts.get_credentials(st.engine, username)
-    if found is None:
-        security.burn_verify_time(password)
-    ok = found is not None and found[0].active and security.verify_password(found[1], password)
+    at = st.limiter.attempt(username[:200], address)  # recorded before the check: parallel guesses cannot race
+    found = accounts.get_credentials(st.engine, username[:200])
+    ok = security.check_login_password(found[1] if found else None, bool(found and found[0].active), password)
     if not ok or found is None:
-        st.limiter.failed(username, address)
-        deps.audit(request, "login_failed", target=username, actor_name=username)
+        deps.audit(request, "login_failed", target=username[:200], actor_name=username[:200])
         raise Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.", code="login_failed")
-    st.limiter.succeeded(username)
+    st.limiter.succeeded(username[:200], address, at)
     user = found[0]
     token = security.new_token()
     accounts.create_session(st.engine, security.token_hash(token), user.id, SESSION_LIFETIME)

@@ -14,7 +14,7 @@ import hmac
 import secrets
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
@@ -28,27 +28,58 @@ CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 TOKEN_PREFIX = "tsk_"
 
-_hasher = PasswordHasher()  # argon2id with the library's recommended parameters
+_hasher = PasswordHasher()  # argon2id with the library's recommended parameters (64 MiB per hash)
+
+# Password hashes are the one costly step anyone can trigger. At most HASH_SLOTS
+# run at once (memory: HASH_SLOTS x 64 MiB); up to HASH_QUEUE more wait their
+# turn, holding a thread but no hash memory; beyond that a login is refused at
+# once with 429, so a flood neither exhausts memory nor the server's threads.
+HASH_SLOTS = 2
+HASH_QUEUE = 12
+_slots = threading.BoundedSemaphore(HASH_SLOTS)
+_waiting = 0
+_waiting_lock = threading.Lock()
+
+
+class _HashSlot:
+    def __enter__(self) -> None:
+        global _waiting
+        with _waiting_lock:
+            if _waiting >= HASH_SLOTS + HASH_QUEUE:
+                raise RateLimited("Máy chủ đang bận xử lý đăng nhập. Vui lòng thử lại sau ít giây.",
+                                  detail={"retry_after_s": 5})
+            _waiting += 1
+        _slots.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        global _waiting
+        _slots.release()
+        with _waiting_lock:
+            _waiting -= 1
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with _HashSlot():
+        return _hasher.hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+    with _HashSlot():
+        try:
+            return _hasher.verify(password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
 
 
-# A real hash to verify against when the user does not exist, so a login for an
-# unknown name takes as long as one with a wrong password.
+# A real hash to verify against when the user does not exist or is deactivated,
+# so every failed login costs the same work as one with a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 
-def burn_verify_time(password: str) -> None:
-    verify_password(_DUMMY_HASH, password)
+def check_login_password(password_hash: str | None, active: bool, password: str) -> bool:
+    """One argon2 verify whatever the account's state (unknown, deactivated, active)."""
+    matches = verify_password(password_hash if password_hash and active else _DUMMY_HASH, password)
+    return matches and active and password_hash is not None
 
 
 def generate_password() -> str:
@@ -74,43 +105,67 @@ def csrf_matches(cookie_value: str | None, sent: str | None) -> bool:
     return bool(cookie_value) and bool(sent) and hmac.compare_digest(str(cookie_value), str(sent))
 
 
+def _key(*parts: str) -> bytes:
+    """A fixed-size key (16 bytes), however long the name sent."""
+    return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 @dataclass
 class LoginLimiter:
-    """Sliding-window count of failed logins per account and per address.
+    """Failed logins per (account, address) and per address, recorded before the password is checked.
 
-    In memory, per process: enough for one server; a restart clears it.
+    `attempt()` counts the attempt and refuses it in one locked step, so
+    parallel requests cannot all pass the check before any failure is
+    recorded; `succeeded()` takes the attempt back. Limits are per account
+    *and* address (plus a higher one per address): guessing from one place is
+    slowed to `per_pair` tries per window, while the real user on another
+    address is never locked out. Memory is bounded: at most `max_keys` keys of
+    16 bytes, each with at most `limit` timestamps, least recently used dropped.
     """
 
-    per_account: int = 5
+    per_pair: int = 5
     per_address: int = 20
     window_s: float = 15 * 60
-    _fails: dict[str, deque[float]] = field(default_factory=dict)
+    max_keys: int = 20_000
+    _fails: OrderedDict[bytes, deque[float]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        q = self._fails.setdefault(key, deque())
+    def _recent(self, key: bytes, now: float, limit: int) -> deque[float]:
+        q = self._fails.get(key)
+        if q is None:
+            q = self._fails[key] = deque(maxlen=limit)
+            while len(self._fails) > self.max_keys:
+                self._fails.popitem(last=False)
+        else:
+            self._fails.move_to_end(key)
         while q and q[0] <= now - self.window_s:
             q.popleft()
         return q
 
-    def check(self, username: str, address: str) -> None:
-        """Raise RateLimited when either key has too many recent failures."""
+    def attempt(self, username: str, address: str) -> float:
+        """Record an attempt (as a failure until `succeeded`) or raise RateLimited; returns its timestamp."""
         now = time.monotonic()
+        pair_key, addr_key = _key("p", username.lower(), address), _key("a", address)
         with self._lock:
-            account = len(self._recent("u:" + username.lower(), now))
-            addr = len(self._recent("a:" + address, now))
-        if account >= self.per_account or addr >= self.per_address:
-            raise RateLimited(
-                "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
-                detail={"retry_after_s": int(self.window_s)},
-            )
+            pair = self._recent(pair_key, now, self.per_pair)
+            addr = self._recent(addr_key, now, self.per_address)
+            if len(pair) >= self.per_pair or len(addr) >= self.per_address:
+                oldest = min(q[0] for q in (pair, addr) if q)
+                raise RateLimited(
+                    "Đăng nhập sai quá nhiều lần từ máy này. Vui lòng thử lại sau ít phút.",
+                    detail={"retry_after_s": max(1, int(oldest + self.window_s - now))},
+                )
+            pair.append(now)
+            addr.append(now)
+        return now
 
-    def failed(self, username: str, address: str) -> None:
-        now = time.monotonic()
+    def succeeded(self, username: str, address: str, at: float) -> None:
+        """The attempt was right: forget it and the pair's earlier failures."""
         with self._lock:
-            self._recent("u:" + username.lower(), now).append(now)
-            self._recent("a:" + address, now).append(now)
+            self._fails.pop(_key("p", username.lower(), address), None)
+            addr = self._fails.get(_key("a", address))
+            if addr is not None and at in addr:
+                addr.remove(at)
 
-    def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._fails.pop("u:" + username.lower(), None)
+    def __len__(self) -> int:
+        return len(self._fails)

@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from thongsuot.domain.document import ParsedDocument
-from thongsuot.errors import Forbidden, ThongSuotError, TooLarge
-from thongsuot.parsing import parse_source, read_bytes
+from thongsuot.errors import Forbidden, ThongSuotError
 from thongsuot.storage import StoreStatus
 from thongsuot.storage.accounts import User
-from thongsuot.web import deps
+from thongsuot.web import deps, worker
 
 MB = 1024 * 1024
 
@@ -78,24 +78,50 @@ def replace_guard(request: Request, user: User, name: str, parsed: ParsedDocumen
     return check
 
 
-def store_upload(request: Request, user: User, name: str, data: bytes, unit_code: str) -> dict[str, Any]:
+def clean_name(name: str) -> str:
+    return (name or "tep-khong-ten").replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _error(name: str, code: str, message: str) -> dict[str, Any]:
+    return {"file": name, "status": "error", "code": code, "message": message, "document_id": None}
+
+
+async def process_files(
+    request: Request, user: User, job: worker.Job, items: list[tuple[str, bytes, int]], unit_code: str
+) -> list[dict[str, Any]]:
+    """Each file parsed in the worker pool, then stored in a thread: nothing heavy runs on the event loop."""
     st = deps.state(request)
     limit = st.settings.max_upload_mb * MB
-    name = (name or "tep-khong-ten").replace("\\", "/").rsplit("/", 1)[-1]
-    try:
+    results: list[dict[str, Any]] = []
+    for index, (raw_name, data, size) in enumerate(items):
+        name = clean_name(raw_name)
         if len(data) > limit:
-            raise TooLarge(
-                f"{name}: tệp lớn {len(data) / MB:.1f} MB, vượt giới hạn {st.settings.max_upload_mb} MB.",
-                detail={"size": len(data), "limit": limit},
-            )
-        if not data:
-            raise TooLarge(f"{name}: tệp rỗng.", code="empty_file")
-        source = read_bytes(data, name, max_bytes=limit)
-        parsed = parse_source(source)
-        result = st.lib.store(parsed, data, file_name=name, fmt=source.format, owner_unit_id=unit_code,
+            result = _error(name, "too_large",
+                            f"{name}: tệp lớn {size / MB:.1f} MB, vượt giới hạn {st.settings.max_upload_mb} MB.")
+        elif not data:
+            result = _error(name, "empty_file", f"{name}: tệp rỗng.")
+        else:
+            kind, value = await worker.parse_off_loop(job.id, index, data, name, limit, st.settings.parse_workers)
+            if kind == "error":
+                result = _error(name, value["code"], value["message"])
+            else:
+                parsed, fmt = worker.parsed_document(value)
+                result = await run_in_threadpool(store_parsed, request, user, name, data, unit_code, parsed, fmt)
+        job.files[index].result = result
+        results.append(result)
+    return results
+
+
+def store_parsed(
+    request: Request, user: User, name: str, data: bytes, unit_code: str, parsed: ParsedDocument, fmt: str
+) -> dict[str, Any]:
+    """Store one parsed file (in a worker thread), put it under tracking when ours, audit it."""
+    st = deps.state(request)
+    try:
+        result = st.lib.store(parsed, data, file_name=name, fmt=fmt, owner_unit_id=unit_code,
                               may_replace=replace_guard(request, user, name, parsed))
     except ThongSuotError as exc:
-        return {"file": name, "status": "error", "code": exc.code, "message": exc.message, "document_id": None}
+        return _error(name, exc.code, exc.message)
     messages = {
         StoreStatus.STORED: "Đã lưu vào thư viện.",
         StoreStatus.DUPLICATE: "Văn bản này đã có trong thư viện (trùng tệp).",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -9,9 +10,9 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
-from thongsuot.errors import InputError, TooLarge
-from thongsuot.storage.accounts import User
-from thongsuot.web import deps, graphview, library, upload
+from thongsuot.errors import InputError, NotFound, TooLarge
+from thongsuot.storage.accounts import Role, User
+from thongsuot.web import deps, graphview, library, upload, worker
 
 router = APIRouter()
 MB = 1024 * 1024
@@ -60,18 +61,38 @@ def get_original(document_id: int, request: Request, _u: User | None = Depends(d
     return original_response(request, document_id)
 
 
-async def run_upload(request: Request, user: User, files: list[UploadFile], unit: str | None) -> list[dict[str, Any]]:
+async def _prepare(
+    request: Request, user: User, files: list[UploadFile], unit: str | None
+) -> tuple[worker.Job, list[tuple[str, bytes, int]], str]:
     if not files:
         raise InputError("Chưa chọn tệp nào.", code="no_files")
     if len(files) > MAX_FILES:
         raise InputError(f"Mỗi lần tải lên tối đa {MAX_FILES} tệp.", detail={"files": len(files)})
     unit_code = upload.upload_unit(request, user, unit)
     limit = deps.state(request).settings.max_upload_mb * MB
-    results = []
+    items = []
     for f in files:
         data = await f.read(limit + 1)  # never more than the limit in memory
-        results.append(upload.store_upload(request, user, f.filename or "", data, unit_code))
-    return results
+        items.append((f.filename or "", data, f.size if f.size is not None else len(data)))
+    return worker.JOBS.create(user.id, [upload.clean_name(item[0]) for item in items]), items, unit_code
+
+
+async def run_upload(request: Request, user: User, files: list[UploadFile], unit: str | None) -> list[dict[str, Any]]:
+    """Parse (worker pool) and store each file; the loop serves other requests meanwhile."""
+    job, items, unit_code = await _prepare(request, user, files, unit)
+    return await upload.process_files(request, user, job, items, unit_code)
+
+
+async def start_upload(request: Request, user: User, files: list[UploadFile], unit: str | None) -> worker.Job:
+    """The same in a background task: the job is returned at once, its progress read at /uploads/{id}."""
+    job, items, unit_code = await _prepare(request, user, files, unit)
+    task = asyncio.create_task(upload.process_files(request, user, job, items, unit_code))
+    _running.add(task)
+    task.add_done_callback(_running.discard)
+    return job
+
+
+_running: set[asyncio.Task[Any]] = set()  # keeps background upload tasks referenced until they finish
 
 
 def check_request_size(request: Request) -> None:
@@ -89,8 +110,12 @@ async def upload_documents(
     request: Request,
     files: Annotated[list[UploadFile], File(description="Các tệp .docx, .pdf, .txt, .md, .html")],
     unit: Annotated[str | None, Form(description="Mã đơn vị sở hữu (mặc định: đơn vị của bạn)")] = None,
+    wait: Annotated[bool, Query(description="false: trả về ngay mã công việc (202), xem tiến độ ở /uploads/{id}")] = True,
     user: User = Depends(deps.require_uploader),
 ) -> Response:
+    if not wait:
+        job = await start_upload(request, user, files, unit)
+        return JSONResponse({"job": job.id, "url": f"/api/v1/uploads/{job.id}"}, status_code=202)
     results = await run_upload(request, user, files, unit)
     failed = [r for r in results if r["status"] == "error"]
     if failed and len(failed) == len(results):
@@ -99,6 +124,14 @@ async def upload_documents(
         return JSONResponse(body, status_code=status)
     stored = any(r["status"] in ("stored", "new_version") for r in results)
     return JSONResponse({"results": results}, status_code=201 if stored else 200)
+
+
+@router.get("/uploads/{job_id}", tags=["documents"], summary="Tiến độ một lần tải lên (số trang đã đọc, kết quả)")
+def upload_job(job_id: str, user: User = Depends(deps.require_uploader)) -> dict[str, Any]:
+    job = worker.JOBS.get(job_id)
+    if job is None or (job.user_id != user.id and user.role is not Role.ADMIN):
+        raise NotFound("Không tìm thấy lần tải lên này.")
+    return job.to_dict()
 
 
 class DocumentChange(BaseModel):
