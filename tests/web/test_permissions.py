@@ -180,3 +180,60 @@ def test_anonymous_reads_only_with_public_library(web_sqlite: WebEnv, make_db_ur
     assert visitor.get("/").status_code == 200
     assert visitor.post("/api/v1/documents", files=upload_files()).status_code == 401
     assert visitor.get("/upload", follow_redirects=False).status_code == 303
+
+
+# --- reading: draft plans and the whole organisation tree (issue 13 item 7) ---------------------------------
+# A draft is read by admins, the drafting unit, the units above it and the units below it; a unit of another
+# branch gets 403. Issued plans are in the library. The whole tree as a file: admins and editors of a root unit.
+DRAFT_READ = Rule(("2xx", "2xx"), ("2xx", "403"), ("2xx", "403"), ("2xx", "403"))
+
+
+def _draft(env: WebEnv, scope: str) -> int:
+    import datetime as dt
+
+    from thongsuot.cascade.derive import empty_plan, target_from_name
+    from thongsuot.storage.plans import PlanStore
+
+    code = OWN_UNIT if scope == "own" else OTHER_UNIT
+    target = target_from_name("Huyện ủy", dt.date(2024, 5, 1), unit_code=code)
+    return PlanStore(env.app.state.ts.db).create(empty_plan(target), unit_code=code).id
+
+
+READS: dict[tuple[str, str], tuple[Rule, Call]] = {
+    ("GET", "/plans/{plan_id}"): (DRAFT_READ, lambda env, c, role, scope: c.get(
+        f"/plans/{_draft(env, scope)}", params={"format": "json"})),
+    ("GET", "/plans/{plan_id}/versions"): (DRAFT_READ, lambda env, c, role, scope: c.get(
+        f"/plans/{_draft(env, scope)}/versions", params={"format": "json"})),
+    ("GET", "/plans/{plan_id}/export.{fmt}"): (DRAFT_READ, lambda env, c, role, scope: c.get(
+        f"/plans/{_draft(env, scope)}/export.json", headers={"Accept": "application/json"})),
+    ("GET", "/tracking/org/export.{fmt}"): (ADMIN_ONLY, lambda env, c, role, scope: c.get(
+        "/tracking/org/export.csv", headers={"Accept": "application/json"})),
+}
+
+
+def test_read_matrix(web_sqlite: WebEnv) -> None:
+    failures = []
+    for (method, path), (rule, call) in sorted(READS.items()):
+        for role in (*ROLES, None):
+            for scope in ("own", "other") if role else ("own",):
+                response = call(web_sqlite, web_sqlite.client(role), role, scope)
+                expected = rule.expected(role, scope)
+                if not matches(expected, response.status_code):
+                    failures.append(f"{method} {path} as {role or 'anonymous'} ({scope}): expected {expected}, "
+                                    f"got {response.status_code} {response.text[:120]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_superiors_and_subordinates_read_a_draft_other_branches_do_not(web_sqlite: WebEnv) -> None:
+    env = web_sqlite
+    plan = _draft(env, "own")  # drafted by HU-A
+    env.add_user("tinh", "viewer", "TU")  # the province above HU-A
+    env.add_user("ban", "viewer", CHILD_UNIT)  # a board under HU-A
+    env.add_user("ben", "viewer", OTHER_UNIT)  # a sibling district
+    codes = {name: env.client(name).get(f"/plans/{plan}", params={"format": "json"}).status_code
+             for name in ("tinh", "ban", "ben")}
+    assert codes == {"tinh": 200, "ban": 200, "ben": 403}
+    listed = {p["id"] for p in env.client("ben").get("/plans", params={"format": "json"}).json()["plans"]}
+    assert plan not in listed
+    env.add_user("bt-tu", "editor", "TW")  # editor of the root unit
+    assert env.client("bt-tu").get("/tracking/org/export.csv").status_code == 200

@@ -271,8 +271,13 @@ def update_user(
         values["password_hash"] = password_hash
     with engine.begin() as conn:
         conn.execute(update(users).where(users.c.id == user_id).values(**values))
-        if active is False or password_hash is not None:
+        if active is False or password_hash is not None:  # a new password or a lock ends every way in
             conn.execute(delete(sessions).where(sessions.c.user_id == user_id))
+            conn.execute(
+                update(api_tokens)
+                .where(api_tokens.c.user_id == user_id, api_tokens.c.revoked_at.is_(None))
+                .values(revoked_at=utcnow())
+            )
     after = get_user(engine, user_id)
     assert after is not None
     return before, after

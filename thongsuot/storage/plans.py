@@ -118,6 +118,7 @@ class PlanSummary:
     symbol: str | None
     current_version: int
     updated_at: dt.datetime
+    unit_code: str | None = None  # the drafting unit (who may read a draft: web/deps.may_read_plan)
 
 
 def _now() -> dt.datetime:
@@ -284,7 +285,7 @@ class PlanStore:
             rows = s.execute(q).all()
         return [
             PlanSummary(r.id, r.kind, PlanStatus(r.status), r.title, r.issuer, r.target_name, r.parent_ref,
-                        r.symbol, r.current_version, r.updated_at)
+                        r.symbol, r.current_version, r.updated_at, r.unit_code)
             for r in rows
         ]  # fmt: skip
 

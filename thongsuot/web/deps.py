@@ -128,6 +128,27 @@ def check_unit_right(request: Request, user: User, unit_code: str | None) -> Non
     raise Forbidden("Văn bản này thuộc đơn vị ngoài phạm vi quyền của bạn.", detail={"unit": unit_code})
 
 
+def may_read_plan(request: Request, user: User, unit_code: str | None, issued: bool) -> bool:
+    """Who reads a plan. Issued plans are in the library (everyone signed in). A draft is read by admins,
+    the drafting unit, the units above it (they direct it) and the units below it (they will carry it
+    out), never by units of another branch of the tree."""
+    if issued or unit_code is None or user.role is Role.ADMIN:
+        return True
+    st = state(request)
+    return unit_code in st.subtree(user.unit_code) or user.unit_code in st.subtree(unit_code)
+
+
+def require_tree_exporter(request: Request) -> User:
+    """The whole organisation tree (every unit, as a file) goes to admins and to editors of a root unit."""
+    user = require_user(request)
+    if user.role is Role.ADMIN:
+        return user
+    roots = {u.code for u in state(request).units() if u.parent_code is None}
+    if user.role is Role.EDITOR and user.unit_code in roots:
+        return user
+    raise Forbidden("Chỉ quản trị viên hoặc biên tập viên của đơn vị cấp cao nhất được xuất cả cây tổ chức.")
+
+
 def csrf_token(request: Request) -> str:
     """The CSRF token of this browser (set as a cookie by the middleware)."""
     return request.state.csrf  # type: ignore[no-any-return]

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from thongsuot.cascade.derive import derive, empty_plan, import_document, target_from_name
 from thongsuot.domain.org import UnitKind
 from thongsuot.domain.plan import Plan, PlanKind, PlanStatus
-from thongsuot.errors import Conflict, InputError, ThongSuotError
+from thongsuot.errors import Conflict, Forbidden, InputError, ThongSuotError
 from thongsuot.parsing import parse_bytes
 from thongsuot.parsing.normalise import fold
 from thongsuot.rendering.plan_docx import render_docx
@@ -170,8 +170,9 @@ def plan_new(
 
 
 @router.get("/plans")
-def plans_list(request: Request, _u: User = Depends(deps.require_user)) -> Response:
-    items = _store(request).list_plans()
+def plans_list(request: Request, user: User = Depends(deps.require_user)) -> Response:
+    items = [p for p in _store(request).list_plans()
+             if deps.may_read_plan(request, user, p.unit_code, p.status is PlanStatus.ISSUED)]
     context = {
         "plans": items,
         "kinds": KIND_LABELS,
@@ -179,6 +180,12 @@ def plans_list(request: Request, _u: User = Depends(deps.require_user)) -> Respo
         "today": dt.date.today().isoformat(),
     }
     return respond(request, Screen("plans/list.html", context, json={"plans": [vars(p) for p in items]}))
+
+
+def _readable(request: Request, user: User, plan_id: int) -> None:
+    stored = _store(request).get(plan_id)
+    if not deps.may_read_plan(request, user, stored.unit_code, stored.status is PlanStatus.ISSUED):
+        raise Forbidden("Bản dự thảo này thuộc đơn vị ngoài phạm vi của bạn.", detail={"unit": stored.unit_code})
 
 
 def _editor_context(plan_id: int, request: Request) -> dict[str, Any]:
@@ -197,7 +204,8 @@ def _editor_context(plan_id: int, request: Request) -> dict[str, Any]:
 
 
 @router.get("/plans/{plan_id}")
-def plan_editor(plan_id: int, request: Request, _u: User = Depends(deps.require_user)) -> Response:
+def plan_editor(plan_id: int, request: Request, user: User = Depends(deps.require_user)) -> Response:
+    _readable(request, user, plan_id)
     context = _editor_context(plan_id, request)
     data = {"id": plan_id, "version": context["stored"].version, "plan": plan_to_dict(context["plan"])}
     return respond(request, Screen("plans/edit.html", context, json=data))
@@ -264,8 +272,9 @@ def plan_versions(
     request: Request,
     a: int | None = None,
     b: int | None = None,
-    _u: User = Depends(deps.require_user),
+    user: User = Depends(deps.require_user),
 ) -> Response:
+    _readable(request, user, plan_id)
     store = _store(request)
     versions = store.versions(plan_id)
     latest = versions[-1].version
@@ -333,5 +342,6 @@ def _download(plan: Plan, fmt: str, plan_id: int) -> Response:
 
 
 @router.get("/plans/{plan_id}/export.{fmt}")
-def plan_export(plan_id: int, fmt: str, request: Request, _u: User = Depends(deps.require_user)) -> Response:
+def plan_export(plan_id: int, fmt: str, request: Request, user: User = Depends(deps.require_user)) -> Response:
+    _readable(request, user, plan_id)
     return _download(_store(request).get(plan_id).plan, fmt, plan_id)

@@ -12,6 +12,7 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from thongsuot.domain.tracking import Activity, AssignmentAction, Period, PeriodKind, Quantity, ReportAction
 from thongsuot.errors import InputError, ThongSuotError
@@ -180,10 +181,10 @@ def template(request: Request, plan_id: int, unit_code: str, user: User = Depend
 @router.post("/plans/{plan_id}/units/{unit_code}/upload")
 async def upload(request: Request, plan_id: int, unit_code: str, file: Annotated[UploadFile, File()],
                  user: User = Depends(deps.require_user)) -> Response:
-    data = await file.read()
+    data = await file.read()  # bounded by the upload middleware (app.BodyGuard)
     t = tracker(request)
-    try:
-        ids = t.import_activities_xlsx(actor_of(user), plan_id, unit_code, data)
+    try:  # zip checks + streaming read + storing run in a thread, never on the event loop
+        ids = await run_in_threadpool(t.import_activities_xlsx, actor_of(user), plan_id, unit_code, data)
     except ThongSuotError as exc:
         ctx = views.unit_context(t, actor_of(user), plan_id, unit_code, dt.date.today())
         ctx.update(upload_error=exc.message, upload_detail=exc.detail if isinstance(exc.detail, list) else [])
@@ -276,7 +277,7 @@ async def org_import(request: Request, file: Annotated[UploadFile, File()],
 
 
 @router.get("/org/export.{fmt}")
-def org_export(request: Request, fmt: str, user: User = Depends(deps.require_user)) -> Response:
+def org_export(request: Request, fmt: str, user: User = Depends(deps.require_tree_exporter)) -> Response:
     if fmt not in ("csv", "xlsx"):
         raise InputError("Chỉ xuất CSV hoặc XLSX.")
     data = tracker(request).export_tree(fmt)
