@@ -93,7 +93,7 @@ class Jobs:
     def progress(self, job_id: str, index: int, done: int, total: int) -> None:
         with self._lock:
             job = self._jobs.get(job_id)
-            if job is not None and index < len(job.files):
+            if job is not None and index < len(job.files) and job.files[index].result is None:  # late reports
                 job.files[index].done, job.files[index].total = done, max(total, 1)
 
 
