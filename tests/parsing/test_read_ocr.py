@@ -135,6 +135,25 @@ def test_header_columns_come_apart_and_noise_is_dropped() -> None:
     ]
 
 
+def test_closing_block_stays_row_by_row() -> None:
+    words = ["Các", "cơ", "quan", "đơn", "vị", "thực", "hiện", "nghiêm", "túc", "kế", "hoạch", "này"]
+    lefts = [300 + sum(30 * len(w) + 25 for w in words[:k]) for k in range(len(words))]
+    body = [
+        _w(word, left, 200 + 70 * line, line=line)
+        for line in range(4)
+        for word, left in zip(words, lefts, strict=True)
+    ]
+    closing = [
+        Word("Nơi", 300, 900, 90, 48, 0.95, (5, 1, 1)), Word("nhận:", 400, 900, 150, 48, 0.95, (5, 1, 1)),
+        Word("TM.", 1500, 905, 90, 48, 0.95, (6, 1, 1)), Word("BAN", 1600, 905, 120, 48, 0.95, (6, 1, 1)),
+        Word("-", 300, 960, 20, 10, 0.9, (5, 1, 2)), Word("Như", 330, 960, 100, 48, 0.95, (5, 1, 2)),
+        Word("trên;", 440, 960, 120, 48, 0.95, (5, 1, 2)),
+        Word("BÍ", 1560, 965, 60, 48, 0.95, (6, 1, 2)), Word("THƯ", 1630, 965, 110, 48, 0.95, (6, 1, 2)),
+    ]  # fmt: skip
+    lines = layout_page(body + closing).text.splitlines()
+    assert lines[-2:] == ["Nơi nhận: | TM. BAN", "- Như trên; | BÍ THƯ"]
+
+
 _WORD = st.builds(
     Word,
     text=st.text(min_size=1, max_size=12).filter(lambda t: t.strip() == t and "\n" not in t),

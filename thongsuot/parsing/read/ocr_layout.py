@@ -3,9 +3,10 @@
 Tesseract's own line grouping runs the two columns of a document header into one line ("ỦY BAN NHÂN DÂN
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA"), so lines are rebuilt from the boxes: each Tesseract line is cut where the gap
 between two words is far wider than a justified space, and the pieces that share a height on the page make
-a row. In a two-column block (issuer and number | Quốc hiệu and place-date; Nơi nhận | signature) the left
-column's lines come first, then the right column's: a column's wrapped lines stay together, the way the
-header parser reads the cells of a header table.
+a row. In the two-column header (issuer and number | Quốc hiệu and place-date) the left column's lines come
+first, then the right column's, one table row at a time: a column's wrapped lines stay together, the way the
+header parser reads the cells of a header table. Lower two-column blocks (Nơi nhận | signature) are laid
+out row by row, "left | right", as the PDF reader does.
 
 Scanner speckles, stamps and signatures come out as words with very low confidence, boxes far taller
 than the text, or runs of punctuation; they are dropped here. What stays keeps its confidence (0..1)
@@ -33,6 +34,10 @@ BAND_GAP_HEIGHTS = 0.9
 # Rows further apart than this many text heights have an empty line between them: kept as a blank line
 # (it ends a title or a paragraph for the parser as in the typed text).
 PARAGRAPH_GAP_HEIGHTS = 1.0
+# Only a block starting within this many rows of the page top is a header laid out column by column; a
+# two-column block lower down (Nơi nhận | signature) stays row by row with " | ", which the closing parser
+# reads best (seed scans: recipients 0.00 column by column, 1.00 row by row on seed 001).
+HEADER_START_ROWS = 2
 # A two-column run longer than this many rows is a table, kept row by row.
 MAX_BLOCK_ROWS = 14
 # Boxes much taller than the page's text are signatures or stamps; much smaller ones are specks.
@@ -267,7 +272,7 @@ def _bands(block: list[list[list[Word]]], height: float) -> list[list[list[list[
 
 
 def _columns_apart(rows: list[list[list[Word]]], middle: float, height: float) -> list[list[list[Word]]]:
-    """Two-column blocks (header, closing) as the left column's lines, then the right column's.
+    """A two-column header block as the left column's lines, then the right column's (per table row).
 
     A block is a run of rows that have two pieces, or one piece lying in one half of the page, around at
     least one row with two. Inside it, a column's wrapped lines ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")
@@ -289,7 +294,7 @@ def _columns_apart(rows: list[list[list[Word]]], middle: float, height: float) -
         while end < len(rows) and (len(rows[end]) >= 2 or _in_one_half(rows[end], middle)):
             end += 1
         block = rows[start:end]
-        if len(block) > MAX_BLOCK_ROWS:
+        if len(block) > MAX_BLOCK_ROWS or start > HEADER_START_ROWS:
             out.extend(block)
         else:
             for band in _bands(block, height):
