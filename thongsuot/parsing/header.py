@@ -40,7 +40,10 @@ _PLACE_DATE = re.compile(
 # the date line with its place lost (OCR, a copy that dropped the first word): "ngày 12 tháng 3 năm 2024"
 _DATE_ONLY = re.compile(r"^\s*(?:ng[àaáạảã][yv]|Ngày|NGÀY)\s*[\dOo]")
 _VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
-_HEADER_LIMIT = 60  # lines searched for the type word
+_BLANK_NUMBER = re.compile(r"^[\s.…_]*[/-]\s*[A-ZĐ]")
+_SUBJECT_END = re.compile(r"^\S*\d\S*[/-]\S+[.,;]?$")
+_HEADER_LIMIT = 60
+_TITLE_LINES = 10  # a long subject wraps over up to ten lines at a website's width  # lines searched for the type word
 
 
 @dataclass
@@ -95,6 +98,9 @@ def find_type_line(lines: list[Line], start: int = 0, limit: int = _HEADER_LIMIT
             ln = lines[i]
             if _type_word(ln.text, loose):
                 return i
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if not loose and nxt is not None and len(ln.text) < 12 and _type_word(f"{ln.text} {nxt.text}"):
+                return i  # "QUYẾT" / "ĐỊNH": wrapped in its cell
             mark = classify(ln.text)
             if mark.kind is NodeKind.SECTION and mark.value == 1:
                 break
@@ -164,6 +170,8 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
         elif "đảng cộng sản việt nam" in key and layout == "unknown":
             layout = "party"
         m = _SO.match(text)
+        if m and symbol_parts is None and _BLANK_NUMBER.match(m.group("rest")):
+            continue  # "Số:      /KH-UBND": the number is left for the clerk, no symbol and no name
         if m and symbol_parts is None:
             symbol_parts = parse_symbol(m.group("rest"))
             if symbol_parts:
@@ -231,7 +239,7 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
 
 def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
     """Collect the trích yếu after the type word; return the index after it (and its rule)."""
-    while j < len(lines) and len(out) < 6:
+    while j < len(lines) and len(out) < _TITLE_LINES:
         ln = lines[j]
         if ln.rule:
             j += 1
@@ -241,13 +249,15 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
         mark = classify(ln.text)
         if mark.kind in (NodeKind.SECTION, NodeKind.ITEM) or (mark.kind is NodeKind.BULLET and out):
             break
-        if out and (_opening(ln.text) or fold(ln.text).startswith("kính gửi")):
+        if out and (_opens(lines, j) or fold(ln.text).startswith("kính gửi")):
             break
         if out and is_terminal(out[-1].text) and not out[-1].text.rstrip().endswith(","):
             break
         if out and len(ln.text) > 160:
             break
         if out and is_position_line(_wrapped_line(lines, j)):
+            break
+        if out and authority_body(ln.text) and _opens(lines, j + 1):  # "ỦY BAN THƯỜNG VỤ QUỐC HỘI" / "Căn cứ"
             break
         if out and _authority_after_subject(out, ln, lines[j + 1] if j + 1 < len(lines) else None):
             break
@@ -257,6 +267,16 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
     while j < len(lines) and lines[j].rule:
         j += 1
     return j
+
+
+def _opens(lines: list[Line], j: int) -> bool:
+    """Whether the opening ("Căn cứ ...") starts at line j, also when a website wrapped it after one word."""
+    if j >= len(lines):
+        return False
+    text = lines[j].text
+    if len(text.split()) == 1 and j + 1 < len(lines):
+        text = f"{text} {lines[j + 1].text}"
+    return _opening(text)
 
 
 def _wrapped_line(lines: list[Line], j: int) -> str:
@@ -279,8 +299,7 @@ def _authority(lines: list[Line], j: int) -> tuple[int, str | None]:
         return j, None
     text = " ".join(clean_text(ln.text) for ln in lines[j:k])
     body = authority_body(text)
-    after = lines[k].text if k + 1 >= len(lines) else f"{lines[k].text} {lines[k + 1].text}"
-    if body is None or not (_opening(after) or is_position_line(text)):
+    if body is None or not (_opens(lines, k) or is_position_line(text)):
         return j, None
     return k, body
 
@@ -354,6 +373,8 @@ def _continues_subject(ln: Line) -> bool:
         return False
     if _SO.match(ln.text) or _PLACE_DATE.search(ln.text) or _is_fixed(ln.text):
         return False
+    if _SUBJECT_END.match(ln.text):  # the symbol a wrapped subject ends with: "... Nghị định" / "136/2025/NĐ-CP"
+        return True
     return classify(ln.text).kind is NodeKind.PARAGRAPH and upper_ratio(ln.text) < 0.6
 
 

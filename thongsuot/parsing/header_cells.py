@@ -24,7 +24,7 @@ from thongsuot.vocab.headings import load_headings
 
 # the national motto or the Party line, printed in capitals at the top right of the header
 _MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|ĐẢNG\s+CỘNG\s+SẢN(?:\s+VIỆT\s+NAM)?\s*$")
-_EDGE_RULE = re.compile(r"^[\s\-_=*–—]{3,}|[\s\-_=*–—]{3,}$")
+_EDGE_RULE = re.compile(r"^[\s\-_=*–—]{3,}|[\s\-_=*–—]{3,}$|^[\s_=*]+|[\s_=*]+$")
 # "Số" opening a symbol inside a flattened line ("CHÍNH PHỦ_____ Số: 170/2025/NĐ-CP")
 _INNER_SO = re.compile(r"(?<=[\s_\-–—])Số\s*[:.]?\s*(?=\d)")
 _SO_LINE = re.compile(r"^(?:Số|SỐ)\s*[:.]?\s*[\d\s]*[-/]")
@@ -111,6 +111,17 @@ def _wraps(p: Line, nxt: Line) -> bool:
         return True
     if _DATE_WORD.search(text) and len(text) < 60 and find_date(text, 0) is None:
         return any(c.isdigit() for c in nxt.text) and len(nxt.text) < 60
+    # a place name cut before its date: "Hà" / "Nội, ngày 25 tháng 11 năm 2025"
+    word = _DATE_WORD.search(nxt.text)
+    if (
+        word is not None
+        and len(text.split()) <= 2
+        and text[:1].isupper()
+        and not any(c.isdigit() for c in text)
+        and find_date(nxt.text, 0) is not None
+        and 0 <= nxt.text.find(",") < word.start() + 1
+    ):
+        return True
     both = f"{fold(text)} {fold(clean_text(nxt.text))}"
     first = fold(text)
     for phrase in load_headings().header_fixed:

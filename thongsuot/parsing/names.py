@@ -185,7 +185,8 @@ def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     # a place line continues the body above it: "ỦY BAN NHÂN DÂN" / "TỈNH SÓC TRĂNG"
     merged: list[str] = []
     for name in names:
-        if merged and _LEVEL_START.match(name) and not name.endswith(("ỦY", "UỶ")):
+        # "BAN CHẤP HÀNH" / "TRUNG ƯƠNG": a cell wrapped before the level of the body
+        if merged and (_LEVEL_START.match(name) or fold(name) == "trung ương") and not name.endswith(("ỦY", "UỶ")):
             merged[-1] = merged[-1] + " " + name
         else:
             merged.append(name)

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from thongsuot.parsing.duties import is_body
+from thongsuot.parsing.markup import strip_markup
 from thongsuot.parsing.names import name_case
 from thongsuot.parsing.normalise import fold
 from thongsuot.parsing.symbols import SymbolParts, find_date, find_symbols
@@ -38,7 +39,29 @@ def issuer_from_opening(text: str) -> str | None:
         subj = m.group("subj").strip()
         if len(subj.split()) <= _MAX_SUBJECT_WORDS and is_body(subj) and not fold(subj).startswith("các "):
             found = subj
-    return found
+    return _without_position(found) if found else None
+
+
+def _without_position(subject: str) -> str:
+    """"Bộ trưởng Bộ Giáo dục và Đào tạo" -> "Bộ Giáo dục và Đào tạo": the body the head acts for."""
+    key = fold(subject)
+    for position in sorted(load_headings().position_words, key=len, reverse=True):
+        p = fold(position)
+        if key.startswith(p + " "):
+            rest = subject.split(maxsplit=len(p.split()))[-1]
+            if is_body(rest):
+                return rest
+    return subject
+
+
+def is_standing_body(named: str, header_issuer: str) -> bool:
+    """Whether a body the opening names is a standing body of the header's committee
+    ("Ban Bí thư" or "Bộ Chính trị" of "Ban Chấp hành Trung ương", "Ban Thường vụ Tỉnh ủy" of
+    "Tỉnh ủy ..."): then it is the issuer, named more precisely."""
+    key, parent = fold(named), fold(header_issuer)
+    if key == parent or not any(key.startswith(fold(b)) for b in load_headings().standing_bodies):
+        return False
+    return any(w in parent for w in ("ban chấp hành", "ủy", "uỷ", "đảng bộ", "ủy ban", "hội đồng"))
 
 
 def issuer_from_authority(authority: str | None, issuer_code: str | None) -> str | None:
@@ -109,4 +132,21 @@ def own_date_from_lead(text: str, own: SymbolParts) -> dt.date | None:
             found = find_date(told.group("date"))
             if found is not None:
                 return found[0]
+    return None
+
+
+# "Nghị quyết này được Ủy ban Thường vụ Quốc hội ... thông qua ngày 16 tháng 6 năm 2025.": a
+# resolution or law is dated by its adoption, printed at its end
+_ADOPTED = re.compile(r"(?<!\w)này\s+(?:đã\s+)?được(?!\w)[^.\n]{0,240}?thông\s*qua(?!\w)", re.IGNORECASE)
+
+
+def own_date_from_adoption(text: str) -> dt.date | None:
+    """The adoption date the document states of itself, or None."""
+    if "thông qua" not in text and "THÔNG QUA" not in text:
+        return None
+    for m in _ADOPTED.finditer(text):
+        window = strip_markup(re.sub(r"[*_]+", "", text[m.end() : m.end() + 80].split("\n", 1)[0]))
+        found = find_date(window)
+        if found is not None and found[1] <= 8:
+            return found[0]
     return None

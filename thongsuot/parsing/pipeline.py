@@ -30,8 +30,10 @@ from thongsuot.parsing.header import parse_header
 from thongsuot.parsing.lines import Line, split_lines, typical_width
 from thongsuot.parsing.normalise import NormText, normalise
 from thongsuot.parsing.opening import (
+    is_standing_body,
     issuer_from_authority,
     issuer_from_opening,
+    own_date_from_adoption,
     own_date_from_lead,
     own_from_subtitle,
 )
@@ -181,13 +183,22 @@ def _complete_header(
     if issuer is None:
         opening = " ".join(b.text for b in _opening_blocks(blocks))
         issuer = issuer_from_opening(opening) if opening else None
+        if issuer is None:
+            issuer = issuer_from_opening(" ".join(b.text for b in _opening_blocks(blocks, _LONG_OPENING)))
         if issuer is None and closing.signer is not None:
             issuer = issuer_from_authority(closing.signer.authority, header.issuer_code)
         if issuer:
             changes["issuer"] = issuer
+    else:
+        # "Ban Bí thư quy định ..." under "BAN CHẤP HÀNH TRUNG ƯƠNG": the opening names the body more precisely
+        named = issuer_from_opening(" ".join(b.text for b in _opening_blocks(blocks, _LONG_OPENING)))
+        if named and is_standing_body(named, issuer):
+            changes["issuer"] = named
     if header.date is None and header.symbol is not None:
         own_parts = parse_symbol(header.symbol)
         told = own_date_from_lead(view_text, own_parts) if own_parts is not None else None
+        if told is None:
+            told = own_date_from_adoption(view_text)
         if told is not None:
             changes["date"] = told
     if header.symbol is None:
@@ -204,13 +215,17 @@ def _complete_header(
     return dataclasses.replace(header, **changes) if changes else header  # type: ignore[arg-type]
 
 
-def _opening_blocks(blocks: list[Block]) -> list[Block]:
+_LONG_OPENING = 12  # "Căn cứ ..." lines of a State document before "X ban hành ..."
+
+
+def _opening_blocks(blocks: list[Block], limit: int = 3) -> list[Block]:
+    """The paragraphs before the first numbered part (with `limit` > 3, "- Căn cứ" bullets too)."""
     out = []
     for b in blocks:
-        if b.kind is not NodeKind.PARAGRAPH:
+        if b.kind is not NodeKind.PARAGRAPH and not (limit > 3 and b.kind is NodeKind.BULLET):
             break
         out.append(b)
-    return out[:3]
+    return out[:limit]
 
 
 def parse_text(text: str, name: str = "") -> ParsedDocument:

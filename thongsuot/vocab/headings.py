@@ -42,6 +42,7 @@ class Headings:
     authority_prefixes: tuple[str, ...]
     acting_prefixes: tuple[str, ...]
     position_words: tuple[str, ...]
+    standing_bodies: tuple[str, ...]
     recipient_purposes: dict[str, str]
     parent_suffix: dict[str, str]
     place_levels: tuple[str, ...]
@@ -92,6 +93,7 @@ def load_headings() -> Headings:
         authority_prefixes=_strings(data, "authority_prefixes"),
         acting_prefixes=_strings(data, "acting_prefixes"),
         position_words=_strings(data, "position_words"),
+        standing_bodies=_strings(data, "standing_bodies"),
         recipient_purposes=_mapping(data, "recipient_purposes"),
         parent_suffix=_mapping(data, "parent_suffix"),
         place_levels=_strings(data.get("place_levels", {}), "words"),
