@@ -22,6 +22,8 @@ BARRIER = "\x00"
 
 _MARKUP = (
     r"<sup>[^<\n]{0,8}</sup>|</?[a-zA-Z][a-zA-Z0-9]{0,8}(?:\s[^<>\n]{0,60})?/?>|\*{2,}|_{2,}|\[\^\d{1,3}\]"
+    # emphasis closed and reopened around a space ("15* *ngày")
+    r"|\*(?=\s)|(?<=\s)\*"
 )
 # A run that holds at least one line break or piece of markup, with the
 # spaces and further markup around it. Single spaces are left alone, so the
@@ -108,7 +110,10 @@ def build_stream(view: NormText) -> Stream:
         for m in junk_re.finditer(text, start, end):
             s, e = m.span()
             junk = m.group(0)
-            chunk = text[cur:s] + " " if (" " in junk or "\n" in junk) else text[cur:s]
+            spaced = " " in junk or "\n" in junk
+            # markup between a word and a number ("số**347**/TTr-CP") still parts them
+            spaced = spaced or (s > 0 and e < len(text) and text[s - 1].isalpha() and text[e].isdigit())
+            chunk = text[cur:s] + " " if spaced else text[cur:s]
             if chunk:
                 out.append(chunk)
                 clean_starts.append(length)

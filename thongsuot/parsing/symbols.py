@@ -27,7 +27,8 @@ from thongsuot.vocab.codes import load_codes
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _GAP = r"[ \t]{0,3}(?:\n[ \t\n]{0,6})?"  # spaces, possibly one line break (blank lines too)
 _TYPE = rf"[{_UPPER}][{_UPPER}]{{0,5}}(?:[a-z]{{1,2}})?"
-_ISSUER_SEG = rf"[{_UPPER}][{_UPPER}\\\d]{{0,11}}(?:g)?"
+# mixed-case Party codes keep their "Th" (Thành ủy): "BTGThU", "Th.U"
+_ISSUER_SEG = rf"[{_UPPER}](?:[{_UPPER}\\\d]|h\.?(?=[{_UPPER}])){{0,11}}(?:g)?"
 _NOT_LETTER_AFTER = r"(?![^\W_])"
 
 # a number with OCR's `O` for `0` and `l`/`I` for `1` ("O1-KL/TW", "l2-CT/TW"), at least one real digit
@@ -39,7 +40,7 @@ _PARTY = (
 )
 _STATE = (
     rf"(?P<s_num>{_NUM})[ \t]?/[ \t]?(?:(?P<s_year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
-    rf"(?P<s_codes>{_TYPE}(?:[ \t]?-[ \t]?{_ISSUER_SEG})+|(?<=/){_ISSUER_SEG}\d*(?=[\s.,;:)]|$))"
+    rf"(?P<s_codes>{_TYPE}(?:[ \t]?-[ \t]?{_ISSUER_SEG})+|(?<=/){_ISSUER_SEG}\d*(?=[\s.,;:)*]|$))"
     rf"{_NOT_LETTER_AFTER}"
 )
 # (the look-ahead first lets the regex engine skip quickly to digits)
@@ -165,6 +166,9 @@ def _parts_of(m: re.Match[str]) -> SymbolParts:
         type_code, rest = first, [repair_issuer_code(s) for s in segs[1:]]
         issuer_code: str | None = rest[0]
         tail = "-".join([type_code, *rest])
+        if not m.group("s_year") and len(rest) == 1 and codes.is_party_issuer(rest[0]):
+            symbol = f"{type_code}/{rest[0]}"  # "50/QĐ-TW": a Party document written State-style
+            return SymbolParts(number, symbol, type_code, rest[0], f"{number}-{symbol}")
     else:
         type_code = None
         rest = [repair_issuer_code(s) for s in segs]

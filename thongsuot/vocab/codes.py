@@ -45,6 +45,11 @@ class Codes:
     issuer_heads: tuple[str, ...]
     issuer_max_words: int
     issuer_rewrites: tuple[IssuerRewrite, ...]
+    party_issuer_endings: tuple[str, ...] = ()
+
+    def is_party_issuer(self, code: str) -> bool:
+        """Whether an issuer code names a Party body (`TW`, `TU`, `BTGThU`, `ĐU`)."""
+        return any(code.endswith(e) for e in self.party_issuer_endings)
 
     def default_kind(self, type_code: str | None) -> str | None:
         """The usual kind word of a type code (`NQ` -> `Nghị quyết`)."""
@@ -80,6 +85,7 @@ def load_codes() -> Codes:
         issuer_stop_words=_strings(issuer.get("stop_words")),
         issuer_heads=_strings(issuer.get("heads")),
         issuer_max_words=int(issuer.get("max_words", 14)),
+        party_issuer_endings=_strings(raw.get("party_issuer_endings")),
         issuer_rewrites=tuple(
             IssuerRewrite(re.compile(str(r["pattern"])), str(r.get("replace", "")))
             for r in issuer.get("rewrite", ())

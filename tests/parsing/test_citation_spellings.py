@@ -1,0 +1,57 @@
+"""Local citation spellings (issue 10, class 5), on variations built from the conventions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thongsuot.parsing.citations import extract_citations
+from thongsuot.parsing.normalise import normalise
+from thongsuot.parsing.symbols import parse_symbol
+
+
+def cited(text: str) -> list[tuple[str, str | None, dt.date | None]]:
+    return [(c.number, c.symbol, c.date) for c in extract_citations(normalise(text), body_start=0).citations]
+
+
+@pytest.mark.parametrize(
+    ("printed", "number", "symbol"),
+    [
+        ("13 - HD/BTGThU", "13", "HD/BTGThU"),  # spaces around the dash, mixed-case code
+        ("70- HD/BTGTU", "70", "HD/BTGTU"),
+        ("25 -KH/Th.U", "25", "KH/Th.U"),  # "Th.U": Thành ủy with its dot
+        ("50/QĐ-TW", "50", "QĐ/TW"),  # a Party document written State-style
+        ("22/NQ-TU", "22", "NQ/TU"),
+        ("7/KL-HU", "7", "KL/HU"),
+        ("115/KH-UBND", "115", "KH-UBND"),  # a State symbol stays State
+        ("30/2020/NĐ-CP", "30", "2020/NĐ-CP"),
+    ],
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Căn cứ Hướng dẫn số {p} ngày 5/3/2021 của Ban Tuyên giáo Thành ủy, Ban Thường vụ xây dựng kế hoạch.",
+        "Thực hiện Kế hoạch số {p}, ngày 05-03-2021 của Ban Thường vụ Tỉnh\nủy về tuyên truyền.",
+        "*Căn cứ Quyết định số** {p}** ngày 5 tháng 3 năm 2021 của cấp trên;*",
+    ],
+)
+def test_local_spellings(printed: str, number: str, symbol: str, sentence: str) -> None:
+    assert cited(sentence.format(p=printed)) == [(number, symbol, dt.date(2021, 3, 5))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xét đề nghị của Chính phủ tại Tờ trình số**347**/TTr-CP ngày 5/3/2021 của Chính phủ.",
+        "Căn cứ Nghị quyết số** 347/2021/TTr-CP* *ngày 5/3/2021 của Chính phủ;",
+    ],
+)
+def test_markup_inside_a_citation(text: str) -> None:
+    (number, _symbol, date), *_ = cited(text)
+    assert (number, date) == ("347", dt.date(2021, 3, 5))
+
+
+def test_own_symbol_written_state_style_is_the_party_symbol() -> None:
+    parts = parse_symbol("Số: 22/NQ-TU")
+    assert parts is not None and parts.ref == "22-NQ/TU" and parts.issuer_code == "TU"
