@@ -36,7 +36,7 @@ def test_letter_subject_line_is_the_title() -> None:
     assert h.kind == "CÔNG VĂN"  # a letter prints no type word; officers and registries call it a công văn
     assert h.title == "V/v tăng cường công tác tuyên truyền phòng, chống dịch bệnh"
     assert h.symbol == "215-CV/HU" and h.date == dt.date(2022, 8, 3)
-    assert h.issuer == "Ban Thường vụ Huyện ủy"  # the opening names the standing board that issues
+    assert h.issuer == "Huyện ủy Đức Trọng"
 
 
 def test_nfd_text_parses_like_nfc_with_spans_into_the_nfd_original() -> None:

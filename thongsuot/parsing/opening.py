@@ -55,13 +55,15 @@ def _without_position(subject: str) -> str:
 
 
 def is_standing_body(named: str, header_issuer: str) -> bool:
-    """Whether a body the opening names is a standing body of the header's committee
-    ("Ban Bí thư" or "Bộ Chính trị" of "Ban Chấp hành Trung ương", "Ban Thường vụ Tỉnh ủy" of
-    "Tỉnh ủy ..."): then it is the issuer, named more precisely."""
+    """Whether a body the opening names is a standing body of the committee the header names as a
+    whole ("Ban Bí thư" or "Bộ Chính trị" of "Ban Chấp hành Trung ương", "Ban Thường vụ" of
+    "Ban Chấp hành Đảng bộ tỉnh"): then it is the issuer, named more precisely."""
     key, parent = fold(named), fold(header_issuer)
     if key == parent or not any(key.startswith(fold(b)) for b in load_headings().standing_bodies):
         return False
-    return any(w in parent for w in ("ban chấp hành", "ủy", "uỷ", "đảng bộ", "ủy ban", "hội đồng"))
+    # only a committee named as a whole ("Ban Chấp hành Trung ương", "Ban Chấp hành Đảng bộ tỉnh"): a
+    # header naming the committee by its place ("Huyện ủy X") already is the issuer its documents use
+    return parent.startswith("ban chấp hành")
 
 
 def issuer_from_authority(authority: str | None, issuer_code: str | None) -> str | None:
