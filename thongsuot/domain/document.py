@@ -116,6 +116,8 @@ class Header:
     title: str | None = None  # trích yếu
     layout: str | None = None  # party | state | unknown
     spans: dict[str, Span] = field(default_factory=dict, compare=False, hash=False)
+    # field -> confidence 0..1 (how the rule matched, OCR word confidences under its span)
+    confidence: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ class Citation:
     type_code: str | None = None
     issuer_code: str | None = None
     mentions: tuple[Span, ...] = ()  # every other place it is mentioned
+    confidence: float = 1.0  # 0..1: how complete the mention is, OCR word confidences under it
 
     @property
     def ref(self) -> str:
@@ -187,6 +190,7 @@ class CitationLink:
 class Duty:
     text: str
     span: Span
+    confidence: float = 1.0  # 0..1: OCR word confidences under it
 
 
 @dataclass(frozen=True)

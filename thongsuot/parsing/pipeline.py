@@ -24,6 +24,7 @@ from thongsuot.domain.document import (
 from thongsuot.parsing.blocks import Block
 from thongsuot.parsing.citations import extract_citations
 from thongsuot.parsing.closing import ClosingResult, find_closing_start, parse_closing
+from thongsuot.parsing.confidence import assess
 from thongsuot.parsing.duties import extract_assignments
 from thongsuot.parsing.footnotes import extract_footnotes
 from thongsuot.parsing.header import parse_header
@@ -108,7 +109,7 @@ def _parse(source: SourceText) -> ParsedDocument:
     assignments = extract_assignments(sections)
     if not assignments and any(s.role is SectionRole.IMPLEMENTATION for s in sections):
         warnings.append(ParseWarning("no_units", "Phần tổ chức thực hiện không nêu rõ đơn vị được giao."))
-    return ParsedDocument(
+    return assess(ParsedDocument(
         text=source.text,
         header=header,
         sections=sections,
@@ -120,7 +121,7 @@ def _parse(source: SourceText) -> ParsedDocument:
         footnotes=tuple(footnotes),
         warnings=tuple(warnings),
         source=source,
-    )
+    ))
 
 
 def _view_range(view: NormText, span: Span | None) -> tuple[int, int] | None:

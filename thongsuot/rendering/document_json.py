@@ -30,6 +30,7 @@ from thongsuot.domain.document import (
     SourceText,
     Span,
 )
+from thongsuot.parsing.confidence import needs_check
 from thongsuot.parsing.normalise import fold
 
 FORMAT_VERSION = 1
@@ -103,6 +104,7 @@ def _citation(c: Citation) -> dict[str, Any]:
         "text": c.text,
         "span": _span(c.span),
         "mentions": [_span(m) for m in c.mentions],
+        "confidence": c.confidence,
     }
 
 
@@ -119,6 +121,7 @@ def _uncitation(d: dict[str, Any]) -> Citation:
         type_code=d.get("type_code"),
         issuer_code=d.get("issuer_code"),
         mentions=tuple(s for s in (_unspan(m) for m in d.get("mentions") or ()) if s),
+        confidence=float(d.get("confidence", 1.0)),
     )
 
 
@@ -157,7 +160,9 @@ def document_to_contract(doc: ParsedDocument) -> dict[str, Any]:
             "parent_issuer": h.parent_issuer,
             "layout": h.layout,
             "spans": {k: _span(v) for k, v in h.spans.items()},
+            "confidence": dict(h.confidence),
         },
+        "needs_check": needs_check(doc),
         "links": [
             {"source": link.source, "target": link.target, "relation": link.relation.value}
             for link in doc.links
@@ -168,7 +173,9 @@ def document_to_contract(doc: ParsedDocument) -> dict[str, Any]:
                 "unit": a.unit,
                 "marker": a.marker,
                 "span": _span(a.span),
-                "duties": [{"text": d.text, "span": _span(d.span)} for d in a.duties],
+                "duties": [
+                    {"text": d.text, "span": _span(d.span), "confidence": d.confidence} for d in a.duties
+                ],
             }
             for a in doc.assignments
         ],
@@ -200,6 +207,7 @@ def document_from_dict(d: dict[str, Any], text: str = "") -> ParsedDocument:
         title=d.get("title"),
         layout=extra.get("layout"),
         spans={k: s for k, s in ((k, _unspan(v)) for k, v in (extra.get("spans") or {}).items()) if s},
+        confidence={str(k): float(v) for k, v in (extra.get("confidence") or {}).items()},
     )
     signer = None
     if d.get("signer"):
@@ -241,7 +249,8 @@ def document_from_dict(d: dict[str, Any], text: str = "") -> ParsedDocument:
                 unit=a["unit"],
                 span=_unspan(a.get("span")) or Span(0, 0),
                 duties=tuple(
-                    Duty(x["text"], _unspan(x.get("span")) or Span(0, 0)) for x in a.get("duties") or ()
+                    Duty(x["text"], _unspan(x.get("span")) or Span(0, 0), float(x.get("confidence", 1.0)))
+                    for x in a.get("duties") or ()
                 ),
                 marker=a.get("marker"),
             )
