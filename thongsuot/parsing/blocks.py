@@ -145,18 +145,30 @@ class Block:
 
 
 def join_parts(parts: list[str]) -> str:
-    """Join wrapped lines: one space, or none across a hyphen break (`xây-` / `dựng`)."""
-    out = ""
+    """Join wrapped lines: one space, or none across a hyphen break (`xây-` / `dựng`).
+
+    Pieces are collected in a list and joined once, so the cost is linear in the
+    paragraph's length (a 2 MB paragraph of short lines is no longer quadratic);
+    `tail` holds the output's last two characters for the hyphen test."""
+    pieces: list[str] = []
+    tail = ""
     for p in parts:
         if not p:
             continue
-        if not out:
-            out = p
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
-            out = out[:-1] + " " + p if p[:1].islower() else out + p
+        if not pieces:
+            pieces.append(p)
+        elif tail.endswith("-") and len(tail) > 1 and tail[-2].isalnum():
+            if p[:1].islower():
+                pieces[-1] = pieces[-1][:-1]  # the part that ends with the hyphen
+                pieces.append(" ")
+                tail = (tail[:-1])[-1:] + " "
+            pieces.append(p)
         else:
-            out = out + " " + p
-    return out
+            pieces.append(" ")
+            pieces.append(p)
+            tail = " "
+        tail = (tail + p)[-2:]
+    return "".join(pieces)
 
 
 def _name_then_duty(block: Block, line: Line) -> bool:
