@@ -130,7 +130,8 @@ except ThongSuotError as exc:
     out = {"code": exc.code, "message": exc.message}
 except MemoryError:
     out = {"code": "MemoryError", "message": ""}
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process image's own peak; ru_maxrss would carry the forking pytest worker's peak across exec
+out["peak_mb"] = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024
 print(json.dumps(out))
 """
 

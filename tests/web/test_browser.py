@@ -131,7 +131,7 @@ def test_phone_layout_and_error_message(server: tuple[str, dict[str, str]], page
     assert width <= 400, f"page overflows a phone screen: {width}px"
     # Wrong file type: a clear Vietnamese message, nothing stored.
     page.goto(f"{base}/upload")
-    page.set_input_files("#files", files=[{"name": "anh.png", "mimeType": "image/png", "buffer": b"\x89PNG\r\n\x1a\n0000"}])
+    page.set_input_files("#files", files=[{"name": "anh.gif", "mimeType": "image/gif", "buffer": b"GIF89a0000"}])
     page.get_by_role("button", name="Tải lên").click()
     expect(page.locator("#upload-list li.error")).to_contain_text("không được hỗ trợ")
     shot(page, "10-phone-upload-error")
