@@ -106,6 +106,12 @@ def test_reporter_and_province_loop(server: tuple[str, dict[str, str]], browser:
     rep.locator("#reports a").first.click()
     rep.get_by_label("Kết quả").fill("Đã phát 6 tin và dựng 4 pa-nô.")
     rep.get_by_label("Đề xuất, kiến nghị").fill("Hỗ trợ kinh phí thay loa hỏng")
+    asked: list[str] = []
+    rep.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))  # "Gửi báo cáo" asks first
+    rep.get_by_role("button", name="Gửi báo cáo").click()
+    expect(rep.locator("#report-state")).to_have_text("Bản nháp")
+    assert asked and "rút lại" in asked[0]
+    rep.once("dialog", lambda d: d.accept())
     rep.get_by_role("button", name="Gửi báo cáo").click()
     expect(rep.locator("#report-state")).to_have_text("Đã gửi")
     report_url = rep.url
@@ -129,6 +135,7 @@ def test_reporter_and_province_loop(server: tuple[str, dict[str, str]], browser:
     expect(rep.locator("#returned")).to_contain_text("Đề nghị bổ sung số lượt người nghe")
     rep.goto(report_url)
     rep.get_by_label("Kết quả").fill("Đã phát 6 tin (khoảng 2.000 lượt người nghe) và dựng 4 pa-nô.")
+    rep.once("dialog", lambda d: d.accept())
     rep.get_by_role("button", name="Gửi báo cáo").click()
     expect(rep.locator("#report-state")).to_have_text("Đã gửi")
     shot(rep, "06-resubmitted")

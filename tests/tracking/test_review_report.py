@@ -59,7 +59,7 @@ def test_report_contents_docx_and_xlsx(tracker: Tracker) -> None:
     assert {u.unit: u.timeliness for u in report.late_or_missing} == {
         "Đảng ủy xã Đông Thành": "Trễ hạn", "Đảng ủy xã Đông Phú": "Chưa nộp (quá hạn)"}
     assert report.uncovered_topics == ("2.1. Phòng chống tin giả",)
-    assert report.proposals == (("Đảng ủy xã Đông Hòa", "Cấp thêm loa"),)
+    assert report.proposals == (("Đảng ủy xã Đông Hòa", "Cấp thêm loa."),)
 
     document = docx.Document(io.BytesIO(render_docx(report)))
     text = "\n".join(p.text for p in document.paragraphs)

@@ -38,6 +38,7 @@ EXPECTED_REPORT = {
     ("returned", "edit"): ("unit_reporter", "returned"),
     ("returned", "submit"): ("unit_reporter", "submitted"),
     ("accepted", "reopen"): ("issuer", "submitted"),
+    ("submitted", "recall"): ("unit_reporter", "draft"),  # only until the superior has opened it
 }
 
 A_PAIRS = list(itertools.product(AssignmentState, AssignmentAction))
@@ -97,7 +98,18 @@ def test_allowed_actions_match_table() -> None:
         ReportAction.ACCEPT,
         ReportAction.RETURN,
     }
-    assert wf.allowed_report_actions(ReportState.SUBMITTED, {Capacity.UNIT_REPORTER}) == ()
+    assert wf.allowed_report_actions(ReportState.SUBMITTED, {Capacity.UNIT_REPORTER}) == (ReportAction.RECALL,)
+    assert wf.allowed_report_actions(ReportState.SUBMITTED, {Capacity.UNIT_REPORTER}, opened=True) == ()
+
+
+def test_recall_ends_when_the_superior_has_opened_the_report() -> None:
+    assert wf.report_next(ReportState.SUBMITTED, ReportAction.RECALL, {Capacity.UNIT_REPORTER}) is ReportState.DRAFT
+    with pytest.raises(Conflict) as err:
+        wf.report_next(ReportState.SUBMITTED, ReportAction.RECALL, {Capacity.UNIT_REPORTER}, opened=True)
+    assert err.value.code == "already_opened" and "Cấp trên đã mở" in err.value.message
+    # Opening matters only to the recall: the superior still accepts or returns an opened report.
+    assert wf.report_next(ReportState.SUBMITTED, ReportAction.ACCEPT, {Capacity.ISSUER},
+                          opened=True) is ReportState.ACCEPTED
 
 
 D = dt.date

@@ -41,6 +41,7 @@ class ReportAction(StrEnum):
     ACCEPT = "accept"
     RETURN = "return"
     REOPEN = "reopen"  # the issuing level reopens an accepted report
+    RECALL = "recall"  # the unit takes a submitted report back, until the superior has opened it
 
 
 class Capacity(StrEnum):
@@ -141,6 +142,7 @@ class PeriodReport:
     proposals: str = ""
     submitted_on: dt.date | None = None  # first submission day (timeliness)
     comment: str | None = None
+    opened_at: dt.datetime | None = None  # when the superior first opened it since its submission (ends recall)
 
 
 @dataclass(frozen=True)
@@ -210,3 +212,5 @@ class ReviewReport:
     proposals: tuple[tuple[str, str], ...]  # (unit, its proposals)
     limits: tuple[tuple[str, str], ...]  # (unit, limits and causes it reported)
     to_write: tuple[tuple[str, str], ...] = ()  # (section key, hint) narrative fields left to write
+    due: dt.date | None = None  # the reports' deadline of the period the units' submissions come from
+    reports_period: str = ""  # that period's label, when the figures cover the whole plan

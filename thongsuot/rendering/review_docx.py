@@ -38,7 +38,8 @@ def quantities_text(quantities: Sequence[Quantity]) -> str:
 
 def title_words(report: ReviewReport) -> str:
     kind = "Tổng kết" if report.final else "Sơ kết"
-    return f"{kind} {report.period_label} thực hiện {report.plan_ref}"
+    label = f" {report.period_label}" if report.period_label else ""
+    return f"{kind}{label} thực hiện {report.plan_ref}"
 
 
 def _to_write(w: _Writer, hint: str) -> None:
@@ -50,10 +51,15 @@ def _to_write(w: _Writer, hint: str) -> None:
     _fonts(run, w.style.page.font)
 
 
-WIDTHS_MM = {5: (12, 78, 22, 38, 20), 6: (12, 62, 20, 38, 20, 18)}
+# Column widths (mm) per table, summing to the A4 text width (210 - 30 - 15 = 165 mm) so no table overflows
+# the page and short columns ("Nhóm", "Thời hạn") are wide enough for their words not to break one a line.
+TOPIC_WIDTHS = (10, 74, 20, 41, 20)
+CHANNEL_WIDTHS = (10, 52, 20, 41, 42)
+UNIT_WIDTHS = (10, 45, 17, 33, 27, 33)
 
 
-def _table(w: _Writer, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+def _table(w: _Writer, headers: Sequence[str], rows: Sequence[Sequence[str]],
+           widths: Sequence[float] | None = None) -> None:
     table = w.doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
@@ -63,7 +69,6 @@ def _table(w: _Writer, headers: Sequence[str], rows: Sequence[Sequence[str]]) ->
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
             w.para(cell, text, TABLE_PT, align=LEFT if i == 1 or len(headers) == 2 else CENTER, first=True)
-    widths = WIDTHS_MM.get(len(headers))
     if widths:  # Word reads the cell widths, LibreOffice the grid columns: set both
         for column, mm in zip(table.columns, widths, strict=True):
             column.width = Mm(mm)
@@ -121,8 +126,9 @@ def build_docx(report: ReviewReport, style: DocxStyle | None = None) -> Document
     span = ""
     if report.start and report.end:
         span = f" (từ {report.start:%d/%m/%Y} đến {report.end:%d/%m/%Y})"
-    w.body(f"Thực hiện {report.plan_ref} về {report.plan_title}, {report.scope_name} báo cáo kết quả "
-           f"{report.period_label}{span} như sau:")
+    what = f"kết quả {report.period_label}" if report.period_label else "kết quả thực hiện"
+    w.body(f"Thực hiện {report.plan_ref} về {report.plan_title}, {report.scope_name} báo cáo {what}{span} "
+           f"như sau:")
     w.body("I. KẾT QUẢ THỰC HIỆN", bold=True)
     w.body("1. Công tác lãnh đạo, chỉ đạo, triển khai", bold=True)
     _to_write(w, dict(report.to_write).get("direction", ""))
@@ -131,11 +137,17 @@ def build_docx(report: ReviewReport, style: DocxStyle | None = None) -> Document
            + (f" ({quantities_text(total.quantities)})" if total.quantities else "") + ".", bold=True)
     w.body("3. Kết quả theo nội dung tuyên truyền", bold=True)
     _table(w, ["TT", "Nội dung (theo đề cương)", "Số hoạt động", "Số lượng", "Ghi chú"],
-           _figure_rows(report.by_topic, True))
+           _figure_rows(report.by_topic, True), TOPIC_WIDTHS)
     w.body("4. Kết quả theo hình thức tuyên truyền", bold=True)
-    _table(w, ["TT", "Hình thức", "Số hoạt động", "Số lượng", "Nhóm"], _figure_rows(report.by_channel, True))
+    _table(w, ["TT", "Hình thức", "Số hoạt động", "Số lượng", "Nhóm"], _figure_rows(report.by_channel, True),
+           CHANNEL_WIDTHS)
     w.body("5. Kết quả của từng đơn vị", bold=True)
-    _table(w, ["TT", "Đơn vị", "Số hoạt động", "Số lượng", "Báo cáo", "Thời hạn"], _unit_rows(report.units))
+    if report.due:
+        of = f" kỳ {report.reports_period}" if report.reports_period else ""
+        w.body(f"Hạn gửi báo cáo{of}: ngày {report.due:%d/%m/%Y}; cột “Báo cáo” là trạng thái báo cáo của đơn vị, "
+               f"cột “Thời hạn” cho biết đơn vị gửi đúng hạn, trễ hạn hay chưa gửi.")
+    _table(w, ["TT", "Đơn vị", "Số hoạt động", "Số lượng", "Báo cáo", "Thời hạn"], _unit_rows(report.units),
+           UNIT_WIDTHS)
     _to_write(w, dict(report.to_write).get("assessment", ""))
     w.body("II. HẠN CHẾ, NGUYÊN NHÂN", bold=True)
     w.body("1. Đơn vị chậm hoặc chưa gửi báo cáo", bold=True)
@@ -157,7 +169,7 @@ def build_docx(report: ReviewReport, style: DocxStyle | None = None) -> Document
     w.body("3. Hạn chế, nguyên nhân", bold=True)
     _to_write(w, dict(report.to_write).get("limits", ""))
     for unit, text in report.limits:
-        w.body(f"- {unit} nêu: {text}")
+        w.body(f"- {unit} nêu {text}")
     w.body("III. BÀI HỌC KINH NGHIỆM", bold=True)
     _to_write(w, dict(report.to_write).get("lessons", ""))
     w.body("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", bold=True)

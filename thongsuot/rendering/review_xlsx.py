@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from thongsuot.domain.tracking import Figure, ReviewReport
-from thongsuot.rendering.review_docx import quantities_text, title_words
+from thongsuot.rendering.review_docx import title_words
 from thongsuot.vocab.tracking_data import channel_vocab
 
 
@@ -28,6 +28,11 @@ def _sheet(wb: Workbook, title: str, headers: Sequence[str], rows: Sequence[Sequ
         widest = max([len(str(h))] + [len(str(r[i - 1] or "")) for r in rows])
         ws.column_dimensions[get_column_letter(i)].width = max(8, min(70, widest + 2))
     ws.freeze_panes = "A2"
+
+
+def _unit_name(code: str) -> str:
+    unit = channel_vocab().quantity_unit(code)
+    return unit.name if unit else code
 
 
 def _unit_codes() -> list[str]:
@@ -54,7 +59,8 @@ def render_xlsx(report: ReviewReport) -> bytes:
     _sheet(wb, "Tổng hợp", ["Mục", "Giá trị"], [
         ["Báo cáo", title_words(report)], ["Kế hoạch", report.plan_title], ["Đơn vị", report.scope_name],
         ["Từ ngày", report.start], ["Đến ngày", report.end], ["Số hoạt động", report.total.activities],
-        ["Số lượng", quantities_text(report.total.quantities)],
+        *([f"Số lượng: {_unit_name(q.unit)}", q.amount] for q in report.total.quantities),
+        ["Hạn gửi báo cáo", report.due],
         ["Nội dung chưa có hoạt động", "; ".join(report.uncovered_topics)],
     ], True)
     _sheet(wb, "Theo nội dung", ["Nội dung", "Ghi chú", "Số hoạt động", *qty_heads],
@@ -71,6 +77,7 @@ def render_xlsx(report: ReviewReport) -> bytes:
            unit_rows, False)
     _sheet(wb, "Chậm - thiếu", ["Đơn vị", "Thời hạn", "Ngày gửi"],
            [[u.unit, u.timeliness, u.submitted_on] for u in report.late_or_missing], False)
+    _sheet(wb, "Hạn chế - nguyên nhân", ["Đơn vị", "Hạn chế, nguyên nhân"], [list(x) for x in report.limits], False)
     _sheet(wb, "Đề xuất", ["Đơn vị", "Đề xuất, kiến nghị"], [list(p) for p in report.proposals], False)
     out = io.BytesIO()
     wb.save(out)

@@ -386,7 +386,7 @@ def get_period(conn: Connection, period_id: int) -> Period:
 
 def _report(r: Any) -> PeriodReport:
     return PeriodReport(r.id, r.period_id, r.unit_code, ReportState(r.state), r.results or "", r.limits or "",
-                        r.causes or "", r.proposals or "", r.submitted_on, r.comment)
+                        r.causes or "", r.proposals or "", r.submitted_on, r.comment, r.opened_at)
 
 
 def get_or_create_report(conn: Connection, period_id: int, unit_code: str) -> PeriodReport:
@@ -419,7 +419,15 @@ def list_reports(conn: Connection, *, period_id: int | None = None,
 def save_report(conn: Connection, r: PeriodReport) -> None:
     conn.execute(update(period_reports).where(period_reports.c.id == r.id).values(
         state=str(r.state), results=r.results, limits=r.limits, causes=r.causes, proposals=r.proposals,
-        submitted_on=r.submitted_on, comment=r.comment, updated_at=now()))
+        submitted_on=r.submitted_on, comment=r.comment, opened_at=r.opened_at, updated_at=now()))
+
+
+def mark_report_opened(conn: Connection, report_id: int) -> bool:
+    """Record the superior's first look at a submitted report (ends the unit's recall); True if it was the first."""
+    done = conn.execute(update(period_reports).where(
+        period_reports.c.id == report_id, period_reports.c.state == "submitted",
+        period_reports.c.opened_at.is_(None)).values(opened_at=now()))
+    return bool(done.rowcount)
 
 
 def add_comment(conn: Connection, target: str, target_id: int, action: str, author: str, text: str) -> None:

@@ -150,6 +150,7 @@ period_reports = Table(
     Column("proposals", Text, nullable=False, default=""),
     Column("submitted_on", Date),
     Column("comment", Text),
+    Column("opened_at", DateTime),  # 0009: the superior first opened it since its last submission
     Column("updated_at", DateTime, nullable=False),
     UniqueConstraint("period_id", "unit_code", name="uq_period_reports_period_unit"),
 )

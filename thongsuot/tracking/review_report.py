@@ -8,11 +8,14 @@ units' own limits and proposals are gathered beside them as material.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 from typing import Any
 
-from thongsuot.domain.org import UnitKind
+from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.domain.tracking import (
     Figure,
+    Period,
     PeriodKind,
     Quantity,
     ReportState,
@@ -24,8 +27,8 @@ from thongsuot.storage.tracking_queries import Total
 from thongsuot.tracking import workflow
 from thongsuot.tracking.rights import Actor
 from thongsuot.tracking.rollup import Dashboard, dashboard
-from thongsuot.tracking.timeliness import TIMELINESS_LABELS
-from thongsuot.vocab.tracking_data import channel_vocab
+from thongsuot.tracking.timeliness import TIMELINESS_LABELS, period_timeliness
+from thongsuot.vocab.tracking_data import channel_vocab, place_of
 
 TO_WRITE = (
     ("direction", "Công tác lãnh đạo, chỉ đạo, quán triệt, triển khai thực hiện kế hoạch (cách làm, văn bản đã ban hành)."),
@@ -46,7 +49,31 @@ def _month_label(key: str) -> str:
     return f"Tháng {int(key[4:])}/{key[:4]}" if len(key) == 6 and key.isdigit() else key
 
 
-def build(board: Dashboard, reports: dict[str, Any], parent_body: str | None, today: dt.date) -> ReviewReport:
+def clause(text: str) -> str:
+    """A unit's text as one clause: trailing stops and semicolons off, so joins never print ".;" or ".."."""
+    return re.sub(r"[\s.;,:]+$", "", " ".join(text.split()))
+
+
+def sentence(text: str) -> str:
+    """A clause closed by one full stop."""
+    body = clause(text)
+    return f"{body}." if body else ""
+
+
+def _limits_text(r: Any) -> str:
+    parts = []
+    if clause(r.limits):
+        parts.append(f"hạn chế: {clause(r.limits)}")
+    if clause(r.causes):
+        parts.append(f"nguyên nhân: {clause(r.causes)}")
+    return sentence("; ".join(parts))
+
+
+def build(board: Dashboard, reports: dict[str, Any], parent_body: str | None, today: dt.date,
+          place: str | None = None, reports_period: Period | None = None,
+          all_periods_ended: bool = False) -> ReviewReport:
+    """The report's data. Without a period the figures cover the whole plan; the units' submissions,
+    deadlines and timeliness then come from `reports_period` (the latest period begun)."""
     plan, period = board.plan, board.period
     vocab = channel_vocab()
     group_of = {c.code: c.group for c in vocab.channels}
@@ -81,19 +108,20 @@ def build(board: Dashboard, reports: dict[str, Any], parent_body: str | None, to
     ref = f"Kế hoạch số {symbol}" if symbol else "Kế hoạch"
     if issued:
         ref += f" ngày {issued.day:02d}/{issued.month:02d}/{issued.year}"
+    due_period = period or reports_period
     return ReviewReport(
-        final=period is None or period.kind is PeriodKind.YEAR,
+        final=period.kind is PeriodKind.YEAR if period else all_periods_ended,
         issuer_body=board.root_name,
         parent_body=parent_body,
         issuer_code=symbol.split("/", 1)[1] if "/" in symbol else "",
         plan_ref=ref,
         plan_title=plan.get("title", ""),
         scope_name=board.root_name,
-        period_label=period.label if period else "toàn kỳ kế hoạch",
+        period_label=period.label if period else ("toàn kỳ kế hoạch" if all_periods_ended else ""),
         start=board.start,
         end=board.end,
         made_on=today,
-        place=None,
+        place=place,
         total=Figure("Tổng cộng", board.grand.activities, _qty(board.grand)),
         by_topic=by_topic,
         by_channel=tuple(Figure(vocab.channel(t.key).name if vocab.channel(t.key) else t.key,  # type: ignore[union-attr]
@@ -105,11 +133,29 @@ def build(board: Dashboard, reports: dict[str, Any], parent_body: str | None, to
         uncovered_topics=tuple(f"{t.key}. {t.title}" for t in board.coverage.uncovered_topics()),
         focal_gaps=tuple((name, tuple(f"{t.key}. {t.title}" for t in missing))
                          for _code, name, missing in board.coverage.gaps()),
-        proposals=tuple((n, r.proposals.strip()) for n, r in gathered if r.proposals.strip()),
-        limits=tuple((n, "; ".join(x for x in (r.limits.strip(), r.causes.strip()) if x)) for n, r in gathered
-                     if r.limits.strip() or r.causes.strip()),
+        proposals=tuple((n, sentence(r.proposals)) for n, r in gathered if clause(r.proposals)),
+        limits=tuple((n, _limits_text(r)) for n, r in gathered if _limits_text(r)),
         to_write=TO_WRITE,
+        due=due_period.due if due_period else None,
+        reports_period=reports_period.label if (reports_period and period is None) else "",
     )
+
+
+def place_for(unit_code: str, index: dict[str, Unit]) -> str | None:
+    """The place a unit writes before its date: its nearest party committee's, climbing within that level
+    (a province board or the UBND party committee writes the province's place, a party cell its commune's)."""
+    unit = index.get(unit_code)
+    while unit is not None and unit.kind is not UnitKind.PARTY_COMMITTEE and unit.parent_code in index:
+        unit = index[unit.parent_code]
+    while unit is not None and unit.parent_code in index and index[unit.parent_code].level == unit.level:
+        unit = index[unit.parent_code]
+    return place_of(unit.name) if unit is not None else None
+
+
+def latest_begun(periods: list[Period], today: dt.date) -> Period | None:
+    """The period the units are reporting on now: the latest one begun by today (else the first)."""
+    begun = [p for p in periods if p.start <= today]
+    return max(begun, key=lambda p: p.start) if begun else (min(periods, key=lambda p: p.start) if periods else None)
 
 
 def review_report(engine: Any, actor: Actor, plan_id: int, root: str | None = None, period_id: int | None = None,
@@ -118,11 +164,17 @@ def review_report(engine: Any, actor: Actor, plan_id: int, root: str | None = No
     today = today or dt.date.today()
     board = dashboard(engine, actor, plan_id, root, period_id, today)
     with engine.connect() as conn:
-        reports = {r.unit_code: r for r in store.list_reports(conn, period_id=period_id)} if period_id else {}
-        units = store.unit_details_of(conn, [board.root])
-        root_unit = units.get(board.root)
-        parent_body = None
-        if root_unit is not None and root_unit.kind is not UnitKind.PARTY_COMMITTEE and root_unit.parent_code:
-            parent = store.unit_details_of(conn, [root_unit.parent_code]).get(root_unit.parent_code)
-            parent_body = parent.name if parent else None
-    return build(board, reports, parent_body, today)
+        periods = store.list_periods(conn, plan_id)
+        current = board.period or latest_begun(periods, today)
+        reports = {r.unit_code: r for r in store.list_reports(conn, period_id=current.id)} if current else {}
+        index = store.unit_details_of(conn)
+    if board.period is None and current is not None:  # figures for the whole plan, submissions of the current period
+        codes = [c for c, _ in board.coverage.units]
+        board = replace(board, timeliness=period_timeliness(current, codes, reports, board.names, today))
+    root_unit = index.get(board.root)
+    parent_body = None
+    if root_unit is not None and root_unit.kind is not UnitKind.PARTY_COMMITTEE and root_unit.parent_code:
+        parent = index.get(root_unit.parent_code)
+        parent_body = parent.name if parent else None
+    ended = bool(periods) and all(p.end < today for p in periods)
+    return build(board, reports, parent_body, today, place_for(board.root, index), current, ended)

@@ -246,7 +246,12 @@ class Tracker:
             rights.require_read(caps, assigned)
             if not assigned:
                 raise NotFound("Đơn vị không được giao nhiệm vụ trong kế hoạch này.")
-            return store.get_or_create_report(conn, period_id, unit_code)
+            report = store.get_or_create_report(conn, period_id, unit_code)
+            # The superior's first look at a submitted report ends the unit's recall.
+            superior = Capacity.ISSUER in caps and Capacity.UNIT_REPORTER not in caps
+            if superior and report.id is not None and store.mark_report_opened(conn, report.id):
+                report = store.get_report(conn, report.id)
+            return report
 
     def edit_report(self, actor: Actor, report_id: int, *, results: str, limits: str, causes: str,
                     proposals: str) -> PeriodReport:
@@ -262,10 +267,13 @@ class Tracker:
                       today: dt.date | None = None) -> PeriodReport:
         with self.work.write() as conn:  # the state is read under the write lock, then written
             r = store.get_report(conn, report_id, lock=True)
-            nxt = workflow.report_next(r.state, action, _report_caps(conn, actor, r), comment)
+            nxt = workflow.report_next(r.state, action, _report_caps(conn, actor, r), comment,
+                                       opened=r.opened_at is not None)
             new = replace(r, state=nxt)
-            if action is ReportAction.SUBMIT and r.submitted_on is None:
-                new = replace(new, submitted_on=today or dt.date.today())
+            if action is ReportAction.SUBMIT:  # a new submission, not yet opened by the superior
+                new = replace(new, opened_at=None, submitted_on=r.submitted_on or today or dt.date.today())
+            if action is ReportAction.RECALL and r.comment is None:  # never returned: as if never submitted
+                new = replace(new, submitted_on=None)
             if action is ReportAction.RETURN:
                 new = replace(new, comment=comment)
             store.save_report(conn, new)

@@ -209,7 +209,7 @@ def unit_context(t: Tracker, actor: Actor, plan_id: int, unit_code: str, today: 
         "overdue": workflow.assignment_overdue(assignment.state, assignment.deadline, today) if assignment else False,
         "periods": [{"period": p, "report": mine.get(p.id)} for p in periods],
         "channels": vocab.channels, "groups": vocab.groups, "qty_units": vocab.quantity_units,
-        "labels": labels(), "today": today, "upload_error": None, "upload_detail": [],
+        "labels": labels(), "today": today, "upload_error": None, "upload_detail": [], "form": {}, "errors": {},
     }
 
 
@@ -222,13 +222,16 @@ def report_context(t: Tracker, actor: Actor, period_id: int, unit_code: str, tod
                                            start=period.start, end=period.end)
         comments = store.list_comments(conn, "report", report.id) if report.id else []
         unit = store.unit_details_of(conn, [unit_code]).get(unit_code)
+        issuer = store.unit_details_of(conn, [plan["issuer_unit"]]).get(plan["issuer_unit"])
     caps = t.caps(actor, unit_code, period.plan_id)
     return {
+        "issuer_name": issuer.name if issuer else plan["issuer_unit"],
+        "now_hm": dt.datetime.now().strftime("%H:%M %d/%m/%Y"),
         "report": report, "period": period, "plan": plan, "unit_code": unit_code,
         "unit_name": unit.name if unit else unit_code, "activities": activities, "comments": comments,
         "can_edit": bool(workflow.REPORT_TABLE.get((report.state, workflow.RA.EDIT)))
         and Capacity.UNIT_REPORTER in caps,
-        "actions": [x.value for x in workflow.allowed_report_actions(report.state, caps)],
+        "actions": [x.value for x in workflow.allowed_report_actions(report.state, caps, report.opened_at is not None)],
         "timeliness": workflow.report_timeliness(report.state, period.due, report.submitted_on, today).value,
         "overdue": workflow.report_overdue(report.state, period.due, today),
         "labels": labels(), "today": today,
@@ -267,14 +270,26 @@ def dashboard_context(t: Tracker, board: Dashboard) -> dict[str, Any]:
 
 
 def dashboard_xlsx(board: Dashboard) -> bytes:
+    """The dashboard's tables with numbers as numbers: one column per unit of measure, so Excel can add them."""
     tb = dashboard_tables(board)
     cov = tb["coverage"]
+    lab = labels()
+    used = {k for t in (*board.by_channel, *board.by_topic, *board.by_unit) for k in t.quantities}
+    codes = [c for c in lab["qty_units"] if c in used] + sorted(used - set(lab["qty_units"]))
+    heads = [lab["qty_units"].get(c, c) for c in codes]
+
+    def amounts(t: Any) -> list[float | None]:
+        return [t.quantities.get(c) for c in codes]
+
     return rows_to_xlsx([
-        ("Theo hình thức", ["Hình thức", "Số hoạt động", "Số lượng"], tb["by_channel"]),
-        ("Theo nội dung", ["Nội dung", "Số hoạt động", "Số lượng"], tb["by_topic"]),
+        ("Theo hình thức", ["Hình thức", "Số hoạt động", *heads],
+         [[board.channel_name(t.key), t.activities, *amounts(t)] for t in board.by_channel]),
+        ("Theo nội dung", ["Nội dung", "Số hoạt động", *heads],
+         [[f"{t.key}. {board.topic_title(t.key)}", t.activities, *amounts(t)] for t in board.by_topic]),
         ("Theo tháng", ["Tháng", "Số hoạt động"], tb["by_month"]),
-        ("Theo đơn vị", ["Đơn vị", "Mã", "Số hoạt động", "Số lượng"], tb["by_unit"]),
+        ("Theo đơn vị", ["Đơn vị", "Mã", "Số hoạt động", *heads],
+         [[board.names.get(t.key, t.key), t.key, t.activities, *amounts(t)] for t in board.by_unit]),
         ("Độ phủ nội dung", ["Đơn vị", *[f"{k}" for k, _, _ in cov["topics"]]],
          [[n, *counts] for _c, n, counts in cov["units"]]),
-        ("Thời hạn báo cáo", ["Đơn vị", "Mã", "Thời hạn", "", "Ngày gửi"], tb["timeliness"]),
+        ("Thời hạn báo cáo", ["Đơn vị", "Mã", "Thời hạn", "Mã thời hạn", "Ngày gửi"], tb["timeliness"]),
     ])

@@ -51,7 +51,12 @@ REPORT_TABLE: Mapping[tuple[ReportState, ReportAction], Move] = {
     (R.RETURNED, RA.EDIT): Move(REPORTER, R.RETURNED),
     (R.RETURNED, RA.SUBMIT): Move(REPORTER, R.SUBMITTED),
     (R.ACCEPTED, RA.REOPEN): Move(ISSUER, R.SUBMITTED),
+    (R.SUBMITTED, RA.RECALL): Move(REPORTER, R.DRAFT),
 }
+
+# Moves allowed only while the superior has not opened the submitted report: once it has been read,
+# taking it back would change what the superior already saw.
+UNTIL_OPENED = frozenset({RA.RECALL.value})
 
 # Moves that must carry a comment for the unit.
 NEEDS_COMMENT = frozenset({AA.RETURN.value, RA.RETURN.value})
@@ -75,6 +80,7 @@ ACTION_LABELS: Mapping[str, str] = {
     RA.EDIT: "sửa",
     RA.SUBMIT: "gửi",
     RA.REOPEN: "mở lại",
+    RA.RECALL: "rút lại",
 }
 
 CAPACITY_LABELS: Mapping[Capacity, str] = {
@@ -92,6 +98,7 @@ def _apply(
     action: str,
     capacities: Collection[Capacity],
     comment: str | None,
+    opened: bool = False,
 ) -> str:
     move = table.get((state, action))
     if move is None:
@@ -106,6 +113,10 @@ def _apply(
             f"Chỉ {CAPACITY_LABELS[move.capacity]} mới được {ACTION_LABELS.get(action, action)} {what}.",
             detail={"needs": move.capacity.value},
         )
+    if action in UNTIL_OPENED and opened:
+        raise Conflict(f"Cấp trên đã mở {what}, không thể {ACTION_LABELS.get(action, action)} nữa.",
+                       detail={"state": str(state), "action": str(action), "opened": True},
+                       code="already_opened")
     if action in NEEDS_COMMENT and not (comment and comment.strip()):
         raise InputError(f"Cần ghi ý kiến khi trả lại {what}.", detail={"field": "comment"})
     return move.next_state
@@ -127,10 +138,11 @@ def report_next(
     action: ReportAction,
     capacities: Collection[Capacity],
     comment: str | None = None,
+    opened: bool = False,
 ) -> ReportState:
-    """The state a period report moves to, or Conflict / Forbidden / InputError."""
+    """The state a period report moves to, or Conflict / Forbidden / InputError (`opened`: the superior read it)."""
     table: Mapping[tuple[str, str], Move] = REPORT_TABLE  # type: ignore[assignment]
-    return ReportState(_apply(table, "báo cáo", state, action, capacities, comment))
+    return ReportState(_apply(table, "báo cáo", state, action, capacities, comment, opened))
 
 
 def allowed_assignment_actions(
@@ -140,8 +152,10 @@ def allowed_assignment_actions(
     return tuple(a for (s, a), m in ASSIGNMENT_TABLE.items() if s == state and m.capacity in capacities)
 
 
-def allowed_report_actions(state: ReportState, capacities: Collection[Capacity]) -> tuple[ReportAction, ...]:
-    return tuple(a for (s, a), m in REPORT_TABLE.items() if s == state and m.capacity in capacities)
+def allowed_report_actions(state: ReportState, capacities: Collection[Capacity],
+                           opened: bool = False) -> tuple[ReportAction, ...]:
+    return tuple(a for (s, a), m in REPORT_TABLE.items()
+                 if s == state and m.capacity in capacities and not (opened and a in UNTIL_OPENED))
 
 
 OPEN_ASSIGNMENT_STATES = frozenset({A.ASSIGNED, A.IN_PROGRESS, A.RETURNED})

@@ -114,6 +114,30 @@ def body_name_forms() -> tuple[tuple[str, str], ...]:
     return tuple((str(a), str(b)) for a, b in pairs)
 
 
+@lru_cache(maxsize=1)
+def place_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(body words, area words) taken off a committee's name to leave its place (org_levels.toml)."""
+    raw = _load("org_levels.toml").get("place_words", {})
+    return tuple(raw.get("bodies", [])), tuple(raw.get("areas", []))
+
+
+def place_of(body_name: str) -> str | None:
+    """"Tỉnh ủy An Bình" -> "An Bình", "Đảng ủy xã Đông Hòa" -> "Đông Hòa"; None when no body word leads."""
+    bodies, areas = place_words()
+    rest = body_name.strip()
+    for word in bodies:
+        if rest.casefold().startswith(word.casefold() + " "):
+            rest = rest[len(word):].strip()
+            break
+    else:
+        return None
+    for word in areas:
+        if rest.casefold().startswith(word.casefold() + " "):
+            rest = rest[len(word):].strip()
+            break
+    return rest or None
+
+
 def _unit(entry: dict[str, Any], **defaults: Any) -> Unit:
     merged = {**defaults, **entry}
     return Unit(

@@ -14,18 +14,21 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from thongsuot.domain.tracking import Activity, AssignmentAction, Period, PeriodKind, Quantity, ReportAction
+from thongsuot.domain.tracking import AssignmentAction, Period, PeriodKind, ReportAction
 from thongsuot.errors import InputError, ThongSuotError
 from thongsuot.orgs.tree_io import parse_date
 from thongsuot.rendering.review_docx import render_docx
 from thongsuot.rendering.review_xlsx import render_xlsx
+from thongsuot.rendering.unit_report import render_docx as unit_report_docx
+from thongsuot.rendering.unit_report import render_xlsx as unit_report_xlsx
 from thongsuot.storage.accounts import User
 from thongsuot.tracking import views
-from thongsuot.tracking.activities import find_quantity_unit
 from thongsuot.tracking.review_report import review_report
 from thongsuot.tracking.rollup import dashboard
+from thongsuot.tracking.unit_report import unit_report
 from thongsuot.web import deps
-from thongsuot.web.render import Screen, respond
+from thongsuot.web.pages import tracking_forms
+from thongsuot.web.render import Screen, is_htmx, respond
 from thongsuot.web.tracking_access import actor_of as actor_of  # re-exported: other pages import it from here
 from thongsuot.web.tracking_access import tracker as tracker
 
@@ -122,37 +125,40 @@ def unit_page(request: Request, plan_id: int, unit_code: str, user: User = Depen
 async def add_activity(request: Request, plan_id: int, unit_code: str,
                        user: User = Depends(deps.require_user)) -> Response:
     form = await request.form()
-
-    def text(name: str) -> str:
-        value = form.get(name)
-        return value.strip() if isinstance(value, str) else ""
-
-    start = _date(text("start"), "Ngày thực hiện")
-    if start is None:
-        raise InputError("Cần ghi ngày thực hiện.")
-    quantities = []
-    for i in (1, 2, 3):
-        amount, unit = text(f"amount{i}"), text(f"unit{i}")
-        if amount:
-            code = find_quantity_unit(unit) or unit
-            try:
-                quantities.append(Quantity(float(amount.replace(",", ".")), code))
-            except ValueError as exc:
-                raise InputError(f"Số lượng “{amount}” không phải là số.") from exc
-    topics = tuple(v for v in form.getlist("topics") if isinstance(v, str) and v)
-    activity = Activity(None, plan_id, unit_code, start, text("channel"), end=_date(text("end"), "Đến ngày"),
-                        topics=topics, quantities=tuple(quantities), title=text("title"),
-                        link=text("link") or None, note=text("note") or None)
     t = tracker(request)
-    keys = views.topic_keys(t, plan_id)
-    [aid] = t.record_activities(actor_of(user), [activity], keys)
+    values, activity, errors = tracking_forms.read_activity(form, plan_id, unit_code, views.topic_keys(t, plan_id))
     upload = form.get("evidence")
+    data = b""
     if upload is not None and not isinstance(upload, str) and upload.filename:
         data = await upload.read()
         if len(data) > deps.state(request).settings.max_upload_mb * 1024 * 1024:
-            raise InputError("Tệp minh chứng quá lớn.")
-        t.add_evidence(actor_of(user), aid, upload.filename, data, upload.content_type or "application/octet-stream")
-    return RedirectResponse(f"/tracking/plans/{plan_id}/units/{unit_code}?saved=1", status_code=303)
+            errors["evidence"] = "Tệp minh chứng quá lớn."
+    if activity is None or errors:
+        if data:
+            errors.setdefault("evidence", "Hãy chọn lại tệp minh chứng (trình duyệt không giữ tệp đã chọn).")
+        return _record_refused(request, t, user, plan_id, unit_code, values, errors)
+    [aid] = t.record_activities(actor_of(user), [activity], views.topic_keys(t, plan_id))
+    if data and upload is not None and not isinstance(upload, str):
+        t.add_evidence(actor_of(user), aid, upload.filename or "minh-chung",
+                       data, upload.content_type or "application/octet-stream")
+    return _see_other(request, f"/tracking/plans/{plan_id}/units/{unit_code}?saved=1")
+
+
+def _see_other(request: Request, url: str) -> Response:
+    """After a good POST: a 303, or for htmx an HX-Redirect (htmx would swap a followed redirect into the target)."""
+    if is_htmx(request):
+        return Response(status_code=200, headers={"HX-Redirect": url})
+    return RedirectResponse(url, status_code=303)
+
+
+def _record_refused(request: Request, t: views.Tracker, user: User, plan_id: int, unit_code: str,
+                    values: dict[str, Any], errors: dict[str, str]) -> Response:
+    """The activity form again, messages beside the faulty fields and every typed value kept (422)."""
+    ctx = views.unit_context(t, actor_of(user), plan_id, unit_code, dt.date.today())
+    ctx.update(form=values, errors=errors)
+    refused = InputError("Hoạt động chưa hợp lệ.", detail=[{"field": k, "message": v} for k, v in errors.items()])
+    return respond(request, Screen("tracking/unit.html", ctx, json=refused.to_dict(),
+                                   partial="tracking/_record.html", status=422))
 
 
 @router.post("/activities/{activity_id}/delete")
@@ -198,6 +204,20 @@ def report_page(request: Request, period_id: int, unit_code: str, user: User = D
     return respond(request, Screen("tracking/report.html", ctx, json=views.jsonable(ctx)))
 
 
+@router.get("/periods/{period_id}/units/{unit_code}/report.{fmt}")
+def unit_report_file(request: Request, period_id: int, unit_code: str, fmt: str,
+                     user: User = Depends(deps.require_user)) -> Response:
+    """The unit's own report for the period: DOCX to sign and stamp, or XLSX."""
+    if fmt not in ("docx", "xlsx"):
+        raise InputError("Chỉ xuất DOCX hoặc XLSX.")
+    doc = unit_report(tracker(request), actor_of(user), period_id, unit_code, dt.date.today())
+    tracker(request).audited_download(actor_of(user), f"unit_report_{fmt}", f"period:{period_id}:{unit_code}")
+    name = f"bao-cao-{unit_code}-ky{period_id}.{fmt}"
+    if fmt == "docx":
+        return _download(unit_report_docx(doc), name, DOCX)
+    return _download(unit_report_xlsx(doc), name, XLSX)
+
+
 @router.post("/reports/{report_id}")
 def report_save(request: Request, report_id: int, results: Annotated[str, Form()] = "",
                 limits: Annotated[str, Form()] = "", causes: Annotated[str, Form()] = "",
@@ -206,9 +226,12 @@ def report_save(request: Request, report_id: int, results: Annotated[str, Form()
     t = tracker(request)
     report = t.edit_report(actor_of(user), report_id, results=results, limits=limits, causes=causes,
                            proposals=proposals)
+    done = "saved"
     if then == "submit":
         report = t.report_action(actor_of(user), report_id, ReportAction.SUBMIT)
-    return RedirectResponse(f"/tracking/periods/{report.period_id}/units/{report.unit_code}", status_code=303)
+        done = "submit"
+    return RedirectResponse(f"/tracking/periods/{report.period_id}/units/{report.unit_code}?done={done}",
+                            status_code=303)
 
 
 @router.post("/reports/{report_id}/{action}")
@@ -219,7 +242,8 @@ def report_action(request: Request, report_id: int, action: str, comment: Annota
     except ValueError as exc:
         raise InputError("Thao tác không hợp lệ.") from exc
     report = tracker(request).report_action(actor_of(user), report_id, act, comment or None)
-    return RedirectResponse(f"/tracking/periods/{report.period_id}/units/{report.unit_code}", status_code=303)
+    return RedirectResponse(f"/tracking/periods/{report.period_id}/units/{report.unit_code}?done={act.value}",
+                            status_code=303)
 
 
 def _board_args(request: Request) -> dict[str, Any]:
