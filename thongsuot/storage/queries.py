@@ -82,7 +82,9 @@ def apply_filters(
     if kind:
         folded = fold_plain(kind)
         q = q.where(or_(documents.c.kind_folded == folded, func.upper(documents.c.type_code) == kind.upper()))
-    if issuer:
+    if issuer and issuer.startswith("="):  # a facet's value: exactly this issuer, as the facet counted it
+        q = q.where(documents.c.issuer_folded == fold_plain(issuer[1:]))
+    elif issuer:
         folded = fold_plain(issuer)
         q = q.where(
             or_(documents.c.issuer_folded.like(f"%{folded}%"), func.upper(documents.c.issuer_code) == issuer.upper())
@@ -260,27 +262,29 @@ def dict_of(node: NodeInfo) -> dict[str, Any]:
     return node.to_dict()
 
 
-def document_facets(engine: Any) -> dict[str, list[tuple[str, str, int]]]:
+def document_facets(engine: Any, filters: dict[str, Any] | None = None) -> dict[str, list[tuple[str, str, int]]]:
     """Values offered by the library filters, each (value, label, count), most frequent first.
 
-    kinds by type code (label: the type word), issuers by issuer code (label:
-    the issuer in words), levels, years (newest first).
+    Counted by the same filter the list applies (`apply_filters`), with the
+    other filters in force, so "Hướng dẫn (2)" lists two documents: kinds by
+    the folded type word (a document without a type code counts too), issuers
+    by the folded issuer name (value "=name", the exact-issuer filter), levels,
+    years (newest first).
     """
+    active = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
 
-    def grouped(value_col: Any, label_col: Any) -> list[tuple[str, str, int]]:
-        q = (
-            select(value_col, func.max(label_col), func.count())
-            .where(value_col.is_not(None))
-            .group_by(value_col)
-            .order_by(func.count().desc(), value_col)
-        )
+    def grouped(key_col: Any, label_col: Any, own: tuple[str, ...], prefix: str = "") -> list[tuple[str, str, int]]:
+        q = select(func.max(label_col), func.count()).where(key_col.is_not(None))
+        q = apply_filters(q, **{k: v for k, v in active.items() if k not in own})
+        q = q.group_by(key_col).order_by(func.count().desc(), func.max(label_col))
         with engine.connect() as conn:
-            return [(str(v), str(label or v), int(n)) for v, label, n in conn.execute(q)]
+            return [(f"{prefix}{label}", str(label), int(n)) for label, n in conn.execute(q)]
 
-    years = sorted(grouped(documents.c.year, documents.c.year), key=lambda t: t[0], reverse=True)
+    years = sorted(grouped(documents.c.year, documents.c.year, ("year_from", "year_to")),
+                   key=lambda t: t[0], reverse=True)
     return {
-        "kinds": grouped(documents.c.type_code, documents.c.kind),
-        "issuers": grouped(documents.c.issuer_code, documents.c.issuer),
-        "levels": grouped(documents.c.level, documents.c.level),
+        "kinds": grouped(documents.c.kind_folded, documents.c.kind, ("kind",)),
+        "issuers": grouped(documents.c.issuer_folded, documents.c.issuer, ("issuer",), prefix="="),
+        "levels": grouped(documents.c.level, documents.c.level, ("level",)),
         "years": years,
     }

@@ -62,5 +62,7 @@ def graph_context(request: Request, ref: str, up: int, down: int, mentions: bool
     out_edges = [
         {"id": f"{s}-{t}-{r}", "source": str(s), "target": str(t), "relation": r} for (s, t, r) in edges
     ]
-    return {"root": str(root), "ref": ref, "up": up, "down": down, "nodes": out_nodes, "edges": out_edges,
+    # The input shows the document's number (symbol), never the internal id the link carried ("?ref=1").
+    shown = next((n.symbol for n in nodes.values() if n.id == root and n.symbol), None) or ref
+    return {"root": str(root), "ref": shown, "up": up, "down": down, "nodes": out_nodes, "edges": out_edges,
             "levels": LEVELS}

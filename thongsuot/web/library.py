@@ -62,7 +62,9 @@ def parse_query(q: str, kind: str, issuer: str, level: str, year: str, sort: str
         if not re.fullmatch(r"[0-9]{4}", year.strip()):  # ASCII digits only: "²".isdigit() is true
             raise InputError("Năm không hợp lệ: cần 4 chữ số, ví dụ 2024.", detail={"year": year[:40]})
         year_value = int(year)
-    if sort not in SORTS:
+    if not q.strip():
+        sort = "date"  # without words to rank by, the list is newest first: the sort box says so
+    elif sort not in SORTS:
         sort = "relevance"
     return LibraryQuery(q.strip()[:300], kind.strip(), issuer.strip(), level.strip(), year_value, sort, max(1, page))
 
@@ -103,8 +105,11 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
     }
 
 
-def facets(request: Request) -> dict[str, Any]:
-    data = queries.document_facets(deps.state(request).engine)
+def facets(request: Request, query: LibraryQuery | None = None) -> dict[str, Any]:
+    """The filter menus, counted by the list's own filters (see queries.document_facets)."""
+    f = query.filters() if query else SearchFilters()
+    data = queries.document_facets(deps.state(request).engine, {
+        "kind": f.kind, "issuer": f.issuer, "level": f.level, "year_from": f.year_from, "year_to": f.year_to})
     return {**data, "level_options": list(LEVEL_LABELS.items()), "sorts": list(SORTS.items())}
 
 

@@ -31,7 +31,7 @@ def library_page(
     query = library.parse_query(q, kind, issuer, level, year, sort, page)
     context = library.search_context(request, query)
     data = dict(context)
-    context["facets"] = library.facets(request)
+    context["facets"] = library.facets(request, query)
     context["params_for"] = lambda **kw: query.as_params(**kw)
     return respond(request, Screen("library.html", context, json=data, partial="partials/results.html"))
 
@@ -87,7 +87,8 @@ def graph_page(
     context = {"ref": ref, "up": up, "down": down, "levels": graphview.LEVELS, "graph": None, "error": None}
     if ref:
         try:
-            context["graph"] = graphview.graph_context(request, ref, up, down)
+            graph = graphview.graph_context(request, ref, up, down)
+            context["graph"], context["ref"] = graph, graph["ref"]  # the document's number, not the link's id
         except ThongSuotError as exc:
             context["error"] = exc.message
     return respond(request, Screen("graph.html", context, json=context["graph"] or {"error": context["error"]}))

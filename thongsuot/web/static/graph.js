@@ -29,7 +29,11 @@
       style: [
         { selector: "node", style: {
             "background-color": "data(color)", "label": "data(label)", "color": "#1d2433",
-            "font-size": 11, "text-wrap": "wrap", "text-valign": "bottom", "text-margin-y": 4,
+            // Labels sit to the right of the node on a white ground: the edges run up and down between
+            // levels, so their arrowheads (at the node's top and bottom) never cover a label.
+            "font-size": 11, "text-wrap": "wrap", "text-max-width": 150, "text-valign": "center",
+            "text-halign": "right", "text-margin-x": 6, "text-background-color": "#fff",
+            "text-background-opacity": 0.9, "text-background-padding": 2, "z-index": 10,
             "width": 26, "height": 26, "border-width": 2, "border-color": "#fff" } },
         { selector: "node.placeholder", style: {
             "background-color": "#e4e6ea", "border-style": "dashed", "border-color": "#8b909a",
@@ -38,7 +42,7 @@
             "font-weight": "bold" } },
         { selector: "edge", style: {
             "width": 2, "line-color": "#9aa4b5", "target-arrow-color": "#9aa4b5",
-            "target-arrow-shape": "triangle", "curve-style": "bezier" } },
+            "target-arrow-shape": "triangle", "arrow-scale": 0.9, "curve-style": "bezier", "z-index": 1 } },
         { selector: "edge.attached_to", style: { "line-style": "dotted" } },
         { selector: "edge.mentions", style: { "line-style": "dashed", "line-color": "#cfd5df" } }
       ],
@@ -47,7 +51,7 @@
     // Edges point child -> parent: lay out with the top parents as roots, children below.
     var tops = cy.nodes().filter(function (n) { return n.outgoers("edge").length === 0; });
     cy.layout({ name: "breadthfirst", directed: false, roots: tops.length ? tops : undefined,
-                spacingFactor: 1.1, padding: 24, avoidOverlap: true }).run();
+                spacingFactor: 1.4, padding: 24, avoidOverlap: true, nodeDimensionsIncludeLabels: true }).run();
     cy.on("tap", "node", function (evt) {
       var url = evt.target.data("url");
       if (url) window.location.href = url;

@@ -1,0 +1,49 @@
+"""The library's filter menus tell the truth: each count is what the list shows for that value."""
+
+from __future__ import annotations
+
+import re
+
+from web_helpers import SAMPLES, WebEnv
+
+from thongsuot.cascade.ingest import ingest
+
+
+def _options(html: str, name: str) -> list[tuple[str, int]]:
+    menu = html.split(f'<select name="{name}">', 1)[1].split("</select>", 1)[0]
+    return [(v.replace("&#34;", '"'), int(n)) for v, n in re.findall(r'<option value="([^"]+)"[^>]*>[^<]*\((\d+)\)', menu)]
+
+
+def test_every_facet_count_matches_the_list_it_filters(web_sqlite: WebEnv) -> None:
+    ingest(web_sqlite.lib, [SAMPLES], owner_unit_id="HU-A")
+    client = web_sqlite.client("viewer")
+    page = client.get("/").text
+    total = int(client.get("/", params={"format": "json"}).json()["total"])
+    kinds, issuers = _options(page, "kind"), _options(page, "issuer")
+    assert sum(n for _, n in kinds) == total  # a document without a type code is counted too
+    assert sum(n for _, n in issuers) == total  # an issuer without a code is offered too
+    for name, options in (("kind", kinds), ("issuer", issuers), ("year", _options(page, "year"))):
+        for value, n in options:
+            listed = client.get("/", params={name: value, "format": "json"}).json()
+            assert listed["total"] == n, (name, value)
+    # Counted with the other filters in force.
+    value, _n = kinds[0]
+    narrowed = client.get("/", params={"kind": value}).text
+    assert sum(n for _, n in _options(narrowed, "issuer")) == kinds[0][1]
+
+
+def test_the_sort_box_says_how_the_list_is_sorted(web_sqlite: WebEnv) -> None:
+    client = web_sqlite.client("viewer")
+    listing = client.get("/").text
+    assert re.search(r'<option value="date" selected>Mới nhất</option>', listing)
+    searched = client.get("/", params={"q": "kế hoạch"}).text
+    assert re.search(r'<option value="relevance" selected>Liên quan nhất</option>', searched)
+
+
+def test_the_graph_input_shows_the_documents_number_not_its_id(web_sqlite: WebEnv) -> None:
+    ingest(web_sqlite.lib, [SAMPLES], owner_unit_id="HU-A")
+    client = web_sqlite.client("viewer")
+    doc = next(d for d in client.get("/", params={"format": "json"}).json()["results"] if d["symbol"])
+    page = client.get("/graph", params={"ref": str(doc["id"])}).text
+    assert f'name="ref" value="{doc["symbol"]}"' in page
+    assert f'name="ref" value="{doc["id"]}"' not in page
