@@ -20,6 +20,14 @@ class Settings(BaseSettings):
     public_library: bool = False  # anonymous read-only access to the library
     secure_cookies: bool = False  # set behind HTTPS
     secret_key: str | None = None
+    # Notifications by e-mail (optional): sent only when THONGSUOT_SMTP_HOST is set.
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "thongsuot@localhost"
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    public_url: str = "http://localhost:8000"  # THONGSUOT_PUBLIC_URL: the links in e-mails start with it
 
     @property
     def resolved_database_url(self) -> str:

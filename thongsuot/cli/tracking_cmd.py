@@ -202,3 +202,16 @@ def register(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")
     app.command("track", help="Theo dõi một kế hoạch trong thư viện (giao nhiệm vụ theo phần tổ chức thực hiện).")(
         track_document)
+
+
+@report_app.command("notify")
+def report_notify(db: str | None = DB) -> None:
+    """Thông báo: ghi thông báo mới (nhiệm vụ, bị trả lại, sắp đến hạn) và gửi e-mail nếu đã cấu hình SMTP.
+
+    Chạy mỗi ngày (ví dụ bằng cron) để các đơn vị được nhắc hạn trong 7 ngày tới.
+    """
+    from thongsuot.config import get_settings
+    from thongsuot.tracking import notifications
+
+    sent = notifications.sweep(_engine(db), notifications.Smtp.from_settings(get_settings()))
+    typer.echo(f"{len(sent)} đơn vị được cập nhật thông báo; {sum(sent.values())} thư đã gửi.")

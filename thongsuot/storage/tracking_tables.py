@@ -195,9 +195,40 @@ rollup_qty = Table(
 )
 
 
+# 0010: what each unit has been told (new duty, returned work, a deadline within days), once per event, and
+# which of its users has read it; e-mail addresses users asked notices to be sent to.
+notices = Table(
+    "notices",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("unit_code", String(64), nullable=False),
+    Column("key", String(200), nullable=False),  # the event: "duty:12", "returned:report:3:<hash>", "due:period:2"
+    Column("kind", String(16), nullable=False),  # duty | returned | deadline
+    Column("text", Text, nullable=False),
+    Column("url", String(300), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("emailed_at", DateTime),
+    UniqueConstraint("unit_code", "key", name="uq_notices_unit_key"),
+)
+
+notice_reads = Table(
+    "notice_reads",
+    metadata,
+    Column("notice_id", Integer, ForeignKey("notices.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", Integer, primary_key=True),
+    Column("read_at", DateTime, nullable=False),
+)
+
+notice_emails = Table(
+    "notice_emails",
+    metadata,
+    Column("user_id", Integer, primary_key=True),
+    Column("email", String(254), nullable=False),
+)
+
 # Every table of this module, parents first (for tests and tools that empty the tracking data).
 TABLES = tuple(t for t in metadata.sorted_tables if t.name in {
     "unit_details", "unit_closure", "unit_successors", "tracked_plans", "assignments", "activities",
     "activity_topics", "activity_quantities", "evidence_files", "periods", "period_reports", "tracking_comments",
-    "activity_rollup", "activity_rollup_qty",
+    "activity_rollup", "activity_rollup_qty", "notices", "notice_reads", "notice_emails",
 })

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -22,12 +22,13 @@ from thongsuot.rendering.review_xlsx import render_xlsx
 from thongsuot.rendering.unit_report import render_docx as unit_report_docx
 from thongsuot.rendering.unit_report import render_xlsx as unit_report_xlsx
 from thongsuot.storage.accounts import User
-from thongsuot.tracking import views
+from thongsuot.tracking import notifications, views
 from thongsuot.tracking.review_report import review_report
 from thongsuot.tracking.rollup import dashboard
 from thongsuot.tracking.unit_report import unit_report
 from thongsuot.web import deps
 from thongsuot.web.pages import tracking_forms
+from thongsuot.web.pages.notifications import mail_later
 from thongsuot.web.render import Screen, is_htmx, respond
 from thongsuot.web.tracking_access import actor_of as actor_of  # re-exported: other pages import it from here
 from thongsuot.web.tracking_access import tracker as tracker
@@ -69,11 +70,13 @@ def new_plan_page(request: Request, user: User = Depends(deps.require_user), doc
 
 
 @router.post("/new")
-def new_plan(request: Request, document_id: Annotated[int, Form()], issuer: Annotated[str, Form()],
-             deadline: Annotated[str, Form()] = "", user: User = Depends(deps.require_user)) -> Response:
+def new_plan(request: Request, tasks: BackgroundTasks, document_id: Annotated[int, Form()],
+             issuer: Annotated[str, Form()], deadline: Annotated[str, Form()] = "",
+             user: User = Depends(deps.require_user)) -> Response:
     lib = deps.state(request).lib
     made = views.track_document(tracker(request), lib, actor_of(user), document_id, issuer.strip(),
                                 _date(deadline, "Hạn hoàn thành"))
+    mail_later(request, tasks, notifications.mail_plan_units, made.plan_id)
     return RedirectResponse(tracked_url(made), status_code=303)
 
 
@@ -96,21 +99,26 @@ def add_period(request: Request, plan_id: int, label: Annotated[str, Form()], st
 
 
 @router.post("/plans/{plan_id}/assign")
-def assign(request: Request, plan_id: int, unit: Annotated[str, Form()], duty: Annotated[str, Form()] = "",
-           source_name: Annotated[str, Form()] = "", user: User = Depends(deps.require_user)) -> Response:
+def assign(request: Request, tasks: BackgroundTasks, plan_id: int, unit: Annotated[str, Form()],
+           duty: Annotated[str, Form()] = "", source_name: Annotated[str, Form()] = "",
+           user: User = Depends(deps.require_user)) -> Response:
     duties = [d.strip() for d in duty.splitlines() if d.strip()]
     tracker(request).assign_by_hand(actor_of(user), plan_id, unit.strip(), duties, source_name=source_name or None)
+    mail_later(request, tasks, notifications.mail_plan_units, plan_id)
     return RedirectResponse(f"/tracking/plans/{plan_id}", status_code=303)
 
 
 @router.post("/assignments/{assignment_id}/{action}")
-def assignment_action(request: Request, assignment_id: int, action: str, comment: Annotated[str, Form()] = "",
-                      back: Annotated[str, Form()] = "/tracking", user: User = Depends(deps.require_user)) -> Response:
+def assignment_action(request: Request, tasks: BackgroundTasks, assignment_id: int, action: str,
+                      comment: Annotated[str, Form()] = "", back: Annotated[str, Form()] = "/tracking",
+                      user: User = Depends(deps.require_user)) -> Response:
     try:
         act = AssignmentAction(action)
     except ValueError as exc:
         raise InputError("Thao tác không hợp lệ.") from exc
     tracker(request).assignment_action(actor_of(user), assignment_id, act, comment or None)
+    if act is AssignmentAction.RETURN:
+        mail_later(request, tasks, notifications.mail_assignment_unit, assignment_id)
     return RedirectResponse(back if back.startswith("/") and not back.startswith("//") else "/tracking",
                             status_code=303)
 
@@ -235,13 +243,15 @@ def report_save(request: Request, report_id: int, results: Annotated[str, Form()
 
 
 @router.post("/reports/{report_id}/{action}")
-def report_action(request: Request, report_id: int, action: str, comment: Annotated[str, Form()] = "",
-                  user: User = Depends(deps.require_user)) -> Response:
+def report_action(request: Request, tasks: BackgroundTasks, report_id: int, action: str,
+                  comment: Annotated[str, Form()] = "", user: User = Depends(deps.require_user)) -> Response:
     try:
         act = ReportAction(action)
     except ValueError as exc:
         raise InputError("Thao tác không hợp lệ.") from exc
     report = tracker(request).report_action(actor_of(user), report_id, act, comment or None)
+    if act is ReportAction.RETURN:
+        mail_later(request, tasks, notifications.mail_unit, report.unit_code)
     return RedirectResponse(f"/tracking/periods/{report.period_id}/units/{report.unit_code}?done={act.value}",
                             status_code=303)
 
