@@ -184,7 +184,10 @@ def plan_context(t: Tracker, actor: Actor, plan_id: int, today: dt.date) -> dict
     if not rows and not is_issuer:
         raise Forbidden("Đơn vị của bạn không có nhiệm vụ trong kế hoạch này.")
     issuer = index.get(plan["issuer_unit"])
+    # The figures a non-issuer may see are its own unit's subtree: link there, never to a refusal.
+    board_root = None if is_issuer else actor.unit_code
     return {"plan": plan, "issuer_name": issuer.name if issuer else plan["issuer_unit"], "rows": rows,
+            "board_root": board_root,
             "periods": periods, "is_issuer": is_issuer, "topics": topics_of(plan), "labels": labels(),
             "today": today, "units": sorted(index.values(), key=lambda u: u.code) if is_issuer else []}
 
