@@ -38,7 +38,7 @@ def _header_parent(unit: Unit, index: dict[str, Unit]) -> str | None:
 
 def unit_report(t: Tracker, actor: Actor, period_id: int, unit_code: str, today: dt.date) -> UnitReportDoc:
     report = t.report_for(actor, period_id, unit_code)
-    with t.engine.connect() as conn:
+    with t.work.read() as conn:
         period = store.get_period(conn, period_id)
         plan = store.get_plan(conn, period.plan_id)
         activities = store.list_activities(conn, plan_id=period.plan_id, unit_codes=[unit_code],
