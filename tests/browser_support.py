@@ -9,8 +9,11 @@ or `demo --serve`, or a small script) on a free loopback port, waits until
 
 from __future__ import annotations
 
+import os
+import re
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +22,7 @@ from typing import IO
 
 import httpx
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -77,4 +80,29 @@ def chromium_page(shots: Path, **context_options: object) -> Iterator[Page]:
             yield context.new_page()
         finally:
             context.close()
+            browser.close()
+
+
+@contextmanager
+def demo_province_server(tmp: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """`thongsuot serve` over the demo province (accounts and plan) in `tmp`; yields (base URL, passwords by login)."""
+    env = {k: v for k, v in os.environ.items() if k != "THONGSUOT_DATABASE_URL"} | {"THONGSUOT_DATA": str(tmp)}
+    out = subprocess.run([sys.executable, "-m", "thongsuot", "org", "demo", "--accounts", "--plan"], env=env,
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    passwords = dict(re.findall(r"^\s+(\S+)\s+\w+\s+\S+\s+mật khẩu: (\S+)$", out, flags=re.M))
+    port = free_port()
+    cmd = [sys.executable, "-m", "thongsuot", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with running_server(cmd, env, tmp / "server.log", port) as (base, _log):
+        yield base, passwords
+
+
+@contextmanager
+def chromium_browser(shots: Path) -> Iterator[Browser]:
+    """Debian's Chromium for a whole test module; screenshots go under `shots`."""
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
             browser.close()

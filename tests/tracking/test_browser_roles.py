@@ -12,18 +12,15 @@ tracking link a role is shown answers (no refusals). Screenshots: test-output/ro
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, running_server
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from browser_support import chromium_browser, demo_province_server
+from playwright.sync_api import Browser, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-output" / "roles"
@@ -33,24 +30,14 @@ STATE: dict[str, Any] = {}  # what one role leaves for the next (the report page
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
-    tmp = tmp_path_factory.mktemp("roles-browser")
-    env = {k: v for k, v in os.environ.items() if k != "THONGSUOT_DATABASE_URL"} | {"THONGSUOT_DATA": str(tmp)}
-    out = subprocess.run([sys.executable, "-m", "thongsuot", "org", "demo", "--accounts", "--plan"], env=env,
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    passwords = dict(re.findall(r"^\s+(\S+)\s+\w+\s+\S+\s+mật khẩu: (\S+)$", out, flags=re.M))
-    port = free_port()
-    cmd = [sys.executable, "-m", "thongsuot", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with running_server(cmd, env, tmp / "server.log", port) as (base, _log):
-        yield base, passwords
+    with demo_province_server(tmp_path_factory.mktemp("roles-browser")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser(SHOTS) as b:
         yield b
-        b.close()
 
 
 def login(browser: Browser, server: tuple[str, dict[str, str]], username: str) -> Page:

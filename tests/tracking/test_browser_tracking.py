@@ -9,19 +9,15 @@ the province downloads the review report as DOCX and XLSX.
 from __future__ import annotations
 
 import io
-import os
-import re
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, free_port, running_server
+from browser_support import chromium_browser, demo_province_server
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-output" / "browser-tracking"
@@ -30,24 +26,14 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
-    tmp = tmp_path_factory.mktemp("tracking-browser")
-    env = {k: v for k, v in os.environ.items() if k != "THONGSUOT_DATABASE_URL"} | {"THONGSUOT_DATA": str(tmp)}
-    out = subprocess.run([sys.executable, "-m", "thongsuot", "org", "demo", "--accounts", "--plan"], env=env,
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    passwords = dict(re.findall(r"^\s+(\S+)\s+\w+\s+\S+\s+mật khẩu: (\S+)$", out, flags=re.M))
-    port = free_port()
-    cmd = [sys.executable, "-m", "thongsuot", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    with running_server(cmd, env, tmp / "server.log", port) as (base, _log):
-        yield base, passwords
+    with demo_province_server(tmp_path_factory.mktemp("tracking-browser")) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser(SHOTS) as b:
         yield b
-        b.close()
 
 
 def login(browser: Browser, base: str, username: str, password: str) -> Page:
