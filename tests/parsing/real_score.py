@@ -34,6 +34,7 @@ OLD_TONE_PLACE = re.compile(f"([ou])([aey])([{TONES}])(?![^\\W\\d_])")
 
 
 def norm(text: object) -> str:
+    """Like the scorer: NFC, lower case, one tone placement, single spaces, no edge punctuation."""
     if text is None:
         return ""
     s = unicodedata.normalize("NFD", unicodedata.normalize("NFC", str(text)).lower())

@@ -11,9 +11,7 @@ scorer's normalisation (case, tone placement, spaces, edge punctuation).
 
 from __future__ import annotations
 
-import re
 import sys
-import unicodedata
 from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
@@ -25,22 +23,10 @@ from thongsuot.parsing import parse_file
 from thongsuot.rendering.document_json import document_to_contract
 
 sys.path.insert(0, str(Path(__file__).parent))
+from real_score import norm  # the scorer's normalisation, kept once
 from unseen_expectations import EXPECTED, Any
 
 DOCS = Path(__file__).parent / "docs"
-TONES = "\u0300\u0301\u0303\u0309\u0323"
-OLD_TONE_PLACE = re.compile(f"([ou])([aey])([{TONES}])(?![^\\W\\d_])")
-
-
-def norm(text: object) -> str:
-    """Like the scorer: NFC, lower case, one tone placement, single spaces, no edge punctuation."""
-    if text is None:
-        return ""
-    s = unicodedata.normalize("NFD", unicodedata.normalize("NFC", str(text)).lower())
-    s = unicodedata.normalize("NFC", OLD_TONE_PLACE.sub(r"\1\3\2", s)).replace("\u00a0", " ")
-    s = re.sub(r"[\s\u200b]+", " ", s)
-    s = re.sub(r"^[\s\-–—•*+.:;,()]+|[\s\-–—•*+.:;,()/]+$", "", s)
-    return s.strip()
 
 
 def similar(a: object, b: object) -> float:
