@@ -12,10 +12,12 @@ import time
 
 from web_helpers import SAMPLES, WebEnv
 
+from thongsuot.web import worker
+
 
 def _big_text() -> bytes:
     sample = (SAMPLES / "000_cb2ba15afe6d27db.txt").read_bytes()
-    return sample * 7  # ~0.5 MB: a second or more of parsing
+    return sample * 30  # ~2 MB: a second or more of parsing
 
 
 def test_upload_returns_a_job_and_the_server_answers_while_it_parses(web_sqlite: WebEnv) -> None:
@@ -27,9 +29,9 @@ def test_upload_returns_a_job_and_the_server_answers_while_it_parses(web_sqlite:
         url = started.json()["url"]
         assert editor.get("/static/app.css").status_code == 200
         assert editor.get("/").status_code == 200
-        running = editor.get(url).json()
-        assert running["status"] == "running"  # those pages were answered before the parse finished
-        assert running["files"][0]["file"] == "lon.txt" and running["files"][0]["pages_total"] >= 1
+        answered = time.monotonic()
+        first = editor.get(url).json()
+        assert first["files"][0]["file"] == "lon.txt" and first["files"][0]["pages_total"] >= 1
 
         deadline = time.monotonic() + 120
         while (status := editor.get(url).json())["status"] != "done" and time.monotonic() < deadline:
@@ -38,6 +40,9 @@ def test_upload_returns_a_job_and_the_server_answers_while_it_parses(web_sqlite:
         result = status["results"][0]
         assert result["status"] == "stored" and result["document_id"]
         assert status["files"][0]["pages_done"] == status["files"][0]["pages_total"]
+        job = worker.JOBS.get(status["id"])
+        assert job is not None and job.files[0].finished_at is not None
+        assert answered < job.files[0].finished_at  # the other pages were answered before the parse finished
     assert web_sqlite.client("viewer").get(url).status_code == 403  # not an uploader
     web_sqlite.add_user("editor-2", "editor", "HU-A")
     assert web_sqlite.client("editor-2").get(url).status_code == 404  # another user's job

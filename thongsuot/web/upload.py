@@ -107,8 +107,7 @@ async def process_files(
             else:
                 parsed, fmt = worker.parsed_document(value)
                 result = await run_in_threadpool(store_parsed, request, user, name, data, unit_code, parsed, fmt)
-        job.files[index].done = job.files[index].total  # read to the end, whatever reports are still queued
-        job.files[index].result = result
+        job.files[index].finish(result)
         results.append(result)
     return results
 

@@ -47,6 +47,12 @@ class FileJob:
     done: int = 0
     total: int = 1
     result: dict[str, Any] | None = None
+    finished_at: float | None = None  # time.monotonic() when the result landed
+
+    def finish(self, result: dict[str, Any]) -> None:
+        self.done = self.total  # read to the end, whatever progress reports are still queued
+        self.finished_at = time.monotonic()
+        self.result = result
 
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.name, "pages_done": self.done, "pages_total": self.total, "result": self.result}
