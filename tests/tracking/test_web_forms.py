@@ -123,3 +123,26 @@ def test_save_shows_feedback_submit_asks_first_and_recall_lasts_until_the_superi
     assert rep.get(f"{page_url}/report.xlsx").status_code == 200
     web.add_user("dongthanh", "reporter", "AB.X05.DU")
     assert web.client("dongthanh").get(f"{page_url}/report.docx").status_code == 403
+
+
+def test_the_period_form_keeps_what_was_typed_and_names_the_refused_field(
+        env_sqlite: tuple[WebEnv, int, int]) -> None:
+    web, plan, _period = env_sqlite
+    prov = web.client("tinh")
+    typed = {"label": "Năm 2026", "kind": "year", "start": "01/01/2026", "end": "31/02/2026", "due": "15/01/2027"}
+    page = prov.post(f"/tracking/plans/{plan}/periods", data=typed)
+    assert page.status_code == 422
+    html = page.text
+    assert 'id="period-err-end"' in html and "31/02/2026" in html.split('id="period-err-end"')[1].split("</span>")[0]
+    assert _field(html, "label") == "Năm 2026" and _field(html, "due") == "15/01/2027"
+    assert 'value="year" selected' in html and "Về thư viện" not in html  # the plan page, not an error page
+    backwards = prov.post(f"/tracking/plans/{plan}/periods", data=typed | {"end": "01/12/2025"},
+                          headers={"HX-Request": "true"})
+    assert backwards.status_code == 422 and "<html" not in backwards.text and 'id="period-err-end"' in backwards.text
+    with web.engine.connect() as conn:
+        assert [p.label for p in store.list_periods(conn, plan)] == ["6 tháng"]  # nothing stored by refused posts
+    good = prov.post(f"/tracking/plans/{plan}/periods", data=typed | {"end": "31/12/2026"},
+                     headers={"HX-Request": "true"})
+    assert good.status_code == 200 and good.headers["HX-Redirect"] == f"/tracking/plans/{plan}"
+    with web.engine.connect() as conn:
+        assert [p.label for p in store.list_periods(conn, plan)] == ["6 tháng", "Năm 2026"]

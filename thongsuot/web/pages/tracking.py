@@ -88,14 +88,21 @@ def plan_page(request: Request, plan_id: int, user: User = Depends(deps.require_
 
 
 @router.post("/plans/{plan_id}/periods")
-def add_period(request: Request, plan_id: int, label: Annotated[str, Form()], start: Annotated[str, Form()],
-               end: Annotated[str, Form()], due: Annotated[str, Form()], kind: Annotated[str, Form()] = "six_months",
-               user: User = Depends(deps.require_user)) -> Response:
-    s, e, d = _date(start, "Từ ngày"), _date(end, "Đến ngày"), _date(due, "Hạn nộp")
-    if not (s and e and d and label.strip()):
-        raise InputError("Cần ghi tên kỳ, từ ngày, đến ngày và hạn nộp.")
-    tracker(request).add_period(actor_of(user), Period(None, plan_id, PeriodKind(kind), label.strip(), s, e, d))
-    return RedirectResponse(f"/tracking/plans/{plan_id}", status_code=303)
+async def add_period(request: Request, plan_id: int, user: User = Depends(deps.require_user)) -> Response:
+    """Add a review period; a refused field comes back beside the form with what was typed (422)."""
+    values, fields, errors = tracking_forms.read_period(await request.form())
+    if fields is not None:
+        try:
+            kind = PeriodKind(fields["kind"])
+        except ValueError:
+            errors["kind"] = "Loại kỳ không hợp lệ."
+        else:
+            period = Period(None, plan_id, kind, fields["label"], fields["start"], fields["end"], fields["due"])
+            await run_in_threadpool(tracker(request).add_period, actor_of(user), period)
+            return _see_other(request, f"/tracking/plans/{plan_id}")
+    ctx = await run_in_threadpool(views.plan_context, tracker(request), actor_of(user), plan_id, dt.date.today())
+    ctx.update(unmatched=[], period_form=values, period_errors=errors)
+    return respond(request, Screen("tracking/plan.html", ctx, partial="tracking/_period_form.html", status=422))
 
 
 @router.post("/plans/{plan_id}/assign")
@@ -300,8 +307,9 @@ def org_page(request: Request, user: User = Depends(deps.require_admin)) -> Resp
 async def org_import(request: Request, file: Annotated[UploadFile, File()],
                      user: User = Depends(deps.require_admin)) -> Response:
     data = await file.read()
-    try:
-        inserted, updated = tracker(request).import_tree(actor_of(user), data, file.filename or "tree.csv")
+    try:  # a province's tree is thousands of rows: read and written off the event loop
+        inserted, updated = await run_in_threadpool(tracker(request).import_tree, actor_of(user), data,
+                                                    file.filename or "tree.csv")
     except ThongSuotError as exc:
         failed = {"units": len(deps.state(request).units()), "result": None, "error": exc.message,
                   "detail": exc.detail if isinstance(exc.detail, list) else []}

@@ -76,3 +76,23 @@ def read_activity(form: Any, plan_id: int, unit_code: str,
         name = PROBLEM_FIELD.get(field, field)
         errors.setdefault(name, message[:1].upper() + message[1:])
     return values, (None if errors else activity), errors
+
+
+PERIOD_FIELDS = ("label", "kind", "start", "end", "due")
+
+
+def read_period(form: Any) -> tuple[dict[str, str], dict[str, Any] | None, dict[str, str]]:
+    """(what was typed, the period's fields or None, field -> message) from the plan page's period form."""
+    values = {name: (v.strip() if isinstance(v := form.get(name), str) else "") for name in PERIOD_FIELDS}
+    errors: dict[str, str] = {}
+    if not values["label"]:
+        errors["label"] = "Cần ghi tên kỳ báo cáo."
+    dates = {name: date_field(values[name], name, errors, required=True) for name in ("start", "end", "due")}
+    start, end, due = dates["start"], dates["end"], dates["due"]
+    if start and end and end < start:
+        errors["end"] = "Ngày kết thúc phải sau ngày bắt đầu."
+    if start and due and due < start:
+        errors["due"] = "Hạn nộp phải sau ngày bắt đầu kỳ."
+    if errors:
+        return values, None, errors
+    return values, {"label": values["label"], "kind": values["kind"] or "six_months", **dates}, errors
