@@ -121,7 +121,7 @@ def _rezip(data: bytes, *, drop: str = "", replace: dict[str, bytes] | None = No
 def test_corrupt_docx_is_a_clear_input_error(directive_docx: bytes, damage: Callable[[bytes], bytes]) -> None:
     with pytest.raises(InputError) as caught:
         read_bytes(damage(directive_docx), "hong.docx")
-    assert caught.value.message.startswith("hong.docx: tệp DOCX hỏng (corrupt DOCX")
+    assert caught.value.message.startswith("hong.docx: tệp DOCX hỏng, ")
     assert "\n" not in caught.value.message
 
 
@@ -132,7 +132,7 @@ def _ole_container(stream_name: str) -> bytes:
 
 
 def test_encrypted_office_file_is_refused() -> None:
-    with pytest.raises(InputError, match=r"^mat\.docx: tệp được mã hóa \(encrypted\)"):
+    with pytest.raises(InputError, match=r"^mat\.docx: tệp được đặt mật khẩu"):
         read_bytes(_ole_container("EncryptedPackage"), "mat.docx")
 
 

@@ -94,7 +94,7 @@ def test_missing_tesseract_is_one_line_naming_the_file(
     with pytest.raises(InputError) as caught:
         read_bytes(_encode([_page()], "PNG"), "anh.png")
     assert caught.value.message.startswith("anh.png: ")
-    assert "tesseract" in caught.value.message and "\n" not in caught.value.message
+    assert "Tesseract" in caught.value.message and "\n" not in caught.value.message
 
 
 def test_corrupt_image_is_one_line() -> None:

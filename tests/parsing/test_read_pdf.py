@@ -59,13 +59,13 @@ def test_scan_without_any_letters_is_refused_after_ocr(scanned_pdf: bytes) -> No
     with pytest.raises(InputError) as caught:
         read_bytes(scanned_pdf, "scan.pdf")
     assert caught.value.message.startswith("scan.pdf: ")
-    assert "no text layer, OCR found no text" in caught.value.message
+    assert "không có lớp văn bản và nhận dạng ảnh quét (OCR) không ra chữ nào" in caught.value.message
     assert "\n" not in caught.value.message
 
 
 def test_pdf_locked_with_a_user_password_is_refused(pdf_builder: Callable[..., bytes]) -> None:
     locked = pdf_builder(user_password="mat-khau")
-    with pytest.raises(InputError, match=r"^khoa\.pdf: PDF được mã hóa \(encrypted PDF\)"):
+    with pytest.raises(InputError, match=r"^khoa\.pdf: PDF được đặt mật khẩu"):
         read_bytes(locked, "khoa.pdf")
 
 
@@ -74,7 +74,7 @@ def test_pdf_locked_by_pypdf_rc4_is_refused(text_pdf: bytes) -> None:
     writer.encrypt(user_password="mat-khau", owner_password="chu", algorithm="RC4-128")
     buffer = io.BytesIO()
     writer.write(buffer)
-    with pytest.raises(InputError, match=r"PDF được mã hóa \(encrypted PDF\)"):
+    with pytest.raises(InputError, match=r"PDF được (đặt mật khẩu|mã hóa)"):
         read_bytes(buffer.getvalue(), "khoa.pdf")
 
 

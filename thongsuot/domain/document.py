@@ -60,9 +60,16 @@ class NodeKind(StrEnum):
 
 @dataclass(frozen=True)
 class ParseWarning:
+    """A code (what went wrong), its Vietnamese sentence and the params it was made from.
+
+    The sentence comes from vocab/data/warnings.toml (`vocab.warnings.make_warning`),
+    so pages and JSON speak the officer's language; params keep the raw facts.
+    """
+
     code: str
     message: str
     span: Span | None = None
+    params: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from thongsuot.domain.document import ParseWarning, Span
 from thongsuot.parsing.citation_issuers import IssuerPhrase, read_issuer
 from thongsuot.parsing.symbols import DATE_PATTERN, SymbolParts, find_date, find_symbols
 from thongsuot.vocab.codes import load_codes
+from thongsuot.vocab.warnings import make_warning
 
 
 @dataclass
@@ -310,5 +311,5 @@ def blank_warnings(
     out = []
     for kind, start, end in blanks:
         span = span_of(start, end + 12)
-        out.append(ParseWarning("citation-blank-number", f"{kind} cited with a blank number: left out", span))
+        out.append(make_warning("citation-blank-number", span, kind=kind))
     return out

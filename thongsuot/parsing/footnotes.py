@@ -17,6 +17,7 @@ from thongsuot.domain.document import Footnote, ParseWarning, Span
 from thongsuot.parsing.blocks import is_terminal
 from thongsuot.parsing.lines import Line
 from thongsuot.parsing.normalise import NormText
+from thongsuot.vocab.warnings import make_warning
 
 _NOTE = re.compile(
     r"^(?:\[\^(?P<a>\d{1,3})\]:|(?P<b>\d{1,3})\s?(?P<sep>[-.)])(?=\s)|(?P<c>\d{1,3})(?=\s[A-ZĐÀ-Ỹ]))\s*(?P<text>.*)$"
@@ -86,6 +87,6 @@ def extract_footnotes(
     warnings = []
     if pending:
         missing = ", ".join(sorted(pending, key=int))
-        warnings.append(ParseWarning("footnote_missing", f"Không tìm thấy nội dung chú thích: {missing}."))
+        warnings.append(make_warning("footnote_missing", numbers=missing))
     kept = [ln for i, ln in enumerate(lines) if i not in drop]
     return kept, footnotes, warnings

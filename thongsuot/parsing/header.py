@@ -29,6 +29,7 @@ from thongsuot.parsing.normalise import NormText, fold
 from thongsuot.parsing.symbols import SymbolParts, find_date, parse_symbol
 from thongsuot.vocab.codes import load_codes
 from thongsuot.vocab.headings import load_headings
+from thongsuot.vocab.warnings import make_warning
 
 # "Số" and its OCR forms (`Sô`, `Só`, `Sổ`, `S6`) before the document's own symbol.
 _SO = re.compile(r"^(?:[Ss][ốỐôÔóÓổỔồỒoO6]|SỐ)(?![^\W\d_])\s*[:.]?\s*(?P<rest>\S.*)$")
@@ -153,7 +154,7 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
         authority = None
         if not title_lines:
             warnings.append(
-                ParseWarning("no_type_word", "Không tìm thấy tên loại văn bản (KẾ HOẠCH, HƯỚNG DẪN...).")
+                make_warning("no_type_word")
             )
     pieces = join_wrapped(split_pieces([p for ln in head_lines for p in columns(view, ln)]))
     symbol_parts = None

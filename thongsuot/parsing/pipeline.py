@@ -50,6 +50,7 @@ from thongsuot.parsing.sections import (
     split_parts,
 )
 from thongsuot.parsing.symbols import parse_symbol
+from thongsuot.vocab.warnings import make_warning
 
 
 def parse_source(source: SourceText) -> ParsedDocument:
@@ -57,7 +58,7 @@ def parse_source(source: SourceText) -> ParsedDocument:
     try:
         return _parse(source)
     except Exception as exc:
-        warning = ParseWarning("parser_fault", f"Lỗi khi phân tích văn bản: {type(exc).__name__}: {exc}")
+        warning = make_warning("parser_fault", detail=f"{type(exc).__name__}: {exc}"[:300])
         return ParsedDocument(
             text=source.text, header=Header(), source=source, warnings=(*source.warnings, warning)
         )
@@ -83,7 +84,7 @@ def _parse(source: SourceText) -> ParsedDocument:
         closing = parse_closing(view, lines, start)
         warnings.extend(closing.warnings)
     else:
-        warnings.append(ParseWarning("no_closing", "Không tìm thấy phần Nơi nhận / chữ ký."))
+        warnings.append(make_warning("no_closing"))
 
     body_end = closing.start if closing.start is not None else len(lines)
     after = lines[closing.end :] if closing.end is not None else []
@@ -108,7 +109,7 @@ def _parse(source: SourceText) -> ParsedDocument:
     warnings.extend(citations.warnings)
     assignments = extract_assignments(sections)
     if not assignments and any(s.role is SectionRole.IMPLEMENTATION for s in sections):
-        warnings.append(ParseWarning("no_units", "Phần tổ chức thực hiện không nêu rõ đơn vị được giao."))
+        warnings.append(make_warning("no_units"))
     return assess(ParsedDocument(
         text=source.text,
         header=header,

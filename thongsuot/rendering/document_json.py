@@ -187,7 +187,10 @@ def document_to_contract(doc: ParsedDocument) -> dict[str, Any]:
             {"number": f.number, "text": f.text, "span": _span(f.span), "anchor_span": _span(f.anchor_span)}
             for f in doc.footnotes
         ],
-        "warnings": [{"code": w.code, "message": w.message, "span": _span(w.span)} for w in doc.warnings],
+        "warnings": [
+            {"code": w.code, "message": w.message, "span": _span(w.span), "params": dict(w.params)}
+            for w in doc.warnings
+        ],
     }
 
 
@@ -268,7 +271,8 @@ def document_from_dict(d: dict[str, Any], text: str = "") -> ParsedDocument:
             for f in d.get("footnotes") or ()
         ),
         warnings=tuple(
-            ParseWarning(w["code"], w["message"], _unspan(w.get("span"))) for w in d.get("warnings") or ()
+            ParseWarning(w["code"], w["message"], _unspan(w.get("span")), dict(w.get("params") or {}))
+            for w in d.get("warnings") or ()
         ),
         source=source,
     )

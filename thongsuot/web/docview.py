@@ -85,49 +85,161 @@ def _cite_title(cit: Citation, in_library: bool) -> str:
     return f"{cit.kind or 'Văn bản'} {cit.ref} — {where}"
 
 
-def _flow(text: str) -> str:
-    """Join wrapped lines of a paragraph (PDF/OCR line breaks) but keep blank-line breaks."""
+# Markdown marks of website exports, dropped in display (the stored original keeps them):
+# bold/italic runs, heading hashes, table rules and lines holding only cell bars.
+_MD_RULE_LINE = re.compile(r"^[ \t]*[|:\-+ ]*\|[|:\-+ ]*$", re.M)
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.M)
+_MD_EMPHASIS = re.compile(r"\*{2,}|_{2,}|(?<![\w(*])\*(?=[^\s*)])|(?<=[^\s(*])\*(?![\w)*])")
+# A break (blank line or not) inside a sentence: the source's hard wrap, joined in display. A break stays
+# when the line before ends a clause (. ; : ! ? or a closing quote/bracket after one) or the next line opens
+# a list item (dash, plus, bullet, number or letter marker).
+_SENTENCE_END = ".;:!?…"
+_LIST_START = re.compile(r"[-+•*–]\s|\(?[0-9]+(?:\.[0-9]+)*[.)/]\s|[a-zđ]\)\s|[IVXLC]+[.\-]\s|Điều\s[0-9]")
+
+
+def _demark(text: str) -> str:
+    text = _MD_RULE_LINE.sub("", text)
+    text = _MD_HEADING.sub("", text)
+    return _MD_EMPHASIS.sub("", text)
+
+
+def _join_break(before: str, after: str) -> bool:
+    tail = before.rstrip("”\"')]»* ")
+    if not tail or not after:
+        return False
+    if tail[-1] in _SENTENCE_END:
+        return False
+    return not _LIST_START.match(after)
+
+
+def _flow(text: str, markdown: bool = False) -> str:
+    """The source's hard line breaks joined into paragraph text; breaks that end a sentence kept as paragraphs."""
+    if markdown:
+        text = _demark(text)
     text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r"\s*\n\s*\n\s*", "\n\n", text)
-    return re.sub(r"(?<!\n)\n(?!\n)", " ", text).strip()
+    pieces = re.split(r"[ \t]*\n\s*", text)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        if not piece:
+            continue
+        out = f"{out} {piece}" if not out or _join_break(out, piece) else f"{out}\n{piece}"
+    return out.strip()
 
 
-def linked_text(original: str, start: int, end: int, links: list[CiteLink]) -> Markup:
+def linked_text(original: str, start: int, end: int, links: list[CiteLink], markdown: bool = False) -> Markup:
     """original[start:end] escaped, with citation spans inside it turned into links."""
-    parts: list[str] = []
+    pieces: list[tuple[str, Markup | None]] = []  # (display text, its link markup if a citation)
     pos = start
     for link in links:
         s, e = link.span.start, link.span.end
         if s < pos or e > end or s >= end:
             continue
-        parts.append(str(escape(_flow_keep_edges(original[pos:s]))))
+        pieces.append((_flow_keep_edges(original[pos:s], markdown), None))
+        shown = _flow_keep_edges(original[s:e], markdown)
         css = "cite" if link.in_library else "cite placeholder"
-        parts.append(
-            f'<a class="{css}" href="{escape(link.href)}" title="{escape(link.title)}">'
-            f"{escape(_flow_keep_edges(original[s:e]))}</a>"
-        )
+        html = Markup('<a class="{}" href="{}" title="{}">{}</a>').format(css, link.href, link.title, shown.strip())
+        pieces.append((shown, html))
         pos = e
-    parts.append(str(escape(_flow_keep_edges(original[pos:end]))))
-    return Markup("".join(parts).strip())
+    pieces.append((_flow_keep_edges(original[pos:end], markdown), None))
+    return _join_pieces(pieces)
 
 
-def _flow_keep_edges(text: str) -> str:
-    """Like `_flow` but keeps one leading/trailing space so pieces join correctly."""
+def _gap(space: str) -> str:
+    """The kind of a run of whitespace: "" none, " " a space, "\n" a line break."""
+    return "\n" if "\n" in space else (" " if space else "")
+
+
+def _join_pieces(pieces: list[tuple[str, Markup | None]]) -> Markup:
+    """Pieces joined; a break at a piece's edge is kept or joined by the same rule as inside a piece."""
+    html: list[str] = []
+    before = ""  # display text of the last piece, for the break rule
+    pending = ""  # the gap left at the end of the last piece
+    for text, link in pieces:
+        core = text.strip()
+        head = _gap(text[: len(text) - len(text.lstrip())])
+        gap = "\n" if "\n" in (pending, head) else (pending or head)
+        if not core:
+            pending = gap
+            continue
+        if html and gap:
+            html.append("\n" if gap == "\n" and not _join_break(before, core) else " ")
+        html.append(str(link) if link is not None else str(escape(core)))
+        before, pending = core, _gap(text[len(text.rstrip()) :])
+    return Markup("".join(html))
+
+
+def _flow_keep_edges(text: str, markdown: bool = False) -> str:
+    """Like `_flow` but keeps the edges' whitespace kind (space or line break) so pieces join correctly."""
     if not text:
         return ""
-    lead = " " if text[:1].isspace() else ""
-    trail = " " if text[-1:].isspace() else ""
-    core = _flow(text)
-    return f"{lead}{core}{trail}" if core else (" " if lead or trail else "")
+    lead = _gap(text[: len(text) - len(text.lstrip())])
+    trail = _gap(text[len(text.rstrip()) :])
+    core = _flow(text, markdown)
+    return f"{lead}{core}{trail}" if core else (lead or trail)
 
 
-def node_body(doc: ParsedDocument, node: Node, links: list[CiteLink]) -> Markup:
-    """The node's own text: after its heading, before its first child."""
-    start = node.heading_span.end if node.heading_span else node.span.start
+def _body_start(doc: ParsedDocument, node: Node) -> int:
+    """Where the node's own text starts: after its heading, else after its printed marker (shown apart)."""
+    if node.heading_span:
+        return node.heading_span.end
+    start = node.span.start
+    if node.marker and is_foldable(node):
+        m = re.match(r"[\s*_#]*" + re.escape(node.marker) + r"[*_]*", doc.text[start : start + len(node.marker) + 12])
+        if m:
+            return start + m.end()
+    return start
+
+
+def is_markdown(doc: ParsedDocument, fmt: str | None = None) -> bool:
+    """Whether the text is a Markdown export (the stored format; a rebuilt parse may not carry its source)."""
+    return fmt == "md" or (doc.source is not None and doc.source.format == "md")
+
+
+def node_body(doc: ParsedDocument, node: Node, links: list[CiteLink], markdown: bool = False) -> Markup:
+    """The node's own text: after its heading (or its marker), before its first child.
+
+    A bullet or paragraph shows its marker once: the one printed in the source
+    when there is one there, else the parser's (a Word list number is not text).
+    """
+    start = _body_start(doc, node)
     end = node.children[0].span.start if node.children else node.span.end
     if end <= start:
         return Markup("")
-    return linked_text(doc.text, start, end, links)
+    text = linked_text(doc.text, start, end, links, markdown)
+    if node.marker and not is_foldable(node) and not _MARKER_AT.sub("", doc.text[start : start + 40]).startswith(
+        node.marker
+    ):
+        return Markup("{} {}").format(node.marker, text)
+    return text
+
+
+_MARKER_AT = re.compile(r"^[\s*_#]*")
+
+
+def full_text(doc: ParsedDocument, markdown: bool = False) -> str:
+    """The whole text, flowed, for a document whose sections were not recognised."""
+    return _flow(doc.text, markdown)
+
+
+def display_title(title: str | None) -> str:
+    """The trích yếu, never the file's name (often a hash such as 000_cb2ba15afe6d27db)."""
+    return title.strip() if title and title.strip() else "(chưa rõ trích yếu)"
+
+
+PREVIEW_WORDS = 14
+
+
+def preview(doc: ParsedDocument, node: Node, markdown: bool = False) -> str:
+    """A heading-less item's first words, shown on its folded line instead of a bare "1.1."."""
+    if node.heading:
+        return ""
+    start = _body_start(doc, node)
+    end = node.children[0].span.start if node.children else node.span.end
+    words = _flow(doc.text[start : min(end, start + 400)], markdown).split()
+    if not words:
+        return ""
+    cut = " ".join(words[:PREVIEW_WORDS])
+    return cut + (" …" if len(words) > PREVIEW_WORDS else "")
 
 
 def is_foldable(node: Node) -> bool:

@@ -22,6 +22,7 @@ from thongsuot.rendering.document_json import document_from_dict
 from thongsuot.storage import SearchFilters, queries
 from thongsuot.storage.accounts import Role, User
 from thongsuot.vocab.levels import level_by_slug, load_levels
+from thongsuot.vocab.warnings import warning_text
 from thongsuot.web import deps, docview
 
 PAGE_SIZE = 20
@@ -81,6 +82,8 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
         # past COUNT_CAP the page says "hơn 1.000" and goes on page by page.
         counted = st.lib.search_count(query.q, query.filters(), cap=COUNT_CAP + 1)
         results = [{**h.to_dict(), "url": f"/documents/{h.id}"} for h in hits]
+        for r in results:
+            r["snippet"], r["snippet_html"] = clean_snippet(r["snippet"]), clean_snippet(r["snippet_html"])
         more = counted > COUNT_CAP
         total: int | None = min(counted, COUNT_CAP)
         has_next = len(hits) == PAGE_SIZE and (more or offset + PAGE_SIZE < counted)
@@ -103,6 +106,15 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
         "pages": pages,
         "has_next": has_next,
     }
+
+
+# Markdown marks of website exports (bold/italic stars, underscores runs, table bars, heading hashes):
+# a snippet shows the words only. `&#` of an HTML entity (html.escape writes &#x27;) is not a heading mark.
+_SNIPPET_MARKS = re.compile(r"\*+|_{2,}|\|+|(?<!&)#+|(?:^|(?<=\s))-{3,}(?=\s|$)")
+
+
+def clean_snippet(snippet: str) -> str:
+    return re.sub(r"\s{2,}", " ", _SNIPPET_MARKS.sub(" ", snippet)).strip()
 
 
 def facets(request: Request, query: LibraryQuery | None = None) -> dict[str, Any]:
@@ -178,6 +190,9 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
     owner = record.summary.owner_unit_id
     unit_names = {u.code: u.name for u in st.units()}
     summary = record.summary.to_dict()
+    # The sentence from vocab by code and params: stored parses may hold older (English) messages.
+    warnings = [{"code": w.code, "message": warning_text(w.code, w.params), "params": dict(w.params)}
+                for w in parsed.warnings]
     return {
         "document": summary,
         "record": record,
@@ -187,7 +202,7 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
         "parents": parents,
         "children": children,
         "mentions": mentions,
-        "warnings": [{"code": w.code, "message": w.message} for w in parsed.warnings],
+        "warnings": warnings,
         "owner_name": unit_names.get(owner or "", owner),
         "can_edit": can_edit(request, user, owner),
         "edit_units": [u for u in st.units() if can_edit(request, user, u.code)],
@@ -206,7 +221,7 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
             "citations": [c.to_dict() for c in stored_citations],
             "implements": parents,
             "implemented_by": children,
-            "warnings": [{"code": w.code, "message": w.message} for w in parsed.warnings],
+            "warnings": warnings,
         },
     }
 

@@ -29,6 +29,7 @@ from thongsuot.domain.document import ParseWarning, SourceText
 from thongsuot.errors import InputError, UnsupportedFormat
 from thongsuot.parsing.read.limits import DEFAULT_LIMITS, ReadLimits, check_size
 from thongsuot.parsing.read.sniff import sniff
+from thongsuot.vocab.warnings import make_warning
 
 Progress = Callable[[int, int], None]
 
@@ -64,7 +65,7 @@ def _format_for(name: str) -> str | None:
         return None
     if suffix not in _FORMAT_BY_EXTENSION:
         raise UnsupportedFormat(
-            f"{name}: định dạng {suffix} không được hỗ trợ (unsupported format; supported: {_SUPPORTED_LIST})",
+            f"{name}: định dạng {suffix} không được hỗ trợ; chấp nhận {_SUPPORTED_LIST}",
             detail={"extension": suffix, "supported": list(SUPPORTED_EXTENSIONS)},
         )
     return _FORMAT_BY_EXTENSION[suffix]
@@ -77,17 +78,16 @@ def _resolve(name: str, declared: str | None, data: bytes) -> tuple[str, list[Pa
         if declared in {"docx", "pdf", "image", "doc", "odt"}:
             what = {"image": "ảnh"}.get(declared, declared.upper())
             raise InputError(
-                f"{name}: tệp {what} hỏng (corrupt {what}: not a {what} file)", code="corrupt_file"
+                f"{name}: tệp {what} hỏng, nội dung không phải tệp {what}", code="corrupt_file"
             )
         return declared or "txt", []
     if actual == "zip":
         if declared == "docx":
             return "docx", []  # the DOCX reader names what is missing
-        raise UnsupportedFormat(f"{name}: tệp nén không phải văn bản Word (zip archive that is not a DOCX)")
+        raise UnsupportedFormat(f"{name}: tệp nén không phải văn bản Word (.docx)")
     if actual == declared:
         return actual, []
-    message = f"file named {name!r} is actually {actual.upper()}; read as {actual}"
-    return actual, [ParseWarning("format_mismatch", message)]
+    return actual, [make_warning("format_mismatch", name=name, declared=declared, actual=actual.upper())]
 
 
 def read_bytes(
@@ -153,15 +153,15 @@ def read_file(
         size = os.stat(p).st_size
     except OSError as exc:
         raise InputError(
-            f"{name}: không mở được tệp (cannot open: {exc.strerror})", code="cannot_open"
+            f"{name}: không mở được tệp", code="cannot_open", detail={"reason": exc.strerror}
         ) from None
     if p.is_dir():
-        raise InputError(f"{name}: là thư mục, không phải tệp (is a directory)", code="cannot_open")
+        raise InputError(f"{name}: là thư mục, không phải tệp", code="cannot_open")
     check_size(name, size, max_bytes if max_bytes is not None else limits.max_bytes_for(declared or "txt"))
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(
-            f"{name}: không mở được tệp (cannot open: {exc.strerror})", code="cannot_open"
+            f"{name}: không mở được tệp", code="cannot_open", detail={"reason": exc.strerror}
         ) from None
     return read_bytes(data, name, limits=limits, max_bytes=max_bytes, progress=progress)

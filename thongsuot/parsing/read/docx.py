@@ -31,6 +31,7 @@ from thongsuot.parsing.read.blocks import Block, assemble, render_row
 from thongsuot.parsing.read.limits import ReadLimits, repack, safe_members
 from thongsuot.parsing.read.numbering import Numbering, w, wval
 from thongsuot.parsing.read.text import require_content
+from thongsuot.vocab.warnings import make_warning
 
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -48,9 +49,10 @@ _CONTAINERS = frozenset(w(t) for t in ("hyperlink", "ins", "moveTo", "smartTag",
                                         "sdt", "sdtContent", "r", "dir", "bdo"))  # fmt: skip
 
 
-def _corrupt(name: str, why: str = "") -> InputError:
-    extra = f": {why}" if why else ""
-    return InputError(f"{name}: tệp DOCX hỏng (corrupt DOCX{extra})", code="corrupt_file")
+def _corrupt(name: str, why: str = "", part: str | None = None) -> InputError:
+    """The officer reads that the file is damaged (and which part); the technical cause goes to `detail`."""
+    where = f"phần {part} bị hỏng" if part else "không mở được"
+    return InputError(f"{name}: tệp DOCX hỏng, {where}", code="corrupt_file", detail={"reason": why} if why else None)
 
 
 @dataclass
@@ -269,7 +271,9 @@ def read_docx(data: bytes, name: str, limits: ReadLimits) -> SourceText:
         try:
             members = safe_members(name, archive, limits, keep=lambda _m: True)
         except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as exc:
-            raise _corrupt(name, f"damaged part: {exc}") from None  # CRC mismatch, truncation, unknown method
+            # CRC mismatch, truncation, unknown method: zipfile names the member in quotes
+            quoted = re.search(r"'([^']+)'", str(exc))
+            raise _corrupt(name, f"damaged part: {exc}", quoted.group(1) if quoted else None) from None
     try:
         return _read_package(repack(members), name)
     except ThongSuotError:
@@ -294,9 +298,7 @@ def _read_package(data: bytes, name: str) -> SourceText:
         header_text = _first_header(document, walker)
         if _HEADER_ANCHOR.search("\n".join(header_text)):
             head_lines = header_text
-            warnings.append(
-                ParseWarning("header_from_page_header", "document header read from the page header")
-            )
+            warnings.append(make_warning("header_from_page_header"))
     notes = walker.footnotes(_related_xml(part, _RT_FOOTNOTES))
     texts = head_lines + body + (["---", *notes] if notes else [])
     blocks = [Block(text, paragraph=i) for i, text in enumerate(texts, start=1)]

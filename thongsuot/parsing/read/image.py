@@ -38,10 +38,10 @@ def decode_images(data: bytes, name: str) -> Iterator[Image.Image]:
         image = Image.open(io.BytesIO(data))
         frames = getattr(image, "n_frames", 1)
     except Image.DecompressionBombError:
-        raise InputError(f"{name}: ảnh quá lớn (image too large)", code="too_large") from None
+        raise InputError(f"{name}: ảnh quá lớn, vượt giới hạn số điểm ảnh", code="too_large") from None
     except Exception as exc:
         raise InputError(
-            f"{name}: ảnh hỏng (corrupt image: {type(exc).__name__})", code="corrupt_file"
+            f"{name}: tệp ảnh hỏng, không mở được", code="corrupt_file", detail={"reason": type(exc).__name__}
         ) from None
     for index in range(frames):
         try:
@@ -50,8 +50,9 @@ def decode_images(data: bytes, name: str) -> Iterator[Image.Image]:
             yield prepare(page)
         except Exception as exc:
             raise InputError(
-                f"{name}: không đọc được trang {index + 1} của ảnh (cannot read page: {type(exc).__name__})",
+                f"{name}: không đọc được trang {index + 1} của tệp ảnh",
                 code="corrupt_file",
+                detail={"page": index + 1, "reason": type(exc).__name__},
             ) from None
 
 

@@ -12,9 +12,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from thongsuot.domain.document import ParseWarning, SourceText
+from thongsuot.domain.document import SourceText
 from thongsuot.errors import InputError
 from thongsuot.parsing.read.limits import ReadLimits
+from thongsuot.vocab.warnings import make_warning
 
 CONVERT_TIMEOUT = 120  # seconds
 _SUFFIX = {"doc": ".doc", "rtf": ".rtf", "odt": ".odt"}
@@ -29,7 +30,7 @@ def convert_to_docx(data: bytes, name: str, fmt: str) -> bytes:
     soffice = _soffice()
     if soffice is None:
         raise InputError(
-            f"{name}: không tìm thấy LibreOffice để chuyển tệp {fmt.upper()} (libreoffice not installed)",
+            f"{name}: máy chủ chưa cài LibreOffice để chuyển tệp {fmt.upper()}; báo quản trị viên cài đặt",
             code="convert_unavailable",
         )
     with tempfile.TemporaryDirectory(prefix="thongsuot-convert-") as tmp:
@@ -44,14 +45,13 @@ def convert_to_docx(data: bytes, name: str, fmt: str) -> bytes:
             )  # fmt: skip
         except subprocess.TimeoutExpired:
             raise InputError(
-                f"{name}: chuyển đổi tệp {fmt.upper()} quá lâu (conversion timed out after {CONVERT_TIMEOUT}s)",
+                f"{name}: chuyển đổi tệp {fmt.upper()} quá lâu (quá {CONVERT_TIMEOUT} giây), đã dừng",
                 code="convert_failed",
             ) from None
         converted = work / "out" / "source.docx"
         if done.returncode != 0 or not converted.exists():
             raise InputError(
-                f"{name}: tệp {fmt.upper()} hỏng, không chuyển được sang DOCX (corrupt {fmt.upper()}: "
-                "LibreOffice could not convert it)",
+                f"{name}: tệp {fmt.upper()} hỏng, LibreOffice không chuyển được sang DOCX",
                 code="corrupt_file",
             )
         return converted.read_bytes()
@@ -61,7 +61,7 @@ def read_legacy(data: bytes, name: str, fmt: str, limits: ReadLimits) -> SourceT
     from thongsuot.parsing.read.docx import read_docx
 
     source = read_docx(convert_to_docx(data, name, fmt), name, limits)
-    note = ParseWarning("converted", f"{name}: chuyển từ {fmt.upper()} sang DOCX bằng LibreOffice để đọc")
+    note = make_warning("converted", name=name, format=fmt.upper())
     return SourceText(
         text=source.text,
         format=fmt,

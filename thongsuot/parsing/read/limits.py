@@ -76,7 +76,7 @@ def check_size(name: str, size: int, limit: int) -> None:
     """Refuse `size` bytes over `limit` with a one-line TooLarge."""
     if size > limit:
         raise TooLarge(
-            f"{name}: tệp quá lớn ({_human(size)} > {_human(limit)}) (file too large)",
+            f"{name}: tệp quá lớn ({_human(size)}, giới hạn {_human(limit)})",
             detail={"size": size, "limit": limit},
         )
 
@@ -95,14 +95,13 @@ def check_zip(name: str, archive: zipfile.ZipFile, limits: ReadLimits) -> None:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_ratio:
                 raise TooLarge(
-                    f"{name}: tệp nén bất thường, nghi zip bomb "
-                    f"(member {info.filename!r} ratio {ratio:.0f}:1 > {limits.max_ratio:.0f}:1)",
+                    f"{name}: tệp nén bất thường (phần {info.filename!r} nén {ratio:.0f} lần, "
+                    f"giới hạn {limits.max_ratio:.0f} lần), nghi là tệp phá hoại",
                     detail={"member": info.filename, "ratio": ratio},
                 )
     if total > limits.max_unzipped_bytes:
         raise TooLarge(
-            f"{name}: tệp quá lớn khi giải nén ({_human(total)} > {_human(limits.max_unzipped_bytes)}) "
-            "(uncompressed size too large)",
+            f"{name}: tệp quá lớn khi giải nén ({_human(total)}, giới hạn {_human(limits.max_unzipped_bytes)})",
             detail={"size": total, "limit": limits.max_unzipped_bytes},
         )
 
@@ -122,7 +121,7 @@ def inflate(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: i
         while chunk := member.read(CHUNK):
             if out.tell() + len(chunk) > limit:
                 raise TooLarge(
-                    f"{name}: phần {info.filename!r} quá lớn khi giải nén (> {_human(limit)}) (member too large)",
+                    f"{name}: phần {info.filename!r} quá lớn khi giải nén (giới hạn {_human(limit)})",
                     detail={"member": info.filename, "limit": limit},
                 )
             out.write(chunk)
@@ -134,8 +133,7 @@ def check_xml(name: str, member: str, data: bytes, limits: ReadLimits) -> None:
     elements = data.count(b"</") + data.count(b"/>")
     if elements > limits.max_xml_elements:
         raise TooLarge(
-            f"{name}: phần {member!r} có quá nhiều phần tử ({elements:,} > {limits.max_xml_elements:,}) "
-            "(too many XML elements)",
+            f"{name}: phần {member!r} có quá nhiều phần tử ({elements:,}, giới hạn {limits.max_xml_elements:,})",
             detail={"member": member, "elements": elements, "limit": limits.max_xml_elements},
         )
 
@@ -176,7 +174,7 @@ def _drain(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: in
             size += len(chunk)
             if size > limit:
                 raise TooLarge(
-                    f"{name}: tệp quá lớn khi giải nén (> {_human(limit)}) (uncompressed size too large)",
+                    f"{name}: tệp quá lớn khi giải nén (giới hạn {_human(limit)})",
                     detail={"member": info.filename, "limit": limit},
                 )
     return size
@@ -198,5 +196,6 @@ def check_package(name: str, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -
             safe_members(name, archive, limits, keep=lambda _m: False)
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:  # CRC, truncation, method
         raise InputError(
-            f"{name}: tệp nén hỏng (corrupt package: {type(exc).__name__})", code="corrupt_file"
+            f"{name}: tệp nén bị hỏng, không giải nén được", code="corrupt_file",
+            detail={"reason": type(exc).__name__},
         ) from None

@@ -63,9 +63,9 @@ def _env() -> dict[str, str]:
 
 def _missing(name: str) -> InputError:
     return InputError(
-        f"{name}: không tìm thấy Tesseract để nhận dạng ảnh quét (tesseract not installed; "
-        "see scripts/ensure-system-deps.sh)",
+        f"{name}: máy chủ chưa cài chương trình nhận dạng chữ Tesseract; báo quản trị viên cài đặt",
         code="ocr_unavailable",
+        detail={"missing": "tesseract", "install": "scripts/ensure-system-deps.sh"},
     )
 
 
@@ -78,8 +78,9 @@ def check_tesseract(name: str) -> None:
     )
     if LANGUAGE not in listed.stdout.split():
         raise InputError(
-            f"{name}: Tesseract thiếu mô hình tiếng Việt (language model '{LANGUAGE}' not installed)",
+            f"{name}: máy chủ thiếu mô hình nhận dạng tiếng Việt của Tesseract; báo quản trị viên cài đặt",
             code="ocr_unavailable",
+            detail={"missing": f"tesseract language {LANGUAGE}"},
         )
 
 
@@ -101,8 +102,9 @@ def _tesseract(image: Image.Image, args: Sequence[str], name: str, page: int) ->
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputError(
-            f"{name}: không nhận dạng được trang {page} (tesseract: {reason[-1] if reason else done.returncode})",
+            f"{name}: không nhận dạng được chữ ở trang {page}",
             code="ocr_failed",
+            detail={"page": page, "tesseract": reason[-1] if reason else done.returncode},
         )
     return done.stdout.decode("utf-8", "replace")
 
@@ -184,7 +186,8 @@ def rasterise_pdf_page(path: Path, page: int, name: str) -> Image.Image:
     """One PDF page as a 300 dpi greyscale image (poppler's pdftoppm)."""
     if shutil.which("pdftoppm") is None:
         raise InputError(
-            f"{name}: không tìm thấy pdftoppm (poppler-utils not installed)", code="ocr_unavailable"
+            f"{name}: máy chủ chưa cài công cụ chuyển trang PDF thành ảnh (pdftoppm); báo quản trị viên cài đặt",
+            code="ocr_unavailable", detail={"missing": "pdftoppm (poppler-utils)"},
         )
     with tempfile.TemporaryDirectory(prefix="thongsuot-ocr-") as tmp:
         root = Path(tmp) / "page"
@@ -199,7 +202,7 @@ def rasterise_pdf_page(path: Path, page: int, name: str) -> Image.Image:
         out = root.with_suffix(".pgm")
         if done is None or done.returncode != 0 or not out.exists():
             raise InputError(
-                f"{name}: không đọc được trang {page} của PDF (cannot rasterise page)", code="ocr_failed"
+                f"{name}: không chuyển được trang {page} của PDF thành ảnh để nhận dạng", code="ocr_failed"
             )
         with Image.open(out) as image:
             return image.convert("L")

@@ -24,10 +24,11 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-from thongsuot.domain.document import ParseWarning, SourceText
+from thongsuot.domain.document import SourceText
 from thongsuot.errors import InputError, ThongSuotError
 from thongsuot.parsing.read.blocks import CELL_SEPARATOR, Block, assemble
 from thongsuot.parsing.read.furniture import strip_furniture
+from thongsuot.vocab.warnings import make_warning
 
 Progress = Callable[[int, int], None]
 
@@ -60,8 +61,9 @@ _pypdf_log.addHandler(_CollectPypdfLog())
 _pypdf_log.propagate = False
 
 
-def _error(name: str, reason: str, code: str) -> InputError:
-    return InputError(f"{name}: {reason}", code=code)
+def _error(name: str, reason: str, code: str, why: str | None = None) -> InputError:
+    """A Vietnamese reason for the officer; the technical cause, if any, in `detail`."""
+    return InputError(f"{name}: {reason}", code=code, detail={"reason": why} if why else None)
 
 
 def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> SourceText:
@@ -74,31 +76,26 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> Source
     except ThongSuotError:
         raise
     except RecursionError:
-        raise _error(name, "tệp PDF hỏng (corrupt PDF: nesting too deep)", "corrupt_file") from None
+        raise _error(name, "tệp PDF hỏng, không mở được", "corrupt_file", "nesting too deep") from None
     except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise _error(name, f"tệp PDF hỏng (corrupt PDF: {type(exc).__name__})", "corrupt_file") from None
+        raise _error(name, "tệp PDF hỏng, không mở được", "corrupt_file", type(exc).__name__) from None
     finally:
         _collected.reset(token)
 
     pages = [text for text, _ in extracted]
-    notes = [ParseWarning("pdf_reader", message) for message in dict.fromkeys(sink)]
+    reader_notes = list(dict.fromkeys(sink))  # pypdf's own (English) words stay in params, off the page
+    notes = [make_warning("pdf_reader", count=len(reader_notes), detail="; ".join(reader_notes)[:500])] if sink else []
     no_text_layer = sum(ch.isalpha() for page in pages for ch in page) < MIN_LETTERS
     legacy = [n for n, text in enumerate(pages, start=1) if legacy_font_text(text)]
     if legacy:
-        notes.append(
-            ParseWarning(
-                "legacy_font",
-                f"{name}: lớp văn bản dùng phông chữ cũ (TCVN3/VNI) ở {len(legacy)} trang; "
-                "các trang này được nhận dạng lại bằng OCR",
-            )
-        )
+        notes.append(make_warning("legacy_font", name=name, count=len(legacy)))
     scanned = [
         n
         for n, (text, has_image) in enumerate(extracted, start=1)
         if no_text_layer or n in legacy or (has_image and sum(ch.isalpha() for ch in text) < PAGE_MIN_LETTERS)
     ]
     if not pages:
-        raise _error(name, "không có lớp văn bản (no text layer: no pages)", "no_text_layer")
+        raise _error(name, "tệp PDF không có trang nào", "no_text_layer")
     if scanned:
         from thongsuot.parsing.read.scan import read_scanned_pdf
 
@@ -114,7 +111,7 @@ def _extract_pages(data: bytes, name: str) -> list[tuple[str, bool]]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
-    encrypted = _error(name, "PDF được mã hóa (encrypted PDF)", "encrypted")
+    encrypted = _error(name, "PDF được đặt mật khẩu — hãy gỡ mật khẩu rồi tải lại", "encrypted")
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         try:
@@ -123,7 +120,7 @@ def _extract_pages(data: bytes, name: str) -> list[tuple[str, bool]]:
         except DependencyError:
             # AES needs the optional `cryptography` package.
             raise _error(
-                name, "PDF được mã hóa (encrypted PDF, AES support not installed)", "encrypted"
+                name, "PDF được mã hóa theo kiểu máy chủ chưa hỗ trợ giải mã", "encrypted", "AES support not installed"
             ) from None
     try:
         return [(_page_text(page), _has_image(page)) for page in reader.pages]

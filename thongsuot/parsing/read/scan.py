@@ -16,6 +16,7 @@ from thongsuot.errors import InputError
 from thongsuot.parsing.read.furniture import strip_furniture
 from thongsuot.parsing.read.ocr import Progress, ocr_images, ocr_pdf_pages
 from thongsuot.parsing.read.ocr_layout import OcrLine
+from thongsuot.vocab.warnings import make_warning
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,7 @@ def _offset(lines: list[OcrLine], kept: list[str]) -> int:
 
 
 def ocr_warning(count: int, mean: float) -> ParseWarning:
-    return ParseWarning(
-        "ocr",
-        f"{count} trang được nhận dạng từ ảnh quét (OCR), độ tin cậy trung bình {mean:.0%}; cần kiểm tra",
-    )
+    return make_warning("ocr", count=count, mean=f"{mean:.0%}")
 
 
 def read_scanned_pdf(
@@ -104,7 +102,7 @@ def read_scanned_pdf(
     source = assemble_pages(pages, fmt="pdf", name=name, warnings=warned)
     if not source.text.strip():
         raise _no_text(
-            name, "không có lớp văn bản, OCR không nhận ra chữ nào (no text layer, OCR found no text)"
+            name, "không có lớp văn bản và nhận dạng ảnh quét (OCR) không ra chữ nào"
         )
     return source
 
@@ -118,7 +116,7 @@ def read_image(data: bytes, name: str, progress: Progress | None = None) -> Sour
     mean = _mean([r.text.mean_conf for r in results])
     source = assemble_pages(pages, fmt="image", name=name, warnings=[ocr_warning(len(results), mean)])
     if not source.text.strip():
-        raise _no_text(name, "không nhận dạng được chữ nào trong ảnh (no text recognised)")
+        raise _no_text(name, "không nhận dạng được chữ nào trong ảnh")
     return source
 
 

@@ -32,11 +32,13 @@ def sniff(data: bytes, name: str) -> str | None:
     if data.startswith(_OLE_MAGIC):
         if _utf16("EncryptedPackage") in data:
             raise InputError(
-                f"{name}: tệp được mã hóa (encrypted) — hãy gỡ mật khẩu rồi tải lại", code="encrypted"
+                f"{name}: tệp được đặt mật khẩu — hãy gỡ mật khẩu rồi tải lại", code="encrypted"
             )
         if _utf16("WordDocument") in data:
             return "doc"
-        raise UnsupportedFormat(f"{name}: tệp Office cũ không được hỗ trợ (legacy Office file)")
+        raise UnsupportedFormat(
+            f"{name}: tệp Office đời cũ (không phải Word) không được hỗ trợ; hãy lưu lại thành .docx hoặc PDF"
+        )
     if data.startswith(_IMAGE_MAGIC):
         return "image"
     if data.startswith(_ZIP_MAGIC):

@@ -39,7 +39,7 @@ def decode_text(data: bytes, name: str) -> str:
 
 def require_content(text: str, name: str) -> None:
     if not text.strip():
-        raise InputError(f"{name}: tệp rỗng (empty file)", code="empty_file")
+        raise InputError(f"{name}: tệp rỗng", code="empty_file")
 
 
 def paragraph_segments(text: str) -> tuple[SourceSegment, ...]:

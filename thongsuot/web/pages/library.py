@@ -39,8 +39,12 @@ def library_page(
 @router.get("/documents/{document_id}")
 def document_page(document_id: int, request: Request, user: User | None = Depends(deps.require_reader)) -> Response:
     context = library.document_context(request, document_id, user)
+    markdown = docview.is_markdown(context["parsed"], context["record"].format)
     context.update(
-        body=lambda node: docview.node_body(context["parsed"], node, context["links"]),
+        body=lambda node: docview.node_body(context["parsed"], node, context["links"], markdown),
+        preview=lambda node: docview.preview(context["parsed"], node, markdown),
+        display_title=docview.display_title(context["document"].get("title")),
+        full_text=docview.full_text(context["parsed"], markdown) if not context["parsed"].sections else "",
         foldable=docview.is_foldable,
         role_label=docview.role_label,
         relation_labels=docview.RELATION_LABELS,
