@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from thongsuot.cascade.ingest import ingest
-from thongsuot.storage import Library, SearchFilters, open_library
+from thongsuot.storage import Library, SearchFilters, open_library, search_facets
 from thongsuot.storage.search import make_snippet
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -87,3 +87,13 @@ def test_snippet_finds_decomposed_and_uppercase_words() -> None:
     plain, _html = make_snippet(text, ["trien", "khai", "nghi", "quyet"])
     assert plain.count("«") == 4
     assert unicodedata.normalize("NFC", plain).startswith("Mở đầu")
+
+
+def test_search_facets_count_exactly_what_the_search_finds(lib: Library) -> None:
+    for q in ("tuyen truyen", "28-NQ/TW", "132-KH/HU", "nghi quyet 28", "khong co tu nay xyzq"):
+        found = lib.search(q, limit=1000)
+        facets = search_facets(lib.db.engine, q, {})
+        kinds = {label: n for _value, label, n in facets["kinds"]}
+        assert sum(kinds.values()) == len(found), q
+        for _value, label, n in facets["years"]:
+            assert n == sum(1 for h in found if str(lib.get(h.id).summary.date or "")[:4] == label), (q, label)

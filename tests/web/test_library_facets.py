@@ -47,3 +47,25 @@ def test_the_graph_input_shows_the_documents_number_not_its_id(web_sqlite: WebEn
     page = client.get("/graph", params={"ref": str(doc["id"])}).text
     assert f'name="ref" value="{doc["symbol"]}"' in page
     assert f'name="ref" value="{doc["id"]}"' not in page
+
+
+def _total(html: str) -> int:
+    """The count the results header states ("Kết quả cho “…”: 3 văn bản")."""
+    m = re.search(r"(?:: |>)\s*(\d+) văn bản", html)
+    assert m, "no total on the page"
+    return int(m.group(1))
+
+
+def test_a_search_narrows_the_facets_to_what_it_finds(web_sqlite: WebEnv) -> None:
+    ingest(web_sqlite.lib, [SAMPLES], owner_unit_id="HU-A")
+    client = web_sqlite.client("viewer")
+    everything = sum(n for _, n in _options(client.get("/").text, "kind"))
+    for q in ("nghị quyết", "tuyên truyền", "chuyển đổi số"):
+        page = client.get("/", params={"q": q}).text
+        total, kinds = _total(page), _options(page, "kind")
+        assert sum(n for _, n in kinds) == total, q  # the menus count what the list shows
+        for value, n in kinds:
+            assert _total(client.get("/", params={"q": q, "kind": value}).text) == n, (q, value)
+        assert total <= everything
+    nothing = client.get("/", params={"q": "zzzkhongcotu"}).text
+    assert _options(nothing, "kind") == [] and _options(nothing, "issuer") == []

@@ -21,7 +21,7 @@ from thongsuot.storage.models import (
     StoreResult,
     StoreStatus,
 )
-from thongsuot.storage.search import SearchFilters
+from thongsuot.storage.search import SearchFilters, search_facets
 
 __all__ = [
     "CitationInfo",
@@ -37,6 +37,7 @@ __all__ = [
     "StoreResult",
     "StoreStatus",
     "open_database",
+    "search_facets",
     "open_library",
     "upgrade",
 ]

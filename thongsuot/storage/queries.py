@@ -262,20 +262,24 @@ def dict_of(node: NodeInfo) -> dict[str, Any]:
     return node.to_dict()
 
 
-def document_facets(engine: Any, filters: dict[str, Any] | None = None) -> dict[str, list[tuple[str, str, int]]]:
+def document_facets(engine: Any, filters: dict[str, Any] | None = None,
+                    within: Select[Any] | None = None) -> dict[str, list[tuple[str, str, int]]]:
     """Values offered by the library filters, each (value, label, count), most frequent first.
 
     Counted by the same filter the list applies (`apply_filters`), with the
     other filters in force, so "Hướng dẫn (2)" lists two documents: kinds by
     the folded type word (a document without a type code counts too), issuers
     by the folded issuer name (value "=name", the exact-issuer filter), levels,
-    years (newest first).
+    years (newest first). `within` (a select of document ids: a search's
+    matches, see search.search_facets) limits the count to the listed documents.
     """
     active = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
 
     def grouped(key_col: Any, label_col: Any, own: tuple[str, ...], prefix: str = "") -> list[tuple[str, str, int]]:
         q = select(func.max(label_col), func.count()).where(key_col.is_not(None))
         q = apply_filters(q, **{k: v for k, v in active.items() if k not in own})
+        if within is not None:
+            q = q.where(documents.c.id.in_(within))
         q = q.group_by(key_col).order_by(func.count().desc(), func.max(label_col))
         with engine.connect() as conn:
             return [(f"{prefix}{label}", str(label), int(n)) for label, n in conn.execute(q)]

@@ -43,6 +43,7 @@ from typing import Any
 from sqlalchemy import Select, column, false, func, literal_column, select, table, text, union
 from sqlalchemy.orm import Session
 
+from thongsuot.storage import queries
 from thongsuot.storage.keys import fold_plain, query_terms, split_ref
 from thongsuot.storage.models import SearchHit
 from thongsuot.storage.queries import apply_filters
@@ -232,6 +233,24 @@ def count_hits(session: Session, query: str, filters: SearchFilters | None = Non
     exact = select(documents.c.id.label("id")).where(documents.c.id.in_(plan.exact))
     total = int(session.scalar(select(func.count()).select_from(union(matched, exact).subquery())) or 0)
     return total if cap is None else min(total, cap)
+
+
+def search_facets(engine: Any, query: str, filters: dict[str, Any]) -> dict[str, list[tuple[str, str, int]]]:
+    """The library's filter menus counted over the documents `query` finds, so the counts match the list.
+
+    The match is taken without filters; each menu then applies the other
+    filters in force (queries.document_facets), as the list does.
+    """
+    with Session(engine) as session:
+        plan = _plan(session, query, SearchFilters())
+        if plan is None:
+            return queries.document_facets(engine, filters)
+        dialect = session.get_bind().dialect.name
+        id_col = _match(dialect, plan)[0]
+        within: Select[Any] = _matching(dialect, plan, SearchFilters(), id_col, need_documents=False)
+        if plan.exact:
+            within = select(union(within, select(documents.c.id).where(documents.c.id.in_(plan.exact))).subquery())
+    return queries.document_facets(engine, filters, within)
 
 
 def _date_order(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, want: int) -> list[tuple[float, int]]:

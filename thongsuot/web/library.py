@@ -19,7 +19,7 @@ from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import InputError
 from thongsuot.parsing import parse_text
 from thongsuot.rendering.document_json import document_from_dict
-from thongsuot.storage import SearchFilters, queries
+from thongsuot.storage import SearchFilters, queries, search_facets
 from thongsuot.storage.accounts import Role, User
 from thongsuot.vocab.levels import level_by_slug, load_levels
 from thongsuot.vocab.warnings import warning_text
@@ -120,8 +120,12 @@ def clean_snippet(snippet: str) -> str:
 def facets(request: Request, query: LibraryQuery | None = None) -> dict[str, Any]:
     """The filter menus, counted by the list's own filters (see queries.document_facets)."""
     f = query.filters() if query else SearchFilters()
-    data = queries.document_facets(deps.state(request).engine, {
-        "kind": f.kind, "issuer": f.issuer, "level": f.level, "year_from": f.year_from, "year_to": f.year_to})
+    filters = {"kind": f.kind, "issuer": f.issuer, "level": f.level, "year_from": f.year_from, "year_to": f.year_to}
+    engine = deps.state(request).engine
+    if query and query.q.strip():  # counted over what the search finds, as the list shows
+        data = search_facets(engine, query.q, filters)
+    else:
+        data = queries.document_facets(engine, filters)
     return {**data, "level_options": list(LEVEL_LABELS.items()), "sorts": list(SORTS.items())}
 
 
