@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from thongsuot.cascade.checks import NOT_HERE, violations
+from thongsuot.cascade.checks import NOT_HERE, plan_places, violations
+from thongsuot.cascade.clean import Cleaner, Vocabulary
 from thongsuot.cascade.derive import derive, target_from_name
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.domain.plan import FlagKind, Paragraph, Plan, PlanAssignment, Recipient
@@ -46,6 +47,10 @@ def test_no_falsehood_in_any_draft(
 ) -> None:
     plan = _derive(parsed, sample, day, name, parent)
     assert violations(plan) == []
+    # nothing the scan damaged reaches the text unflagged (item 4)
+    flagged = {(f.where, f.text) for f in plan.flags if f.kind is FlagKind.OCR_DAMAGE}
+    cleaner = Cleaner(Vocabulary.of([parsed[sample.name].text]), scanned=True)
+    assert [(w, t) for w, t in plan_places(plan) if cleaner.damaged(t) and (w, t) not in flagged] == []
     # an unknown superior is a visible blank with a flag, never a bare level word
     if plan.header.parent_body and "…" in plan.header.parent_body:
         assert any(f.kind is FlagKind.UNKNOWN_NAME and f.where == "header" for f in plan.flags)

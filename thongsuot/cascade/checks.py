@@ -82,9 +82,32 @@ def absent_flags(plan: Plan, target: Target) -> list[Flag]:
     return flags
 
 
-def kept_flags(sentences: list[str]) -> list[Flag]:
+def plan_places(plan: Plan) -> list[tuple[str, str]]:
+    """(where, text) for every paragraph of the plan, `where` naming the editor's field: `title`,
+    `basis`, `purposes-2`, `focal-0` (a topic's heading and points), `assignments-1`, `outline`."""
+    out = [("title", plan.header.title), ("basis", plan.basis.text)]
+    for name in ("situation", "purposes", "requirements", "timeline"):
+        out += [(f"{name}-{i}", p.text) for i, p in enumerate(getattr(plan, name))]
+    for name in ("focal", "regular", "forms"):
+        for i, t in enumerate(getattr(plan, name)):
+            out += [(f"{name}-{i}", x) for x in (t.heading, *(p.text for p in t.points))]
+    for i, a in enumerate(plan.assignments):
+        out += [(f"assignments-{i}", d.text) for d in a.duties]
+    if plan.outline is not None:
+        topics = [t for s in plan.outline.sections for t in s.topics]
+        out += [("outline", x) for t in topics for x in (t.heading, *(p.text for p in t.points))]
+    return [(w, t) for w, t in out if t]
+
+
+def kept_flags(plan: Plan, sentences: list[str]) -> list[Flag]:
+    """A flag on the paragraph holding each sentence kept as written (`where` names its field)."""
     note = "Câu nói về văn bản, cơ quan của cấp trên: giữ nguyên như văn bản cấp trên, cần xem lại."
-    return [Flag(FlagKind.KEPT_AS_WRITTEN, "text", s, note) for s in dict.fromkeys(sentences)]
+    places = plan_places(plan)
+    flags = []
+    for s in dict.fromkeys(sentences):
+        where = next((w for w, text in places if s.strip() and s.strip() in text), "text")
+        flags.append(Flag(FlagKind.KEPT_AS_WRITTEN, where, s, note))
+    return flags
 
 
 def violations(plan: Plan) -> list[str]:

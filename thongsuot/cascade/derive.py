@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from thongsuot.cascade.adapt import Adapter, tone_norm
 from thongsuot.cascade.checks import NOT_HERE, absent_flags, kept_flags, without_self_coordination
+from thongsuot.cascade.clean import Cleaner, clean_parts, damage_flags, parts_texts
 from thongsuot.cascade.superior import retarget, role_of_issuer, superior_body, target_from_name, upper_line
 from thongsuot.cascade.upper import UpperParts, read_document, read_plan
 from thongsuot.domain.document import ParsedDocument
@@ -227,8 +228,10 @@ def derive(
     number: str | None = None,
     signer: str | None = None,
     layout: Layout | None = None,
+    vocabulary: tuple[str, ...] = (),
 ) -> Plan:
-    """The draft plan of `target` implementing `parent` (see the module docstring)."""
+    """The draft plan of `target` implementing `parent` (see the module docstring); `vocabulary`:
+    more texts of the library whose words count as written (the parent's own always do)."""
     code: str | None
     if isinstance(parent, Plan):
         parts = read_plan(parent)
@@ -237,6 +240,8 @@ def derive(
     else:
         parts = read_document(parent)
         code = parent.header.issuer_code
+    cleaner = Cleaner.for_texts(parts_texts(parts) + list(vocabulary))
+    parts = clean_parts(parts, cleaner)
     source_level = (
         parent_level or guess_level(parts, code) or load_levels().level_above(target.level, target.on)
     )
@@ -309,7 +314,7 @@ def derive(
         parent=ParentRef(parts.citation, parts.title, parts.chain),
         target=target,
     )
-    flags += kept_flags(a.kept) + absent_flags(plan, target)
+    flags += kept_flags(plan, a.kept) + absent_flags(plan, target) + damage_flags(plan, cleaner)
     return replace(plan, flags=tuple(flags))
 
 
