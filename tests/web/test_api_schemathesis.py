@@ -2,8 +2,9 @@
 
 Every operation is called with generated parameters and bodies by an admin
 holding an API token, over a SQLite library holding the samples: no answer may
-be a server error, and every answer documented in the OpenAPI document must
-match its schema. Six examples per operation keep the run near 30 s; out-of-range numbers
+be a server error, every status code and content type must be documented,
+and every answer must match its schema (the routes' Pydantic response models,
+thongsuot/web/schemas/). Six examples per operation keep the run near 30 s; out-of-range numbers
 are covered exhaustively by tests/web/test_numeric_params.py.
 """
 
@@ -15,13 +16,19 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 from web_helpers import SAMPLES, WebEnv, make_env
 
 from thongsuot.storage import accounts
 from thongsuot.web import security
 
 TOKEN: dict[str, str] = {}
+# no 500; only documented status codes and content types; every answer matches its documented schema
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +56,6 @@ def test_api_answers_match_the_schema_and_never_fail(api_env: WebEnv) -> None:
         @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck), database=None,
                   phases=[Phase.explicit, Phase.generate])
         def check(case: schemathesis.Case) -> None:
-            case.call_and_validate(headers=headers, checks=[not_a_server_error, response_schema_conformance])
+            case.call_and_validate(headers=headers, checks=CHECKS)
 
         check()

@@ -16,6 +16,7 @@ from thongsuot.domain.level import Level
 from thongsuot.errors import InputError
 from thongsuot.vocab.levels import level_label, level_of_code
 from thongsuot.web import deps
+from thongsuot.web.schemas.documents import GraphEdge, GraphNode, GraphOut
 
 LEVELS = {**{lv.value: level_label(lv) for lv in Level if lv is not Level.GRASSROOTS}, "other": "Khác"}
 MAX_DEPTH = 6
@@ -27,7 +28,7 @@ def level_of(symbol: str | None) -> str:
     return level.value if level else "other"
 
 
-def graph_context(request: Request, ref: str, up: int, down: int, mentions: bool = False) -> dict[str, Any]:
+def graph_context(request: Request, ref: str, up: int, down: int, mentions: bool = False) -> GraphOut:
     """Up `up` levels (what it implements) and down `down` levels (what implements it) around `ref`."""
     if not ref.strip():
         raise InputError("Chưa chọn văn bản để vẽ sơ đồ.")
@@ -46,23 +47,12 @@ def graph_context(request: Request, ref: str, up: int, down: int, mentions: bool
     out_nodes = []
     for n in nodes.values():
         label = n.symbol or (n.title or "")[:40] or f"#{n.id}"
-        out_nodes.append({
-            "id": str(n.id),
-            "label": label,
-            "title": n.title,
-            "kind": n.kind,
-            "date": n.date.isoformat() if n.date else None,
-            "issuer": n.issuer,
-            "in_library": n.in_library,
-            "document_id": n.document_id,
-            "level": level_of(n.symbol),
-            "root": n.id == root,
-            "url": f"/documents/{n.document_id}" if n.document_id else f"/nodes/{n.id}",
-        })
-    out_edges = [
-        {"id": f"{s}-{t}-{r}", "source": str(s), "target": str(t), "relation": r} for (s, t, r) in edges
-    ]
+        out_nodes.append(GraphNode(
+            id=str(n.id), label=label, title=n.title, kind=n.kind, date=n.date, issuer=n.issuer,
+            in_library=n.in_library, document_id=n.document_id, level=level_of(n.symbol), root=n.id == root,
+            url=f"/documents/{n.document_id}" if n.document_id else f"/nodes/{n.id}",
+        ))
+    out_edges = [GraphEdge(id=f"{s}-{t}-{r}", source=str(s), target=str(t), relation=r) for (s, t, r) in edges]
     # The input shows the document's number (symbol), never the internal id the link carried ("?ref=1").
     shown = next((n.symbol for n in nodes.values() if n.id == root and n.symbol), None) or ref
-    return {"root": str(root), "ref": shown, "up": up, "down": down, "nodes": out_nodes, "edges": out_edges,
-            "levels": LEVELS}
+    return GraphOut(root=str(root), ref=shown, up=up, down=down, nodes=out_nodes, edges=out_edges, levels=LEVELS)

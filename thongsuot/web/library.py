@@ -24,6 +24,18 @@ from thongsuot.storage.accounts import Role, User
 from thongsuot.vocab.levels import level_by_slug, load_levels
 from thongsuot.vocab.warnings import warning_text
 from thongsuot.web import deps, docview
+from thongsuot.web.schemas.documents import (
+    CitationOut,
+    CitingDocument,
+    DocumentOut,
+    NodeLink,
+    NodeOut,
+    NodePage,
+    QueryOut,
+    ResultOut,
+    SearchPage,
+    WarningOut,
+)
 
 PAGE_SIZE = 20
 COUNT_CAP = 1000  # search hits counted exactly up to this many
@@ -70,20 +82,20 @@ def parse_query(q: str, kind: str, issuer: str, level: str, year: str, sort: str
     return LibraryQuery(q.strip()[:300], kind.strip(), issuer.strip(), level.strip(), year_value, sort, max(1, page))
 
 
-def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
+def search_context(request: Request, query: LibraryQuery) -> SearchPage:
     """Hits (with snippets) for a query, or every document newest first when the query is empty."""
     st = deps.state(request)
     offset = (query.page - 1) * PAGE_SIZE
-    results: list[dict[str, Any]]
+    results: list[ResultOut]
     more = False
     if query.q:
         hits = st.lib.search(query.q, query.filters(), limit=PAGE_SIZE, offset=offset, sort=query.sort)
         # Counting every match of a common word at 100,000 documents costs more than the page itself:
         # past COUNT_CAP the page says "hơn 1.000" and goes on page by page.
         counted = st.lib.search_count(query.q, query.filters(), cap=COUNT_CAP + 1)
-        results = [{**h.to_dict(), "url": f"/documents/{h.id}"} for h in hits]
-        for r in results:
-            r["snippet"], r["snippet_html"] = clean_snippet(r["snippet"]), clean_snippet(r["snippet_html"])
+        results = [ResultOut.model_validate({**h.__dict__, "url": f"/documents/{h.id}",
+                                             "snippet": clean_snippet(h.snippet),
+                                             "snippet_html": clean_snippet(h.snippet_html)}) for h in hits]
         more = counted > COUNT_CAP
         total: int | None = min(counted, COUNT_CAP)
         has_next = len(hits) == PAGE_SIZE and (more or offset + PAGE_SIZE < counted)
@@ -94,18 +106,11 @@ def search_context(request: Request, query: LibraryQuery) -> dict[str, Any]:
             limit=PAGE_SIZE, offset=offset, sort="date", kind=f.kind, issuer=f.issuer, level=f.level,
             year_from=f.year_from, year_to=f.year_to,
         )
-        results = [{**d.to_dict(), "url": f"/documents/{d.id}", "snippet": "", "snippet_html": ""} for d in docs]
+        results = [ResultOut.model_validate({**d.__dict__, "url": f"/documents/{d.id}"}) for d in docs]
         total, has_next = count, offset + PAGE_SIZE < count
         pages = max(1, math.ceil(count / PAGE_SIZE))
-    return {
-        "query": query.__dict__,
-        "results": results,
-        "total": total,
-        "total_is_lower_bound": more,
-        "page": query.page,
-        "pages": pages,
-        "has_next": has_next,
-    }
+    return SearchPage(query=QueryOut.model_validate(query), results=results, total=total,
+                      total_is_lower_bound=more, page=query.page, pages=pages, has_next=has_next)
 
 
 # Markdown marks of website exports (bold/italic stars, underscores runs, table bars, heading hashes):
@@ -171,6 +176,7 @@ def can_edit(request: Request, user: User | None, owner: str | None) -> bool:
 
 
 def document_context(request: Request, document_id: int, user: User | None) -> dict[str, Any]:
+    """The document page's data; its `json` is the `DocumentOut` the API answers, and the page shows the same."""
     st = deps.state(request)
     record = st.lib.get(document_id)
     parsed = load_parsed(record)
@@ -182,51 +188,49 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
         if c.is_link or c.node is None or c.relation not in ("implements", "attached_to") or c.node.id in seen:
             continue
         seen.add(c.node.id)
-        parents.append({"node": c.node.to_dict(), "relation": c.relation, "url": node_url(c.node)})
+        parents.append(NodeLink(node=NodeOut.model_validate(c.node), relation=c.relation, url=node_url(c.node)))
     children = []
     if record.node_id is not None:
-        children = [{"node": n.to_dict(), "url": node_url(n)} for n in st.lib.implemented_by(record.node_id)]
+        children = [NodeLink(node=NodeOut.model_validate(n), url=node_url(n))
+                    for n in st.lib.implemented_by(record.node_id)]
     mentions = [
-        {"node": c.node.to_dict(), "url": node_url(c.node)}
+        NodeLink(node=NodeOut.model_validate(c.node), url=node_url(c.node))
         for c in stored_citations
         if c.relation == "mentions" and c.node is not None and not c.is_link
     ]
+    # The sentence from vocab by code and params: stored parses may hold older (English) messages.
+    warnings = [WarningOut(code=w.code, message=warning_text(w.code, w.params), params=dict(w.params))
+                for w in parsed.warnings]
+    out = DocumentOut.model_validate({
+        **record.summary.__dict__,
+        "number": record.number,
+        "format": record.format,
+        "sha256": record.sha256,
+        "node_id": record.node_id,
+        "versions": record.versions,
+        "structure": record.structure,
+        "citations": [CitationOut.model_validate(c) for c in stored_citations],
+        "implements": parents,
+        "implemented_by": children,
+        "warnings": warnings,
+    })
     owner = record.summary.owner_unit_id
     unit_names = {u.code: u.name for u in st.units()}
-    summary = record.summary.to_dict()
-    # The sentence from vocab by code and params: stored parses may hold older (English) messages.
-    warnings = [{"code": w.code, "message": warning_text(w.code, w.params), "params": dict(w.params)}
-                for w in parsed.warnings]
     return {
-        "document": summary,
+        "document": out.model_dump(mode="json"),
         "record": record,
         "parsed": parsed,
         "links": links,
         "duties": docview.duty_rows(parsed),
-        "parents": parents,
-        "children": children,
-        "mentions": mentions,
-        "warnings": warnings,
+        "parents": [p.model_dump(mode="json") for p in parents],
+        "children": [c.model_dump(mode="json") for c in children],
+        "mentions": [m.model_dump(mode="json") for m in mentions],
+        "warnings": [w.model_dump() for w in warnings],
         "owner_name": unit_names.get(owner or "", owner),
         "can_edit": can_edit(request, user, owner),
         "edit_units": [u for u in st.units() if can_edit(request, user, u.code)],
         "signer": parsed.signer,
-        "json": {
-            **summary,
-            "number": record.number,
-            "format": record.format,
-            "sha256": record.sha256,
-            "node_id": record.node_id,
-            "versions": [
-                {"version": v.version, "file_name": v.file_name, "format": v.format,
-                 "created_at": v.created_at.isoformat()} for v in record.versions
-            ],
-            "structure": record.structure,
-            "citations": [c.to_dict() for c in stored_citations],
-            "implements": parents,
-            "implemented_by": children,
-            "warnings": warnings,
-        },
+        "json": out,
     }
 
 
@@ -234,9 +238,10 @@ def node_url(node: Any) -> str:
     return f"/documents/{node.document_id}" if node.document_id else f"/nodes/{node.id}"
 
 
-def node_context(request: Request, node_id: int) -> dict[str, Any]:
+def node_context(request: Request, node_id: int) -> NodePage:
     st = deps.state(request)
     node = st.lib.node(node_id)
-    citing = [{**d.to_dict(), "relation": rel, "url": f"/documents/{d.id}"} for d, rel in st.lib.citing_documents(node_id)]
-    children = [{"node": n.to_dict(), "url": node_url(n)} for n in st.lib.implemented_by(node_id)]
-    return {"node": node.to_dict(), "citing": citing, "children": children}
+    citing = [CitingDocument.model_validate({**d.__dict__, "relation": rel, "url": f"/documents/{d.id}"})
+              for d, rel in st.lib.citing_documents(node_id)]
+    children = [NodeLink(node=NodeOut.model_validate(n), url=node_url(n)) for n in st.lib.implemented_by(node_id)]
+    return NodePage(node=NodeOut.model_validate(node), citing=citing, children=children)

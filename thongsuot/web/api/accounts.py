@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
@@ -11,6 +10,18 @@ from pydantic import BaseModel, Field
 from thongsuot.storage import accounts, audit
 from thongsuot.storage.accounts import User
 from thongsuot.web import auth, deps
+from thongsuot.web.schemas.accounts import (
+    AuditEntryOut,
+    AuditPage,
+    TokenCreated,
+    TokenList,
+    TokenOut,
+    UnitList,
+    UnitOut,
+    UserCreated,
+    UserList,
+    UserOut,
+)
 
 router = APIRouter()
 
@@ -35,65 +46,51 @@ class UserChange(BaseModel):
     password: str | None = None
 
 
-def unit_dict(u: accounts.Unit) -> dict[str, Any]:
-    return {
-        "code": u.code,
-        "name": u.name,
-        "kind": u.kind,
-        "level": u.level,
-        "parent_code": u.parent_code,
-        "valid_from": u.valid_from.isoformat() if u.valid_from else None,
-        "valid_to": u.valid_to.isoformat() if u.valid_to else None,
-    }
-
-
 @router.get("/me", tags=["accounts"], summary="Người dùng hiện tại")
-def me(user: User = Depends(deps.require_user)) -> dict[str, Any]:
-    return user.to_dict()
+def me(user: User = Depends(deps.require_user)) -> UserOut:
+    return UserOut.model_validate(user)
 
 
 @router.get("/tokens", tags=["accounts"], summary="Mã truy cập API của tôi")
-def list_tokens(request: Request, user: User = Depends(deps.require_user)) -> dict[str, Any]:
-    return {"tokens": [auth.token_dict(t) for t in accounts.list_tokens(deps.state(request).engine, user.id)]}
+def list_tokens(request: Request, user: User = Depends(deps.require_user)) -> TokenList:
+    return TokenList(tokens=[TokenOut.of(t) for t in accounts.list_tokens(deps.state(request).engine, user.id)])
 
 
 @router.post("/tokens", status_code=201, tags=["accounts"], summary="Tạo mã truy cập API (hiện một lần)")
-def create_token(body: TokenIn, request: Request, user: User = Depends(deps.require_user)) -> dict[str, Any]:
+def create_token(body: TokenIn, request: Request, user: User = Depends(deps.require_user)) -> TokenCreated:
     token, plain = auth.create_token(request, user, body.name)
-    return {**auth.token_dict(token), "token": plain}
+    return TokenCreated(**TokenOut.of(token).model_dump(), token=plain)
 
 
 @router.delete("/tokens/{token_id}", tags=["accounts"], summary="Thu hồi mã truy cập API")
-def revoke_token(token_id: int, request: Request, user: User = Depends(deps.require_user)) -> dict[str, Any]:
-    return auth.token_dict(auth.revoke_token(request, user, token_id))
+def revoke_token(token_id: int, request: Request, user: User = Depends(deps.require_user)) -> TokenOut:
+    return TokenOut.of(auth.revoke_token(request, user, token_id))
 
 
 @router.get("/units", tags=["units"], summary="Cây tổ chức")
-def list_units(request: Request, _user: User = Depends(deps.require_user)) -> dict[str, Any]:
-    return {"units": [unit_dict(u) for u in deps.state(request).units()]}
+def list_units(request: Request, _user: User = Depends(deps.require_user)) -> UnitList:
+    return UnitList(units=[UnitOut.model_validate(u) for u in deps.state(request).units()])
 
 
 @router.get("/users", tags=["users"], summary="Danh sách người dùng (quản trị)")
-def list_users(request: Request, _admin: User = Depends(deps.require_admin)) -> dict[str, Any]:
-    return {"users": [u.to_dict() for u in accounts.list_users(deps.state(request).engine)]}
+def list_users(request: Request, _admin: User = Depends(deps.require_admin)) -> UserList:
+    return UserList(users=[UserOut.model_validate(u) for u in accounts.list_users(deps.state(request).engine)])
 
 
 @router.post("/users", status_code=201, tags=["users"], summary="Tạo người dùng (quản trị)")
-def create_user(body: UserIn, request: Request, admin: User = Depends(deps.require_admin)) -> dict[str, Any]:
+def create_user(body: UserIn, request: Request, admin: User = Depends(deps.require_admin)) -> UserCreated:
     user, plain = auth.add_user(
         request, admin, body.username, body.role, body.unit_code, body.display_name, body.password
     )
-    out = user.to_dict()
-    if not body.password:
-        out["password"] = plain  # generated: shown once
-    return out
+    # a generated password is shown once; one the admin chose is not echoed
+    return UserCreated(**UserOut.model_validate(user).model_dump(), password=None if body.password else plain)
 
 
 @router.patch("/users/{user_id}", tags=["users"], summary="Sửa người dùng (quản trị)")
 def change_user(
     user_id: int, body: UserChange, request: Request, admin: User = Depends(deps.require_admin)
-) -> dict[str, Any]:
-    return auth.change_user(request, admin, user_id, body.model_dump()).to_dict()
+) -> UserOut:
+    return UserOut.model_validate(auth.change_user(request, admin, user_id, body.model_dump()))
 
 
 @router.get("/audit", tags=["audit"], summary="Nhật ký thao tác (quản trị)")
@@ -106,23 +103,8 @@ def list_audit(
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
     _admin: User = Depends(deps.require_admin),
-) -> dict[str, Any]:
+) -> AuditPage:
     entries, total = audit.list_audit(
         deps.state(request).engine, actor=user, action=action, since=since, until=until, limit=limit, offset=offset
     )
-    return {
-        "total": total,
-        "entries": [
-            {
-                "id": e.id,
-                "at": e.at.isoformat() + "Z",
-                "user": e.actor,
-                "action": e.action,
-                "target": e.target,
-                "before": e.before,
-                "after": e.after,
-                "address": e.address,
-            }
-            for e in entries
-        ],
-    }
+    return AuditPage(total=total, entries=[AuditEntryOut.of(e) for e in entries])

@@ -13,6 +13,18 @@ from pydantic import BaseModel
 from thongsuot.errors import InputError, NotFound, TooLarge
 from thongsuot.storage.accounts import Role, User
 from thongsuot.web import deps, graphview, library, upload, worker
+from thongsuot.web.schemas.documents import (
+    Deleted,
+    DocumentOut,
+    GraphOut,
+    NodePage,
+    OwnerChanged,
+    SearchPage,
+    UploadJob,
+    UploadResult,
+    UploadResults,
+    UploadStarted,
+)
 
 router = APIRouter()
 MB = 1024 * 1024
@@ -29,14 +41,14 @@ def _query(
 @router.get("/documents", tags=["documents"], summary="Danh sách / tìm kiếm văn bản")
 def list_documents(
     request: Request, query: library.LibraryQuery = Depends(_query), _u: User | None = Depends(deps.require_reader)
-) -> dict[str, Any]:
+) -> SearchPage:
     return library.search_context(request, query)
 
 
 @router.get("/search", tags=["documents"], summary="Tìm kiếm toàn văn (không phân biệt dấu)")
 def search(
     request: Request, query: library.LibraryQuery = Depends(_query), _u: User | None = Depends(deps.require_reader)
-) -> dict[str, Any]:
+) -> SearchPage:
     if not query.q:
         raise InputError("Thiếu từ khóa tìm kiếm (tham số q).", detail={"param": "q"})
     return library.search_context(request, query)
@@ -45,7 +57,7 @@ def search(
 @router.get("/documents/{document_id}", tags=["documents"], summary="Một văn bản: trường, cấu trúc, dẫn chiếu")
 def get_document(
     document_id: int, request: Request, user: User | None = Depends(deps.require_reader)
-) -> dict[str, Any]:
+) -> DocumentOut:
     return library.document_context(request, document_id, user)["json"]  # type: ignore[no-any-return]
 
 
@@ -56,7 +68,9 @@ def original_response(request: Request, document_id: int) -> Response:
     return Response(data, media_type="application/octet-stream", headers={"Content-Disposition": disposition})
 
 
-@router.get("/documents/{document_id}/original", tags=["documents"], summary="Tải tệp gốc")
+@router.get("/documents/{document_id}/original", tags=["documents"], summary="Tải tệp gốc", response_class=Response,
+            responses={200: {"description": "Tệp gốc", "content": {"application/octet-stream": {
+                "schema": {"type": "string", "format": "binary"}}}}})
 def get_original(document_id: int, request: Request, _u: User | None = Depends(deps.require_reader)) -> Response:
     return original_response(request, document_id)
 
@@ -104,7 +118,12 @@ def check_request_size(request: Request) -> None:
 
 @router.post(
     "/documents", tags=["documents"], summary="Tải lên một hay nhiều tệp (kết quả theo từng tệp)",
-    dependencies=[Depends(check_request_size)],
+    dependencies=[Depends(check_request_size)], response_model=None, status_code=201,
+    responses={
+        201: {"model": UploadResults, "description": "Đã lưu ít nhất một tệp"},
+        200: {"model": UploadResults, "description": "Không tệp nào mới (trùng) hoặc có tệp lỗi"},
+        202: {"model": UploadStarted, "description": "wait=false: đã nhận, đang đọc"},
+    },
 )
 async def upload_documents(
     request: Request,
@@ -115,30 +134,32 @@ async def upload_documents(
 ) -> Response:
     if not wait:
         job = await start_upload(request, user, files, unit)
-        return JSONResponse({"job": job.id, "url": f"/api/v1/uploads/{job.id}"}, status_code=202)
-    results = await run_upload(request, user, files, unit)
-    failed = [r for r in results if r["status"] == "error"]
-    if failed and len(failed) == len(results):
-        status = {"too_large": 413, "unsupported_format": 415, "not_owner": 403}.get(failed[0]["code"], 400)
-        body = {"error": {"code": failed[0]["code"], "message": failed[0]["message"], "detail": {"results": results}}}
+        started = UploadStarted(job=job.id, url=f"/api/v1/uploads/{job.id}")
+        return JSONResponse(started.model_dump(mode="json"), status_code=202)
+    answer = UploadResults(results=[UploadResult.model_validate(r) for r in await run_upload(request, user, files, unit)])
+    results = answer.model_dump(mode="json")["results"]
+    failed = [r for r in answer.results if r.status == "error"]
+    if failed and len(failed) == len(answer.results):
+        status = {"too_large": 413, "unsupported_format": 415, "not_owner": 403}.get(failed[0].code or "", 400)
+        body = {"error": {"code": failed[0].code, "message": failed[0].message, "detail": {"results": results}}}
         return JSONResponse(body, status_code=status)
-    stored = any(r["status"] in ("stored", "new_version") for r in results)
+    stored = any(r.status in ("stored", "new_version") for r in answer.results)
     return JSONResponse({"results": results}, status_code=201 if stored else 200)
 
 
 @router.get("/uploads/{job_id}", tags=["documents"], summary="Tiến độ một lần tải lên (số trang đã đọc, kết quả)")
-def upload_job(job_id: str, user: User = Depends(deps.require_uploader)) -> dict[str, Any]:
+def upload_job(job_id: str, user: User = Depends(deps.require_uploader)) -> UploadJob:
     job = worker.JOBS.get(job_id)
     if job is None or (job.user_id != user.id and user.role is not Role.ADMIN):
         raise NotFound("Không tìm thấy lần tải lên này.")
-    return job.to_dict()
+    return UploadJob.model_validate(job.to_dict())
 
 
 class DocumentChange(BaseModel):
     owner_unit_id: str
 
 
-def change_owner(request: Request, user: User, document_id: int, unit_code: str) -> dict[str, Any]:
+def change_owner(request: Request, user: User, document_id: int, unit_code: str) -> OwnerChanged:
     lib = deps.state(request).lib
     owner = lib.owners([document_id]).get(document_id, "__missing__")
     if owner == "__missing__":
@@ -148,34 +169,34 @@ def change_owner(request: Request, user: User, document_id: int, unit_code: str)
     lib.set_owner(document_id, unit_code)
     deps.audit(request, "document_update", target=f"document/{document_id}",
                before={"owner_unit_id": owner}, after={"owner_unit_id": unit_code})
-    return {"id": document_id, "owner_unit_id": unit_code}
+    return OwnerChanged(id=document_id, owner_unit_id=unit_code)
 
 
-def delete_document(request: Request, user: User, document_id: int) -> dict[str, Any]:
+def delete_document(request: Request, user: User, document_id: int) -> Deleted:
     lib = deps.state(request).lib
     record = lib.get(document_id)
     deps.check_unit_right(request, user, record.summary.owner_unit_id)
     lib.delete(document_id)
     deps.audit(request, "document_delete", target=f"document/{document_id}", before=record.summary.to_dict())
-    return {"id": document_id, "deleted": True}
+    return Deleted(id=document_id, deleted=True)
 
 
 @router.patch("/documents/{document_id}", tags=["documents"], summary="Sửa văn bản (đơn vị sở hữu)")
 def patch_document(
     document_id: int, body: DocumentChange, request: Request, user: User = Depends(deps.require_uploader)
-) -> dict[str, Any]:
+) -> OwnerChanged:
     if not any(u.code == body.owner_unit_id for u in deps.state(request).units()):
         raise InputError(f"Không có đơn vị mã {body.owner_unit_id}.")
     return change_owner(request, user, document_id, body.owner_unit_id)
 
 
 @router.delete("/documents/{document_id}", tags=["documents"], summary="Xóa văn bản")
-def remove_document(document_id: int, request: Request, user: User = Depends(deps.require_uploader)) -> dict[str, Any]:
+def remove_document(document_id: int, request: Request, user: User = Depends(deps.require_uploader)) -> Deleted:
     return delete_document(request, user, document_id)
 
 
 @router.get("/nodes/{node_id}", tags=["graph"], summary="Một nút của sơ đồ (văn bản hoặc văn bản chưa có)")
-def get_node(node_id: int, request: Request, _u: User | None = Depends(deps.require_reader)) -> dict[str, Any]:
+def get_node(node_id: int, request: Request, _u: User | None = Depends(deps.require_reader)) -> NodePage:
     return library.node_context(request, node_id)
 
 
@@ -187,5 +208,5 @@ def graph(
     down: int = Query(2, ge=0, le=graphview.MAX_DEPTH),
     mentions: bool = False,
     _u: User | None = Depends(deps.require_reader),
-) -> dict[str, Any]:
+) -> GraphOut:
     return graphview.graph_context(request, ref, up, down, mentions)

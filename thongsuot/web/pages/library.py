@@ -29,7 +29,7 @@ def library_page(
     user: User | None = Depends(deps.require_reader),
 ) -> Response:
     query = library.parse_query(q, kind, issuer, level, year, sort, page)
-    context = library.search_context(request, query)
+    context = library.search_context(request, query).model_dump(mode="json")
     data = dict(context)
     context["facets"] = library.facets(request, query)
     context["params_for"] = lambda **kw: query.as_params(**kw)
@@ -73,7 +73,7 @@ def document_owner(
 
 @router.get("/nodes/{node_id}")
 def node_page(node_id: int, request: Request, _u: User | None = Depends(deps.require_reader)) -> Response:
-    context = library.node_context(request, node_id)
+    context = library.node_context(request, node_id).model_dump(mode="json")
     if context["node"]["document_id"]:
         return RedirectResponse(f"/documents/{context['node']['document_id']}", status_code=303)
     page_context = {**context, "relation_labels": docview.RELATION_LABELS}
@@ -91,7 +91,7 @@ def graph_page(
     context = {"ref": ref, "up": up, "down": down, "levels": graphview.LEVELS, "graph": None, "error": None}
     if ref:
         try:
-            graph = graphview.graph_context(request, ref, up, down)
+            graph = graphview.graph_context(request, ref, up, down).model_dump(mode="json")
             context["graph"], context["ref"] = graph, graph["ref"]  # the document's number, not the link's id
         except ThongSuotError as exc:
             context["error"] = exc.message
