@@ -46,6 +46,18 @@ class PlanTracking:
     unmatched: tuple[Match, ...]
 
 
+@dataclass(frozen=True)
+class ReportMaterial:
+    """What a unit's period report shows, on its page and in its DOCX/XLSX: read once, by one loader."""
+
+    report: PeriodReport
+    period: Period
+    plan: dict[str, Any]
+    activities: tuple[Activity, ...]
+    comments: tuple[Any, ...]
+    units: dict[str, Unit]  # the unit, the plan's issuer, and (when asked) the whole tree for headers
+
+
 class Tracker:
     """Tracking over one unit of work (an engine is accepted and wrapped: each call is then its own unit)."""
 
@@ -237,6 +249,18 @@ class Tracker:
             self._audit(conn, actor, "period_create", f"period:{pid}",
                         after={"label": period.label, "due": period.due})
         return pid
+
+    def report_material(self, actor: Actor, period_id: int, unit_code: str, *, whole_tree: bool = False) -> ReportMaterial:
+        """The report (opened as `report_for` opens it) with its period, plan, activities, comments and units."""
+        report = self.report_for(actor, period_id, unit_code)
+        with self.work.read() as conn:
+            period = store.get_period(conn, period_id)
+            plan = store.get_plan(conn, period.plan_id)
+            activities = store.list_activities(conn, plan_id=period.plan_id, unit_codes=[unit_code],
+                                               start=period.start, end=period.end)
+            comments = store.list_comments(conn, "report", report.id) if report.id else []
+            units = store.unit_details_of(conn, None if whole_tree else [unit_code, plan["issuer_unit"]])
+        return ReportMaterial(report, period, plan, tuple(activities), tuple(comments), units)
 
     def report_for(self, actor: Actor, period_id: int, unit_code: str) -> PeriodReport:
         with self.work.write() as conn:

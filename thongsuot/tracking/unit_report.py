@@ -12,7 +12,6 @@ import re
 
 from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.rendering.unit_report import UnitReportDoc
-from thongsuot.storage import tracking as store
 from thongsuot.tracking import workflow
 from thongsuot.tracking.review_report import place_for
 from thongsuot.tracking.rights import Actor
@@ -37,13 +36,8 @@ def _header_parent(unit: Unit, index: dict[str, Unit]) -> str | None:
 
 
 def unit_report(t: Tracker, actor: Actor, period_id: int, unit_code: str, today: dt.date) -> UnitReportDoc:
-    report = t.report_for(actor, period_id, unit_code)
-    with t.work.read() as conn:
-        period = store.get_period(conn, period_id)
-        plan = store.get_plan(conn, period.plan_id)
-        activities = store.list_activities(conn, plan_id=period.plan_id, unit_codes=[unit_code],
-                                           start=period.start, end=period.end)
-        index = store.unit_details_of(conn)
+    m = t.report_material(actor, period_id, unit_code, whole_tree=True)
+    report, period, plan, activities, index = m.report, m.period, m.plan, m.activities, m.units
     unit = index.get(unit_code)
     issuer = index.get(plan["issuer_unit"])
     issuer_name = issuer.name if issuer else plan["issuer_unit"]

@@ -217,15 +217,9 @@ def unit_context(t: Tracker, actor: Actor, plan_id: int, unit_code: str, today: 
 
 
 def report_context(t: Tracker, actor: Actor, period_id: int, unit_code: str, today: dt.date) -> dict[str, Any]:
-    report = t.report_for(actor, period_id, unit_code)
-    with t.work.read() as conn:
-        period = store.get_period(conn, period_id)
-        plan = store.get_plan(conn, period.plan_id)
-        activities = store.list_activities(conn, plan_id=period.plan_id, unit_codes=[unit_code],
-                                           start=period.start, end=period.end)
-        comments = store.list_comments(conn, "report", report.id) if report.id else []
-        unit = store.unit_details_of(conn, [unit_code]).get(unit_code)
-        issuer = store.unit_details_of(conn, [plan["issuer_unit"]]).get(plan["issuer_unit"])
+    m = t.report_material(actor, period_id, unit_code)
+    report, period, plan, activities, comments = m.report, m.period, m.plan, list(m.activities), list(m.comments)
+    unit, issuer = m.units.get(unit_code), m.units.get(plan["issuer_unit"])
     caps = t.caps(actor, unit_code, period.plan_id)
     return {
         "issuer_name": issuer.name if issuer else plan["issuer_unit"],
