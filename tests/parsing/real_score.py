@@ -8,7 +8,6 @@ titles by similarity >= 0.9; citations by (number without leading zeros, symbol)
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import unicodedata
@@ -18,15 +17,15 @@ from pathlib import Path
 from typing import Any as _Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/: shared_files, also for the bench/ scripts
 from real_expectations import REAL
+from shared_files import CORPUS
 from unseen_expectations import Any
 
 from thongsuot.parsing import parse_file
 from thongsuot.rendering.document_json import document_to_contract
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("THONGSUOT_SHARED", REPO.parent / "shared"))
-REAL_DIR = SHARED / "corpus" / "real"
+REAL_DIR = CORPUS / "real"
 FIELDS = ("kind", "symbol", "date", "issuer", "title")
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"
