@@ -64,3 +64,23 @@ def test_ocr_word_confidence_caps_the_value_under_it() -> None:
     out = document_to_contract(doc)
     assert out["header"]["confidence"]["symbol"] == 0.41 and "symbol" in out["needs_check"]
     assert out["symbol"] == "12/KH-UBND"  # the contract fields stay as they were
+
+
+def test_checks_say_why_each_value_is_unsure() -> None:
+    from thongsuot.parsing.confidence import checks, reason_text
+
+    plan = parse_text(PLAN)
+    (cite,) = checks(plan)
+    assert (cite.kind, plan.citations[int(cite.key)].number, cite.reasons) == ("citation", "05", ("number_only",))
+    assert reason_text(cite).startswith("Chỉ nêu số")
+    letter = parse_text(
+        "CỤC THUẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 56/CT-CS\nV/v chính sách thuế\n"
+        "Hà Nội, ngày 1 tháng 12 năm 2025\nKính gửi: Ông A\nCục Thuế có ý kiến như sau:\n"
+    )
+    kind = next(c for c in checks(letter) if c.key == "kind")
+    assert kind.reasons == ("inferred",)
+    # A printed value is unsure only through its words: the reason is the OCR alone.
+    start = PLAN.index("12/KH-UBND")
+    scanned = parse_source(SourceText(text=PLAN, format="pdf", word_confidences=((start, start + 10, 0.41),)))
+    symbol = next(c for c in checks(scanned) if c.key == "symbol")
+    assert symbol.reasons == ("ocr",) and symbol.confidence == 0.41

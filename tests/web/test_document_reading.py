@@ -27,6 +27,8 @@ def _outline(page: str) -> str:
 def test_hard_wrapped_lines_join_and_clause_ends_stay() -> None:
     wrapped = "Thực hiện Kế hoạch của Ban Thường vụ Tỉnh \n\nủy về công tác\n\nxây dựng Đảng;\n\n- Một là;\n2. Hai"
     assert _flow(wrapped) == "Thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy về công tác xây dựng Đảng;\n- Một là;\n2. Hai"
+    # A clause list wrapped after its ';' goes on in lower case: joined.
+    assert _flow("giới thiệu việc tốt;\nđồng thời, phản ánh") == "giới thiệu việc tốt; đồng thời, phản ánh"
     # A date on the next line is not a numbered item.
     assert _flow("ban hành ngày\n15/9/2022 của") == "ban hành ngày 15/9/2022 của"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from dataclasses import dataclass
 
 from thongsuot.domain.document import Assignment, Citation, Header, ParsedDocument, SourceText, Span
 from thongsuot.vocab.confidence import load_confidence
@@ -82,3 +83,60 @@ def needs_check(doc: ParsedDocument) -> list[str]:
     if any(c.confidence < threshold for c in doc.citations):
         out.append("references")
     return out
+
+
+@dataclass(frozen=True)
+class Check:
+    """A value below the threshold and why: the rule it was read by, `ocr` if words under it are unsure.
+
+    Derived from the stored confidences and what the value states, so a page can
+    say why long after the OCR word boxes are gone.
+    """
+
+    kind: str  # header | citation | duty
+    key: str  # the header field, the citation's index, "assignment.duty" indices
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+def _reasons(rule: str, base: float, value: float, threshold: float) -> tuple[str, ...]:
+    out = [rule] if base < threshold else []
+    if value < base - 1e-9:
+        out.append("ocr")
+    return tuple(out) or (rule,)
+
+
+def checks(doc: ParsedDocument) -> list[Check]:
+    """Every header field, citation and duty an officer should check, with the reasons' codes."""
+    rules = load_confidence()
+    threshold = rules.threshold
+    out: list[Check] = []
+    for name in HEADER_FIELDS:
+        value = doc.header.confidence.get(name)
+        if value is None or value >= threshold:
+            continue
+        printed = name in doc.header.spans
+        rule, base = ("printed", rules.header_printed) if printed else ("inferred", rules.header_inferred)
+        out.append(Check("header", name, value, _reasons(rule, base, value, threshold)))
+    for i, c in enumerate(doc.citations):
+        if c.confidence >= threshold:
+            continue
+        if not c.symbol:
+            rule, base = "number_only", rules.citation_number_only
+        elif c.date is None:
+            rule, base = "undated", rules.citation_undated
+        else:
+            rule, base = "full", rules.citation_full
+        out.append(Check("citation", str(i), c.confidence, _reasons(rule, base, c.confidence, threshold)))
+    for i, a in enumerate(doc.assignments):
+        for j, d in enumerate(a.duties):
+            if d.confidence < threshold:
+                out.append(Check("duty", f"{i}.{j}", d.confidence,
+                                 _reasons("listed", rules.duty_listed, d.confidence, threshold)))
+    return out
+
+
+def reason_text(check: Check) -> str:
+    """The Vietnamese sentence(s) saying why, from vocab/data/confidence.toml."""
+    reasons = load_confidence().reasons
+    return " ".join(reasons.get(r, r) for r in check.reasons)

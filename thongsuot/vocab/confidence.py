@@ -19,6 +19,7 @@ class ConfidenceRules:
     citation_undated: float
     citation_number_only: float
     duty_listed: float
+    reasons: dict[str, str]  # rule name (or "ocr") -> why a value below the threshold should be checked
 
 
 @lru_cache(maxsize=1)
@@ -33,4 +34,5 @@ def load_confidence() -> ConfidenceRules:
         citation_undated=float(citation.get("undated", 0.85)),
         citation_number_only=float(citation.get("number_only", 0.6)),
         duty_listed=float(duty.get("listed", 0.9)),
+        reasons={str(k): str(v) for k, v in raw.get("reasons", {}).items()},
     )

@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from thongsuot.domain.document import Citation, Node, NodeKind, ParsedDocument, SectionRole, Span
+from thongsuot.parsing.confidence import Check, checks, reason_text
 
 ROLE_LABELS = {
     SectionRole.SITUATION: "Tình hình",
@@ -32,12 +33,55 @@ ROLE_LABELS = {
 RELATION_LABELS = {"implements": "căn cứ / thực hiện", "attached_to": "ban hành kèm theo", "mentions": "nhắc đến"}
 
 
+FIELD_LABELS = {
+    "kind": "Loại văn bản", "symbol": "Số, ký hiệu", "date": "Ngày ban hành", "issuer": "Cơ quan ban hành",
+    "title": "Trích yếu",
+}
+
+
 @dataclass(frozen=True)
 class CiteLink:
     span: Span
-    href: str
+    href: str  # "" when the citation has no node to link to (shown only for its "cần kiểm tra" mark)
     in_library: bool
     title: str
+    check: str | None = None  # the "cần kiểm tra" tooltip when the citation is unsure
+
+
+@dataclass(frozen=True)
+class CheckMarks:
+    """Where the page puts a "cần kiểm tra" badge, each with its tooltip (confidence and why)."""
+
+    header: dict[str, str]
+    citations: dict[int, str]
+    duties: dict[tuple[int, int], str]
+    items: list[dict[str, str]]  # every mark as {"label", "reason"}, for the upload result
+
+
+def _tooltip(check: Check) -> str:
+    return f"Độ tin cậy {check.confidence:.0%}. {reason_text(check)}"
+
+
+def check_marks(doc: ParsedDocument) -> CheckMarks:
+    header: dict[str, str] = {}
+    citations: dict[int, str] = {}
+    duties: dict[tuple[int, int], str] = {}
+    items: list[dict[str, str]] = []
+    for check in checks(doc):
+        tip = _tooltip(check)
+        if check.kind == "header":
+            header[check.key] = tip
+            label = FIELD_LABELS.get(check.key, check.key)
+        elif check.kind == "citation":
+            cit = doc.citations[int(check.key)]
+            citations[int(check.key)] = tip
+            label = f"Văn bản dẫn chiếu {_flow(cit.text)[:80] or cit.ref}"
+        else:
+            i, j = (int(x) for x in check.key.split("."))
+            duties[(i, j)] = tip
+            label = f"Nhiệm vụ của {doc.assignments[i].unit}"
+        items.append({"label": label, "reason": tip})
+    return CheckMarks(header, citations, duties, items)
 
 
 def _norm(value: str | None) -> str:
@@ -54,8 +98,12 @@ def _ref_key(number: str | None, symbol: str | None) -> str:
     return f"{n}-{s}" if n else s
 
 
-def cite_links(parsed: ParsedDocument, stored: Iterable[Any]) -> list[CiteLink]:
-    """Links for every citation span, matched to the stored citations' nodes by citing text, else by ref (+ date)."""
+def cite_links(parsed: ParsedDocument, stored: Iterable[Any], marks: dict[int, str] | None = None) -> list[CiteLink]:
+    """Links for every citation span, matched to the stored citations' nodes by citing text, else by ref (+ date).
+
+    An unsure citation (`marks`, by index) carries its "cần kiểm tra" tooltip, linked or not.
+    """
+    marks = marks or {}
     by_text: dict[str, Any] = {}
     by_full: dict[tuple[str, Any], Any] = {}
     by_ref: dict[str, Any] = {}
@@ -67,15 +115,18 @@ def cite_links(parsed: ParsedDocument, stored: Iterable[Any]) -> list[CiteLink]:
         by_full.setdefault((_ref_key(c.number, c.symbol), c.date), c.node)
         by_ref.setdefault(_ref_key(c.number, c.symbol), c.node)
     links: list[CiteLink] = []
-    for cit in parsed.citations:
+    for index, cit in enumerate(parsed.citations):
         key = _ref_key(cit.number, cit.symbol)
         node = by_text.get(_norm(cit.text)) or by_full.get((key, cit.date)) or by_ref.get(key)
+        check = marks.get(index)
         if node is None:
+            if check is not None:
+                links.append(CiteLink(cit.span, "", False, "", check))
             continue
         href = f"/documents/{node.document_id}" if node.document_id else f"/nodes/{node.id}"
         title = _cite_title(cit, node.in_library)
-        for span in (cit.span, *cit.mentions):
-            links.append(CiteLink(span, href, node.in_library, title))
+        for n, span in enumerate((cit.span, *cit.mentions)):
+            links.append(CiteLink(span, href, node.in_library, title, check if n == 0 else None))
     links.sort(key=lambda link: (link.span.start, -link.span.end))
     return links
 
@@ -105,11 +156,10 @@ def _demark(text: str) -> str:
 
 def _join_break(before: str, after: str) -> bool:
     tail = before.rstrip("”\"')]»* ")
-    if not tail or not after:
+    if not tail or not after or _LIST_START.match(after):
         return False
-    if tail[-1] in _SENTENCE_END:
-        return False
-    return not _LIST_START.match(after)
+    # A line going on in lower case continues the sentence even after a ';' (a clause list wrapped).
+    return after[0].islower() or tail[-1] not in _SENTENCE_END
 
 
 def _flow(text: str, markdown: bool = False) -> str:
@@ -137,7 +187,12 @@ def linked_text(original: str, start: int, end: int, links: list[CiteLink], mark
         pieces.append((_flow_keep_edges(original[pos:s], markdown), None))
         shown = _flow_keep_edges(original[s:e], markdown)
         css = "cite" if link.in_library else "cite placeholder"
-        html = Markup('<a class="{}" href="{}" title="{}">{}</a>').format(css, link.href, link.title, shown.strip())
+        if link.href:
+            html = Markup('<a class="{}" href="{}" title="{}">{}</a>').format(css, link.href, link.title, shown.strip())
+        else:
+            html = Markup('<span class="cite unsure">{}</span>').format(shown.strip())
+        if link.check:
+            html += check_badge(link.check)
         pieces.append((shown, html))
         pos = e
     pieces.append((_flow_keep_edges(original[pos:end], markdown), None))
@@ -251,8 +306,16 @@ def role_label(node: Node) -> str | None:
     return ROLE_LABELS.get(node.role) if node.role else None
 
 
-def duty_rows(doc: ParsedDocument) -> list[dict[str, Any]]:
+def check_badge(tooltip: str) -> Markup:
+    """The "cần kiểm tra" badge; its tooltip (title) says the confidence and why."""
+    return Markup(' <span class="badge warn check" title="{}" tabindex="0">cần kiểm tra</span>').format(tooltip)
+
+
+def duty_rows(doc: ParsedDocument, marks: CheckMarks | None = None) -> list[dict[str, Any]]:
+    """Duties by unit; `checks` holds each duty's "cần kiểm tra" tooltip (None when sure), in order."""
+    found = marks.duties if marks else {}
     return [
-        {"unit": a.unit, "marker": a.marker, "duties": [d.text for d in a.duties]}
-        for a in doc.assignments
+        {"unit": a.unit, "marker": a.marker, "duties": [d.text for d in a.duties],
+         "checks": [found.get((i, j)) for j in range(len(a.duties))]}
+        for i, a in enumerate(doc.assignments)
     ]

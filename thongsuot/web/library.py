@@ -181,7 +181,8 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
     record = st.lib.get(document_id)
     parsed = load_parsed(record)
     stored_citations = st.lib.citations(document_id)
-    links = docview.cite_links(parsed, stored_citations)
+    marks = docview.check_marks(parsed)
+    links = docview.cite_links(parsed, stored_citations, marks.citations)
     parents = []
     seen: set[int] = set()
     for c in stored_citations:
@@ -213,6 +214,7 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
         "implements": parents,
         "implemented_by": children,
         "warnings": warnings,
+        "checks": marks.items,
     })
     owner = record.summary.owner_unit_id
     unit_names = {u.code: u.name for u in st.units()}
@@ -221,7 +223,9 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
         "record": record,
         "parsed": parsed,
         "links": links,
-        "duties": docview.duty_rows(parsed),
+        "duties": docview.duty_rows(parsed, marks),
+        "checks": marks.header,
+        "check_count": len(marks.items),
         "parents": [p.model_dump(mode="json") for p in parents],
         "children": [c.model_dump(mode="json") for c in children],
         "mentions": [m.model_dump(mode="json") for m in mentions],

@@ -17,7 +17,7 @@ from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import Forbidden, ThongSuotError
 from thongsuot.storage import StoreStatus
 from thongsuot.storage.accounts import User
-from thongsuot.web import deps, worker
+from thongsuot.web import deps, docview, worker
 
 MB = 1024 * 1024
 
@@ -136,6 +136,8 @@ def store_parsed(
         "title": parsed.header.title,
         "message": messages.get(result.status, ""),
         "url": f"/documents/{result.document_id}",
+        # values read with low confidence, each {"label", "reason"}: the result marks them "cần kiểm tra"
+        "checks": docview.check_marks(parsed).items,
     }
     if result.status is not StoreStatus.DUPLICATE:
         out["tracking"] = track_if_ours(request, user, result.document_id, parsed)

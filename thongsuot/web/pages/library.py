@@ -47,6 +47,7 @@ def document_page(document_id: int, request: Request, user: User | None = Depend
         full_text=docview.full_text(context["parsed"], markdown) if not context["parsed"].sections else "",
         foldable=docview.is_foldable,
         role_label=docview.role_label,
+        badge=docview.check_badge,
         relation_labels=docview.RELATION_LABELS,
     )
     return respond(request, Screen("document.html", context, json=context["json"]))

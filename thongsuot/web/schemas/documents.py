@@ -115,6 +115,13 @@ class WarningOut(Out):
     params: dict[str, Any] = {}
 
 
+class CheckOut(Out):
+    """A value read with low confidence ("cần kiểm tra"): what it is and why, in Vietnamese."""
+
+    label: str
+    reason: str
+
+
 class DocumentOut(DocumentSummaryOut):
     """One document: its fields, stored structure (the renderer's JSON), citations and lineage."""
 
@@ -128,6 +135,7 @@ class DocumentOut(DocumentSummaryOut):
     implements: list[NodeLink]
     implemented_by: list[NodeLink]
     warnings: list[WarningOut]
+    checks: list[CheckOut] = []
 
 
 class CitingDocument(DocumentSummaryOut):
@@ -203,6 +211,7 @@ class UploadResult(Out):
     title: str | None = None
     url: str | None = None
     tracking: TrackingNote | None = None
+    checks: list[CheckOut] = []  # values to check ("cần kiểm tra") in what was stored
 
 
 class UploadResults(Out):

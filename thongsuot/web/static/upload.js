@@ -35,6 +35,7 @@
       a.href = result.url; a.textContent = " Mở văn bản";
       view.status.appendChild(a);
     }
+    if (window.uploadChecks) window.uploadChecks(view.status, result);
     if (result.tracking) {
       var note = document.createElement("div");
       note.className = "tracking-note";
