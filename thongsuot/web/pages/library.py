@@ -50,7 +50,8 @@ def document_page(document_id: int, request: Request, user: User | None = Depend
         badge=docview.check_badge,
         relation_labels=docview.RELATION_LABELS,
     )
-    return respond(request, Screen("document.html", context, json=context["json"]))
+    # ?format=json answers the API's DocumentOut (a model: dumped here, the renderer takes plain data)
+    return respond(request, Screen("document.html", context, json=context["json"].model_dump(mode="json")))
 
 
 @router.get("/documents/{document_id}/original")
