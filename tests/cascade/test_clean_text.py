@@ -28,7 +28,8 @@ AFTER = dt.date(2025, 9, 15)
 
 @pytest.fixture(scope="module")
 def commune_plan() -> Plan:
-    return derive(parse_file(SEED_000), target_from_name("Đảng ủy xã Tân Hòa", AFTER, parent_name="Sóc Trăng"))
+    target = target_from_name("Đảng ủy xã Tân Hòa", AFTER, parent_name="Sóc Trăng")
+    return derive(parse_file(SEED_000), target, include_outline=True)
 
 
 def _words(text: str) -> set[str]:

@@ -40,19 +40,19 @@ def plan_003() -> ParsedDocument:
 @pytest.fixture(scope="module")
 def commune_plan(guidance_000: ParsedDocument) -> Plan:
     target = target_from_name("Đảng ủy xã Tân Hòa", dt.date(2025, 9, 15), parent_name="Sóc Trăng")
-    return derive(guidance_000, target, PlanKind.PLAN)
+    return derive(guidance_000, target, PlanKind.PLAN, include_outline=True)
 
 
 @pytest.fixture(scope="module")
 def district_plan(guidance_000: ParsedDocument) -> Plan:
     target = target_from_name("Huyện ủy Châu Thành", dt.date(2023, 9, 1))
-    return derive(guidance_000, target, PlanKind.PLAN)
+    return derive(guidance_000, target, PlanKind.PLAN, include_outline=True)
 
 
 @pytest.fixture(scope="module")
 def province_plan(plan_003: ParsedDocument) -> Plan:
     target = target_from_name("Tỉnh ủy Sóc Trăng", dt.date(2019, 5, 10))
-    return derive(plan_003, target, PlanKind.PLAN)
+    return derive(plan_003, target, PlanKind.PLAN, include_outline=True)
 
 
 def _content_topics(doc: ParsedDocument) -> list[tuple[int, int]]:

@@ -35,14 +35,14 @@ OUT = ROOT / "test-output" / "docx"
 def party_plan() -> Plan:
     doc = parse_file(ROOT / "samples" / "000_cb2ba15afe6d27db.txt")
     target = target_from_name("Đảng ủy xã Tân Hòa", dt.date(2025, 9, 15), parent_name="Sóc Trăng")
-    return derive(doc, target, PlanKind.PLAN, number="12", signer="Nguyễn Văn An")
+    return derive(doc, target, PlanKind.PLAN, number="12", signer="Nguyễn Văn An", include_outline=True)
 
 
 @pytest.fixture(scope="module")
 def state_plan() -> Plan:
     doc = parse_file(ROOT / "samples" / "003_f419a87c4d8ad39d.txt")
     target = target_from_name("Ủy ban nhân dân tỉnh Sóc Trăng", dt.date(2019, 5, 15))
-    return derive(doc, target, PlanKind.PLAN, number="85", signer="Trần Thị Bình")
+    return derive(doc, target, PlanKind.PLAN, number="85", signer="Trần Thị Bình", include_outline=True)
 
 
 def _open(plan: Plan, name: str) -> tuple[DocumentObject, Path]:

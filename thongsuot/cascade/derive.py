@@ -218,6 +218,17 @@ def _cited_in(c: PlanCitation, text: str) -> bool:
     return re.search(rf"(?<!\d){re.escape(c.number)}{sep}{symbol}", text, re.IGNORECASE) is not None
 
 
+def _as_cited(c: PlanCitation, text: str) -> PlanCitation:
+    """A mention as the plan's own text gives it: where the text never prints its date (the parent's
+    outline did, and the outline is only referred to), the plan does not claim its date or issuer."""
+    if c.date is None or not c.number:
+        return c
+    day = rf"0?{c.date.day}\s*[/-]\s*0?{c.date.month}\s*[/-]\s*{c.date.year}"
+    if re.search(rf"(?<!\d){re.escape(c.number)}\s*[-–/][^;]{{0,40}}?{day}", text):
+        return c
+    return replace(c, date=None, issuer=None)
+
+
 def derive(
     parent: ParsedDocument | Plan,
     target: Target,
@@ -229,9 +240,14 @@ def derive(
     signer: str | None = None,
     layout: Layout | None = None,
     vocabulary: tuple[str, ...] = (),
+    include_outline: bool = False,
 ) -> Plan:
     """The draft plan of `target` implementing `parent` (see the module docstring); `vocabulary`:
-    more texts of the library whose words count as written (the parent's own always do)."""
+    more texts of the library whose words count as written (the parent's own always do).
+
+    The parent's attached outline (ĐỀ CƯƠNG) is referred to (`Plan.outline_ref`), not re-issued,
+    unless `include_outline`: then it is adapted into `Plan.outline` (`select_outline` keeps the
+    topics an editor picks)."""
     code: str | None
     if isinstance(parent, Plan):
         parts = read_plan(parent)
@@ -276,8 +292,11 @@ def derive(
     if report_to and not any("báo cáo" in fold(p.text) for p in timeline):
         line = plan_text("reporting", "default").format(issuer=issuer, parent_issuer=report_to[0])
         timeline.append(Paragraph(line, None))
-    outline = None
-    if parts.outline is not None:
+    outline, outline_ref = None, None
+    if parts.outline is not None and not include_outline:
+        # the parent's outline is referred to, not re-issued as the unit's own attachment
+        outline_ref = plan_text("outline", "refer").format(parent=cite(parts.citation))
+    elif parts.outline is not None:
         outline = Outline(
             tone_norm(a.text(parts.outline.title)).upper(),
             tuple(
@@ -294,7 +313,7 @@ def derive(
         + ([x for s in outline.sections for t in s.topics for x in (t.heading, *(p.text for p in t.points))]
            if outline else [])
     )  # fmt: skip
-    mentions = tuple(c for c in parts.mentions if _cited_in(c, written))
+    mentions = tuple(_as_cited(c, written) for c in parts.mentions if _cited_in(c, written))
     plan = Plan(
         header=header,
         basis=_basis(parts, issuer, kind),
@@ -313,9 +332,25 @@ def derive(
         citations=tuple(replace(c, implements=True) for c in citations) + mentions,
         parent=ParentRef(parts.citation, parts.title, parts.chain),
         target=target,
+        outline_ref=outline_ref,
     )
     flags += kept_flags(plan, a.kept) + absent_flags(plan, target) + damage_flags(plan, cleaner)
     return replace(plan, flags=tuple(flags))
+
+
+def outline_topics(outline: Outline) -> list[tuple[str, str]]:
+    """(key, heading) of every topic of an outline; the key `s.t` is what `select_outline` takes."""
+    return [(f"{i}.{j}", t.heading) for i, s in enumerate(outline.sections) for j, t in enumerate(s.topics)]
+
+
+def select_outline(outline: Outline, keys: set[str]) -> Outline | None:
+    """The outline with only the topics whose `s.t` key is in `keys` (None when none is kept)."""
+    sections = []
+    for i, s in enumerate(outline.sections):
+        topics = tuple(t for j, t in enumerate(s.topics) if f"{i}.{j}" in keys)
+        if topics:
+            sections.append(replace(s, topics=topics))
+    return replace(outline, sections=tuple(sections)) if sections else None
 
 
 def empty_plan(target: Target, kind: PlanKind = PlanKind.PLAN, *, layout: Layout | None = None) -> Plan:
@@ -343,7 +378,8 @@ def import_document(doc: ParsedDocument, *, level: str | None = None, on: dt.dat
     kind = PlanKind.GUIDANCE if (h.type_code or "").upper() == "HD" else PlanKind.PLAN
     target = Target(name=issuer, level=own_level, on=day, locality=h.place)
     layout = Layout.STATE if h.layout == "state" else Layout.PARTY
-    base = derive(doc, target, kind, parent_level=own_level, date=h.date, number=h.number, layout=layout)
+    base = derive(doc, target, kind, parent_level=own_level, date=h.date, number=h.number, layout=layout,
+                  include_outline=True)  # fmt: skip
     implements = [c for c in base.citations if c.implements]
     opening = next((n for n in doc.sections if n.role is None and n.text), None)
     header = replace(
@@ -372,4 +408,4 @@ def import_document(doc: ParsedDocument, *, level: str | None = None, on: dt.dat
     )
 
 
-__all__ = ["derive", "empty_plan", "import_document", "target_from_name", "vn_date", "cite"]
+__all__ = ["derive", "empty_plan", "outline_topics", "select_outline", "import_document", "target_from_name", "vn_date", "cite"]

@@ -96,8 +96,10 @@ def body_blocks(plan: Plan) -> list[Block]:
             out.extend(Block(BlockKind.BULLET, f"- {p.text}") for p in plan.requirements)
         else:
             out.extend(Block(BlockKind.BULLET, f"- {p.text}") for p in plan.purposes)
-    if plan.focal or plan.regular:
+    if plan.focal or plan.regular or plan.outline_ref:
         section("content_with_outline" if plan.outline else "content")
+        if plan.outline_ref:
+            out.append(Block(BlockKind.PARAGRAPH, plan_text("outline", "reference").format(ref=plan.outline_ref)))
         n = 0
         for key, topics in (("focal", plan.focal), ("regular", plan.regular)):
             if topics:
