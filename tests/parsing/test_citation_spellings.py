@@ -55,3 +55,17 @@ def test_markup_inside_a_citation(text: str) -> None:
 def test_own_symbol_written_state_style_is_the_party_symbol() -> None:
     parts = parse_symbol("Số: 22/NQ-TU")
     assert parts is not None and parts.ref == "22-NQ/TU" and parts.issuer_code == "TU"
+
+
+@pytest.mark.parametrize("law", [
+    "*Căn cứ Luật Điện lực\nsố 61/2024/QH15; *\n",
+    "Căn cứ Bộ luật Lao động\nsố 45/2019/QH14;\n",
+    "Căn cứ Luật Tổ chức chính quyền địa phương **\n**số 72/2025/QH15 ngày 16 tháng 6 năm 2025;\n",
+])
+def test_a_citation_wrapped_before_its_number_is_kept(law: str) -> None:
+    assert len(cited(law)) == 1 and cited(law)[0][1] is not None
+
+
+def test_the_documents_own_number_line_is_still_no_citation() -> None:
+    assert cited("ĐẢNG BỘ TỈNH AN BÌNH\nSố 12-KH/TU\nKẾ HOẠCH\n") == []
+    assert cited("ỦY BAN NHÂN DÂN\nSỐ: 45/KH-UBND\nKẾ HOẠCH\n") == []

@@ -255,3 +255,34 @@ def test_resolution_dated_by_its_adoption_line() -> None:
     assert h.date == dt.date(2025, 6, 16)
     assert h.issuer == "Ủy ban Thường vụ Quốc hội"
     assert h.title == "Về việc sắp xếp các đơn vị hành chính"
+
+
+# A type line dropped by the export: the subject stands alone between "Số: ..." and "Căn cứ ...".
+TYPELESS = """| {motto} |
+Số: {symbol} |
+|
+
+**{subject}**
+
+*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;*
+
+**Điều 1.** Nội dung.
+"""
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc"
+
+
+@pytest.mark.parametrize(("symbol", "subject", "kind"), [
+    ("12/2025/QĐ-UBND", "Ban hành quy chế quản lý chợ trên địa bàn tỉnh", "QUYẾT ĐỊNH"),
+    ("05/2025/TT-BTC", "Hướng dẫn ****quản lý kinh phí bảo đảm trật tự an toàn giao thông", "THÔNG TƯ"),
+])
+def test_a_subject_without_its_type_line_is_the_title(symbol: str, subject: str, kind: str) -> None:
+    doc = parse_text(TYPELESS.format(motto=MOTTO, symbol=symbol, subject=subject))
+    assert doc.header.kind == kind and doc.header.symbol == symbol
+    assert doc.header.title == " ".join(subject.replace("****", " ").split())
+
+
+def test_a_capitals_name_before_the_opening_is_no_title() -> None:
+    doc = parse_text(TYPELESS.format(motto=MOTTO, symbol="12/2025/QĐ-UBND", subject="ỦY BAN NHÂN DÂN TỈNH AN BÌNH"))
+    assert doc.header.title is None
+    short = parse_text(TYPELESS.format(motto=MOTTO, symbol="12/2025/QĐ-UBND", subject="Quyết định"))
+    assert short.header.title is None

@@ -66,7 +66,9 @@ _OPENING_END = re.compile(r"như sau\s*:|:[ \t*_]*(?:\n|$)|\.[ \t*_]*\n|\n[ \t#*
 _HEADING = re.compile(r"^[ \t#*]*[IVX]{1,4}[.\-][ \t]", re.MULTILINE)
 _JOINED_AFTER_SUBJECT = re.compile(r"\s(?:và|cùng)\s*$")
 _COORDINATION = re.compile(r"^[ ,]*(?:và|,)?[ ,]*(?:các[ ])?$")
-_OWN_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t*#]*(?:Số|SỐ|số)[ ]?:?[ ]*$")
+# The header's own "Số:" starts with a capital; a line opening with "số 61/2024/QH15" continues a
+# citation wrapped after its name ("Căn cứ Luật Điện lực" / "số 61/2024/QH15").
+_OWN_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t*#]*(?:Số|SỐ)[ ]?:?[ ]*$")
 # a chain word written with a capital starts a new sentence, not a chain
 _CAPITALISED_CHAIN = re.compile(r"(?:^|\s)(?:Thực|Triển|Tiếp|Về)\s\S+\s*$")
 _OUTLINE_TITLE = re.compile(r"d[eê]\s*c[uư][oơ]ng", re.IGNORECASE)

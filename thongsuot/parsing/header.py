@@ -348,8 +348,35 @@ def _letter_header(lines: list[Line], start: int = 0) -> tuple[list[Line], int, 
         ln = lines[i]
         mark = classify(ln.text)
         if mark.kind is NodeKind.SECTION or _opening(ln.text) or fold(ln.text).startswith("kính gửi"):
-            return lines[:i], i, []
+            subject = _subject_before_opening(lines, start, i) if _opening(ln.text) else []
+            return lines[: subject[0].index if subject else i], i, subject
     return [], 0, []
+
+
+def _subject_before_opening(lines: list[Line], start: int, i: int) -> list[Line]:
+    """A type line dropped by the export ("THÔNG TƯ" gone, its subject kept): the paragraph set apart
+    between the numbered header ("Số: ...") and the opening "Căn cứ ..." lines is the subject.
+
+    Mixed case and several words, never a header cell (number, place-date, motto) nor a
+    body's capitals name; at most three wrapped lines."""
+    k = i
+    while k > start and i - k < 3:
+        k -= 1
+        if lines[k].blank_before:
+            break
+    block = lines[k:i]
+    if not block or not block[0].blank_before or k <= start:
+        return []
+    if not any(_SO.match(clean_text(ln.text)) for ln in lines[start:k]):
+        return []
+    for ln in block:
+        text = clean_text(ln.text)
+        if ln.rule or _SO.match(text) or _PLACE_DATE.search(text) or _DATE_ONLY.match(text) or _is_fixed(text):
+            return []
+    words = " ".join(ln.text for ln in block)
+    if len(words.split()) < 5 or upper_ratio(words) > 0.6 or not words[:1].isupper():
+        return []
+    return block
 
 
 def _dated(lines: list[Line]) -> int:
