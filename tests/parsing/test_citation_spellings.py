@@ -69,3 +69,13 @@ def test_a_citation_wrapped_before_its_number_is_kept(law: str) -> None:
 def test_the_documents_own_number_line_is_still_no_citation() -> None:
     assert cited("ĐẢNG BỘ TỈNH AN BÌNH\nSố 12-KH/TU\nKẾ HOẠCH\n") == []
     assert cited("ỦY BAN NHÂN DÂN\nSỐ: 45/KH-UBND\nKẾ HOẠCH\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Căn cứ *Nghị quyết số 35-*\n*NQ/TW ngày 22/10/2018 của Bộ Chính trị*;\n",  # italics closed round the wrap
+    "Thực hiện Kế hoạch số 40-KH/**\n**TU, ngày 21/4/2018;\n",  # bold closed round the wrap
+    "Căn cứ Nghị quyết số **\n**35-NQ/TW ngày 22/10/2018;\n",
+])
+def test_a_citation_split_by_markdown_marks_across_lines_is_read_whole(text: str) -> None:
+    ((number, symbol, date),) = cited(text)
+    assert symbol is not None and symbol.split("/")[0] in {"NQ", "KH"} and date is not None and date.year == 2018

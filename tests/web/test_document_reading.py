@@ -96,3 +96,6 @@ def test_snippet_cleaning_keeps_marks_of_hits_and_entities() -> None:
     assert clean_snippet("…**Điều 1. **Công bố | | <mark>quyết</mark> &#x27;a&#x27; ## Mục") == (
         "… Điều 1. Công bố <mark>quyết</mark> &#x27;a&#x27; Mục"
     )
+    assert clean_snippet("…--- Thực hiện ------------- | Số: 0134/KH-UBND | *Đắk Lắk* 2026- 2030") == (
+        "… Thực hiện Số: 0134/KH-UBND Đắk Lắk 2026- 2030"
+    )

@@ -31,7 +31,7 @@ _MARKUP = (
 _JUNK = re.compile(rf" ?(?:\n|{_MARKUP})(?:\s|{_MARKUP})*")
 # Plain text (no markup): line breaks only; a literal-led pattern is much faster.
 _PLAIN_JUNK = re.compile(r"\n\s*")
-_MARKUP_HINTS = ("<", "**", "__", "[^")
+_MARKUP_HINTS = ("<", "*", "__", "[^")  # a single "*" too: italics closed and reopened round a line break
 _RULE_THEN_NOTES = re.compile(
     r"^[ \t]*(?:-{3,}|_{3,}|\*{3,})[ \t]*\n(?:[ \t]*\n)*"
     r"(?P<notes>(?:[ \t]*(?:\d{1,3}[ \t]*[-.)]|<sup>\d{1,3}</sup>|\[\^\d{1,3}\]:?)[ \t]+[^\n]*(?:\n|$)(?:[ \t]*\n)*)+)",

@@ -115,7 +115,7 @@ def search_context(request: Request, query: LibraryQuery) -> SearchPage:
 
 # Markdown marks of website exports (bold/italic stars, underscores runs, table bars, heading hashes):
 # a snippet shows the words only. `&#` of an HTML entity (html.escape writes &#x27;) is not a heading mark.
-_SNIPPET_MARKS = re.compile(r"\*+|_{2,}|\|+|(?<!&)#+|(?:^|(?<=\s))-{3,}(?=\s|$)")
+_SNIPPET_MARKS = re.compile(r"\*+|_{2,}|\|+|(?<!&)#+|(?<!\w)-{3,}(?!\w)")
 
 
 def clean_snippet(snippet: str) -> str:
