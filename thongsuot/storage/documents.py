@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import NotFound
-from thongsuot.storage import linking
+from thongsuot.storage import linking, scans
 from thongsuot.storage.keys import fold_plain, search_tokens, symbol_key
 from thongsuot.storage.models import StoreResult, StoreStatus
 from thongsuot.storage.tables import blobs, citations, directives, document_versions, documents
@@ -157,11 +157,14 @@ def store_document(
     structure: dict[str, Any] | None = None,
     level: str | None = None,
     may_replace: Callable[[int, str | None], None] | None = None,
+    version_of: int | None = None,
 ) -> StoreResult:
     """Store one document (bytes, text, structure, fields, citation edges) in the session's transaction.
 
     `owner_unit_id` applies to a new document only; `may_replace(id, owner)`
-    is called before anything is written when the file would be a new version.
+    is called before anything is written when the file would be a new version;
+    `version_of` makes it a new version of that document whatever its header says
+    (an officer's correction). The recognised pages of a scan are kept (`scans`).
     """
     sha = hashlib.sha256(data).hexdigest()
     dup = session.execute(_FIND_SHA, {"sha": sha}).first()
@@ -177,7 +180,7 @@ def store_document(
     if structure is None:
         structure = default_structure(parsed)
 
-    doc_id = _find_identity(session, own_key, year, file_name)
+    doc_id = version_of if version_of is not None else _find_identity(session, own_key, year, file_name)
     if doc_id is not None and may_replace is not None:
         owner = session.execute(select(documents.c.owner_unit_id).where(documents.c.id == doc_id)).scalar_one()
         may_replace(doc_id, owner)
@@ -247,6 +250,7 @@ def store_document(
             "created_at": now,
         },
     )
+    scans.insert_pages(session, doc_id, version, scans.pages_from_parse(parsed, sha, fmt))
     _link_document(session, doc_id, parsed, own_key, year, rows, old_keys, before, fresh_doc=fresh_doc)
     return StoreResult(doc_id, status, version)
 

@@ -19,15 +19,16 @@ with `lib.db.session()`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import func, select, update
 
 from thongsuot.domain.document import ParsedDocument
+from thongsuot.errors import NotFound
+from thongsuot.storage import corrections, queries, scans
 from thongsuot.storage import documents as repo
 from thongsuot.storage import graph as graph_q
-from thongsuot.storage import queries
 from thongsuot.storage import search as search_q
 from thongsuot.storage.db import Database, open_database
 from thongsuot.storage.models import (
@@ -40,7 +41,7 @@ from thongsuot.storage.models import (
     StoreResult,
 )
 from thongsuot.storage.search import SearchFilters
-from thongsuot.storage.tables import document_versions, documents
+from thongsuot.storage.tables import blobs, document_versions, documents
 
 
 class Library:
@@ -93,6 +94,13 @@ class Library:
         with self.db.session() as s:
             s.execute(update(documents).where(documents.c.id == document_id).values(owner_unit_id=owner_unit_id))
 
+    def correct_scan(
+        self, document_id: int, opened_version: int, page_texts: Sequence[str], actor: corrections.Actor
+    ) -> StoreResult:
+        """An officer's corrected pages as a new version, re-parsed and audited in one transaction."""
+        with self.db.session() as s:
+            return corrections.correct_scan(s, document_id, opened_version, page_texts, actor)
+
     def has_sha256(self, sha256: str) -> int | None:
         """The document holding these exact bytes, if any (lets ingest skip parsing duplicates)."""
         with self.db.session() as s:
@@ -106,6 +114,18 @@ class Library:
     def original(self, document_id: int, version: int | None = None) -> tuple[str, bytes]:
         with self.db.session() as s:
             return queries.get_original(s, document_id, version)
+
+    def scan_pages(self, document_id: int, version: int) -> list[scans.ScanPage]:
+        """The recognised pages of a version (empty unless it was read by OCR)."""
+        with self.db.session() as s:
+            return scans.pages_of(s, document_id, version)
+
+    def blob(self, sha256: str) -> bytes:
+        with self.db.session() as s:
+            data = s.scalar(select(blobs.c.data).where(blobs.c.sha256 == sha256))
+        if data is None:
+            raise NotFound(f"Không tìm thấy tệp {sha256[:12]}.")
+        return bytes(data)
 
     def list_documents(self, *, limit: int = 50, offset: int = 0, sort: str = "date", **filters: Any) -> tuple[list[DocumentSummary], int]:
         """A page of documents plus the total; filters: kind, issuer, level, year_from, year_to, owner_unit_ids."""

@@ -141,3 +141,22 @@ Index("ix_citations_source_key_year", citations.c.source_key, citations.c.source
 Index("ix_citations_target_key_year", citations.c.target_key, citations.c.target_year)
 Index("ix_citations_target_key_link_document", citations.c.target_key, citations.c.is_link, citations.c.document_id)
 Index("ix_document_versions_document_id", document_versions.c.document_id)
+
+# Pages of a document version read by OCR: which scanned file (blob) and page the image comes from, where the
+# page's text lies in the version's text, and its recognised words' confidences (for the scan view). A version
+# made by an officer's correction keeps the scan's page images; its corrected pages carry no word confidences.
+scan_pages = Table(
+    "scan_pages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("page", Integer, nullable=False),  # 1-based page (or frame) in the scanned file
+    Column("source_sha256", String(64), ForeignKey("blobs.sha256"), nullable=False),
+    Column("source_format", String(16), nullable=False),  # pdf | image
+    Column("text_start", Integer, nullable=False),
+    Column("text_end", Integer, nullable=False),
+    Column("words", JSON, nullable=False),  # [[start, end, confidence], ...], offsets within the page's text
+    Column("corrected", Boolean, nullable=False, default=False),  # the page's text was edited by an officer
+    UniqueConstraint("document_id", "version", "page", name="uq_scan_pages_document_version_page"),
+)

@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from thongsuot.errors import ThongSuotError
 from thongsuot.storage.accounts import User
-from thongsuot.web import deps, docview, graphview, library
+from thongsuot.web import deps, docview, graphview, library, scanview
 from thongsuot.web.api import documents as api_documents
 from thongsuot.web.render import Screen, respond
 
@@ -50,6 +50,9 @@ def document_page(document_id: int, request: Request, user: User | None = Depend
         badge=docview.check_badge,
         relation_labels=docview.RELATION_LABELS,
     )
+    saved = request.query_params.get("corrected", "")
+    context["scan"] = scanview.scan_context(
+        request, context["record"], user, saved=int(saved) if saved.isascii() and saved.isdigit() and len(saved) < 7 else None)
     # ?format=json answers the API's DocumentOut (a model: dumped here, the renderer takes plain data)
     return respond(request, Screen("document.html", context, json=context["json"].model_dump(mode="json")))
 
