@@ -96,3 +96,13 @@ def test_a_refused_correction_says_why_in_one_line_and_changes_nothing(
     assert (after.summary.version, after.text, len(after.versions)) == (1, before.text, 1)
     assert library.scan_pages(doc_id, 2) == []
     assert not [e for e in list_audit(library.db.engine)[0] if e.action == "document_correct"]
+
+
+def test_a_correction_equal_to_another_document_is_refused_naming_it(library: Library) -> None:
+    fixed = PAGE_1.replace("l2-KH/HU", "12-KH/HU")
+    first, second = _store_scan(library), int(library.store(
+        scanned(name="khac.pdf"), image_pdf(2, "khac"), file_name="khac.pdf", fmt="pdf").document_id)
+    library.correct_scan(first, 1, [fixed, PAGE_2], OFFICER)
+    with pytest.raises(InputError, match=f"trùng hệt văn bản {first} đã có"):
+        library.correct_scan(second, 1, [fixed, PAGE_2], OFFICER)
+    assert library.get(second).summary.version == 1

@@ -21,8 +21,9 @@ def scan_for(env: WebEnv, scope: str) -> int:
 
 def _correct(env: WebEnv, c: Any, role: str | None, scope: str) -> Any:
     fixed = PAGE_1.replace("l2-", "12-")
-    return c.post(f"/documents/{scan_for(env, scope)}/correct", data={"version": "1", "page_text": [fixed, PAGE_2]},
-                  follow_redirects=False)
+    note = f"\n- Ghi chú {next(_counter)}."  # every correction's text differs: equal texts would be one file
+    return c.post(f"/documents/{scan_for(env, scope)}/correct",
+                  data={"version": "1", "page_text": [fixed, PAGE_2 + note]}, follow_redirects=False)
 
 
 ENTRIES: dict[tuple[str, str], tuple[Rule, Call]] = {

@@ -102,7 +102,9 @@ def correct_scan(
     result = store_document(session, parsed, new_text.encode("utf-8"), file_name=name, fmt="txt",
                             version_of=document_id)
     if result.status is StoreStatus.DUPLICATE:
-        raise InputError(f"Nội dung sửa trùng với phiên bản {result.version} đã lưu.", code="duplicate_version")
+        where = (f"phiên bản {result.version} đã lưu" if result.document_id == document_id
+                 else f"văn bản {result.document_id} đã có trong thư viện")
+        raise InputError(f"Nội dung sửa trùng hệt {where}.", code="duplicate_version")
     scans.insert_pages(session, document_id, result.version, new_pages)
     append_audit(
         session.connection(), action="document_correct", actor=actor.name, actor_id=actor.id,

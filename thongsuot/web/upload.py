@@ -14,9 +14,9 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from thongsuot.domain.document import ParsedDocument
-from thongsuot.errors import Forbidden, ThongSuotError
+from thongsuot.errors import Forbidden, NotFound, ThongSuotError
 from thongsuot.storage import StoreStatus
-from thongsuot.storage.accounts import User
+from thongsuot.storage.accounts import Role, User
 from thongsuot.web import deps, docview, worker
 
 MB = 1024 * 1024
@@ -76,6 +76,14 @@ def replace_guard(request: Request, user: User, name: str, parsed: ParsedDocumen
         )
 
     return check
+
+
+def own_job(job_id: str, user: User) -> worker.Job:
+    """The job, when it is the user's (or the user is an admin); another's job is not found, not forbidden."""
+    job = worker.JOBS.get(job_id)
+    if job is None or (job.user_id != user.id and user.role is not Role.ADMIN):
+        raise NotFound("Không tìm thấy lần tải lên này.")
+    return job
 
 
 def clean_name(name: str) -> str:

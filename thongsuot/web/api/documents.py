@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
-from thongsuot.errors import InputError, NotFound, TooLarge
-from thongsuot.storage.accounts import Role, User
+from thongsuot.errors import InputError, TooLarge
+from thongsuot.storage.accounts import User
 from thongsuot.web import deps, graphview, library, upload, worker
 from thongsuot.web.schemas.documents import (
     Deleted,
@@ -149,10 +149,7 @@ async def upload_documents(
 
 @router.get("/uploads/{job_id}", tags=["documents"], summary="Tiến độ một lần tải lên (số trang đã đọc, kết quả)")
 def upload_job(job_id: str, user: User = Depends(deps.require_uploader)) -> UploadJob:
-    job = worker.JOBS.get(job_id)
-    if job is None or (job.user_id != user.id and user.role is not Role.ADMIN):
-        raise NotFound("Không tìm thấy lần tải lên này.")
-    return UploadJob.model_validate(job.to_dict())
+    return UploadJob.model_validate(upload.own_job(job_id, user).to_dict())
 
 
 class DocumentChange(BaseModel):

@@ -1,5 +1,7 @@
 // Tải lên: drag and drop several files; each is sent on its own XHR so it shows
-// its own progress bar and its own result (stored / duplicate / error + reason).
+// its own progress bar (bytes sent), then the pages read so far and its result
+// (stored / duplicate / error + reason): the server answers 202 with a job at once
+// and the job's partial (/upload/jobs/{id}) polls itself every second (htmx).
 (function () {
   "use strict";
   var LABELS = { stored: "Đã lưu", duplicate: "Trùng", new_version: "Phiên bản mới", error: "Lỗi" };
@@ -49,13 +51,27 @@
     }
   }
 
+  function follow(view, job) {
+    // The job partial replaces this placeholder at once and then itself, every second, until the file is done.
+    view.bar.hidden = true;
+    view.status.hidden = true;
+    var box = document.createElement("div");
+    box.className = "upload-job";
+    box.textContent = "Đang đọc văn bản…";
+    box.setAttribute("hx-get", "/upload/jobs/" + encodeURIComponent(job));
+    box.setAttribute("hx-trigger", "load");
+    box.setAttribute("hx-swap", "outerHTML");
+    view.li.appendChild(box);
+    window.htmx.process(box);
+  }
+
   function send(file, unit) {
     var view = row(file);
     var form = new FormData();
     form.append("files", file, file.name);
     if (unit) form.append("unit", unit);
     var xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/documents");
+    xhr.open("POST", "/api/v1/documents?wait=false");
     xhr.setRequestHeader("X-CSRF-Token", csrfToken());
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.onprogress = function (e) {
@@ -68,6 +84,7 @@
     xhr.onload = function () {
       var body = null;
       try { body = JSON.parse(xhr.responseText); } catch (err) { body = null; }
+      if (xhr.status === 202 && body && body.job && window.htmx) return follow(view, body.job);
       if (body && body.results && body.results.length) return show(view, body.results[0]);
       if (body && body.error && body.error.detail && body.error.detail.results) return show(view, body.error.detail.results[0]);
       var message = body && body.error ? body.error.message : "Máy chủ trả lỗi " + xhr.status + ".";
@@ -77,7 +94,16 @@
     xhr.send(form);
   }
 
+  function finished(elt) {
+    // A job partial that came back done: its file's result class goes on the list item (stored, error...).
+    if (!elt.classList || !elt.classList.contains("upload-job") || elt.getAttribute("data-status") !== "done") return;
+    var li = elt.closest("li");
+    var file = elt.querySelector(".upload-file");
+    if (li && file) li.className = file.className.replace("upload-file", "").trim();
+  }
+
   function init() {
+    if (window.htmx) window.htmx.onLoad(finished);
     var formEl = document.getElementById("upload-form");
     var zone = document.getElementById("dropzone");
     var input = document.getElementById("files");
