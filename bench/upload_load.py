@@ -1,6 +1,7 @@
-"""Latency of other requests while a large DOCX upload is processed (issue 13 item 2).
+"""Latency of other requests while a large DOCX upload (or a scan's OCR) is processed (issues 13 and 10).
 
     .venv/bin/python bench/upload_load.py [--mb 5] [--clients 4] [--uploads 2]
+    .venv/bin/python bench/upload_load.py --scan-pages 4 --uploads 1   # an image-only PDF read by OCR
 
 Starts `uvicorn thongsuot.web.app:create_app --factory` on a free loopback port
 over a temp SQLite library (public library on), makes an editor with an API
@@ -8,6 +9,8 @@ token, builds a DOCX of about `--mb` MB (a long text + an incompressible
 image), then uploads it `--uploads` times one after another while `--clients`
 clients fetch /static/app.css and the library page. Prints p50/p95/max per
 page kind and how long each upload took. Bar: p95 < 200 ms.
+With `--scan-pages N` the upload is instead a scanned N-page A4 PDF (tests/parsing/scans.py: LibreOffice,
+300 dpi, rotated, speckled, blurred) read by Tesseract in the worker pool; pages/minute is then printed too.
 """
 
 from __future__ import annotations
@@ -51,6 +54,16 @@ def big_docx(mb: float) -> bytes:
     return out.getvalue()
 
 
+def scan_pdf(pages: int) -> bytes:
+    """An image-only PDF of a seed document's first `pages` pages, damaged like a real scan."""
+    sys.path.insert(0, str(ROOT / "tests" / "parsing"))
+    from scans import make_scan
+
+    shared = Path(os.environ.get("THONGSUOT_SHARED", ROOT.parent / "shared"))
+    seed = sorted((shared / "corpus" / "seeds").glob("*.txt"))[1]
+    return make_scan(seed.read_text(encoding="utf-8"), max_pages=pages)
+
+
 def _png(path: Path, size: int) -> None:
     """An incompressible PNG of about `size` bytes (random RGB pixels)."""
     import struct
@@ -81,8 +94,8 @@ async def reader(base: str, url: str, stop: asyncio.Event, out: list[float], err
             await asyncio.sleep(0.02)
 
 
-async def run(base: str, token: str, data: bytes, clients: int, uploads: int) -> tuple[dict[str, list[float]],
-                                                                                       list[float], list[str]]:
+async def run(base: str, token: str, data: bytes, name: str, clients: int,
+              uploads: int) -> tuple[dict[str, list[float]], list[float], list[str]]:
     stats: dict[str, list[float]] = {"/static/app.css": [], "/": []}
     errors: list[str] = []
     stop = asyncio.Event()
@@ -92,7 +105,7 @@ async def run(base: str, token: str, data: bytes, clients: int, uploads: int) ->
     async with httpx.AsyncClient(base_url=base, timeout=600, headers={"Authorization": f"Bearer {token}"}) as up:
         for n in range(uploads):
             start = time.perf_counter()
-            response = await up.post("/api/v1/documents", files=[("files", (f"lon-{n}.docx", data))])
+            response = await up.post("/api/v1/documents", files=[("files", (name.format(n=n), data))])
             took.append(time.perf_counter() - start)
             if response.status_code >= 400:
                 errors.append(f"upload: HTTP {response.status_code} {response.text[:200]}")
@@ -106,6 +119,7 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=5)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--uploads", type=int, default=2)
+    parser.add_argument("--scan-pages", type=int, default=0, help="upload a scanned PDF of this many pages")
     args = parser.parse_args()
 
     from thongsuot.orgs.tree import load_org, store_org
@@ -122,7 +136,8 @@ def main() -> int:
     token = security.new_api_token()
     accounts.create_token(db.engine, user.id, "bench", security.token_hash(token), token[:8])
     db.close()
-    data = big_docx(args.mb)
+    data = scan_pdf(args.scan_pages) if args.scan_pages else big_docx(args.mb)
+    name = "quet-{n}.pdf" if args.scan_pages else "lon-{n}.docx"
 
     port = free_port()
     server = subprocess.Popen(
@@ -136,13 +151,16 @@ def main() -> int:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        stats, took, errors = asyncio.run(run(base, token, data, args.clients, args.uploads))
+        stats, took, errors = asyncio.run(run(base, token, data, name, args.clients, args.uploads))
     finally:
         server.terminate()
         server.wait(timeout=15)
 
-    print(f"upload {len(data) / 1024 / 1024:.1f} MB DOCX x {args.uploads}: "
+    what = f"scanned PDF of {args.scan_pages} A4 pages (OCR)" if args.scan_pages else "DOCX"
+    print(f"upload {len(data) / 1024 / 1024:.1f} MB {what} x {args.uploads}: "
           + ", ".join(f"{t:.1f} s" for t in took) + f"; {args.clients} readers")
+    if args.scan_pages:
+        print("pages/minute while serving: " + ", ".join(f"{args.scan_pages / t * 60:.1f}" for t in took))
     print(f"{'page':<18}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for url, values in stats.items():
         ms = [v * 1000 for v in values]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from thongsuot.errors import ThongSuotError
+from thongsuot.parsing.read import SUPPORTED_EXTENSIONS
 from thongsuot.storage.accounts import User
 from thongsuot.web import deps, docview, graphview, library, scanview
 from thongsuot.web.api import documents as api_documents
@@ -36,8 +37,8 @@ def library_page(
     return respond(request, Screen("library.html", context, json=data, partial="partials/results.html"))
 
 
-@router.get("/documents/{document_id}")
-def document_page(document_id: int, request: Request, user: User | None = Depends(deps.require_reader)) -> Response:
+def document_screen_context(request: Request, document_id: int, user: User | None) -> dict[str, Any]:
+    """Everything the document page's template reads (the scan view's refused correction renders it too)."""
     context = library.document_context(request, document_id, user)
     markdown = docview.is_markdown(context["parsed"], context["record"].format)
     context.update(
@@ -50,6 +51,12 @@ def document_page(document_id: int, request: Request, user: User | None = Depend
         badge=docview.check_badge,
         relation_labels=docview.RELATION_LABELS,
     )
+    return context
+
+
+@router.get("/documents/{document_id}")
+def document_page(document_id: int, request: Request, user: User | None = Depends(deps.require_reader)) -> Response:
+    context = document_screen_context(request, document_id, user)
     saved = request.query_params.get("corrected", "")
     context["scan"] = scanview.scan_context(
         request, context["record"], user, saved=int(saved) if saved.isascii() and saved.isdigit() and len(saved) < 7 else None)
@@ -106,7 +113,7 @@ def graph_page(
 def _upload_screen(request: Request, user: User, results: list[dict[str, object]] | None = None) -> Screen:
     st = deps.state(request)
     units = [u for u in st.units() if library.can_edit(request, user, u.code)]
-    context = {"units": units, "results": results, "accept": ".docx,.pdf,.txt,.md,.html,.htm"}
+    context = {"units": units, "results": results, "accept": ",".join(SUPPORTED_EXTENSIONS)}
     return Screen("upload.html", context, json={"results": results or []})
 
 

@@ -10,7 +10,8 @@ from fastapi.responses import RedirectResponse, Response
 from thongsuot.errors import InputError, ThongSuotError
 from thongsuot.storage.accounts import User
 from thongsuot.storage.corrections import Actor
-from thongsuot.web import deps, docview, library, scanview
+from thongsuot.web import deps, scanview
+from thongsuot.web.pages.library import document_screen_context
 from thongsuot.web.render import Screen, is_htmx, respond
 
 router = APIRouter()
@@ -60,14 +61,8 @@ def correct_form(
 
 def _refused(request: Request, user: User, document_id: int, texts: list[str], message: str) -> Response:
     """422 with the message above the pages and each textarea holding what the officer typed."""
-    context = library.document_context(request, document_id, user)
-    context.update(
-        body=lambda node: docview.node_body(context["parsed"], node, context["links"]),
-        foldable=docview.is_foldable,
-        role_label=docview.role_label,
-        relation_labels=docview.RELATION_LABELS,
-        scan=scanview.scan_context(request, context["record"], user, typed=texts, error=message),
-    )
+    context = document_screen_context(request, document_id, user)
+    context["scan"] = scanview.scan_context(request, context["record"], user, typed=texts, error=message)
     screen = Screen("document.html", context, json={"error": {"code": "correction_refused", "message": message}},
                     partial="partials/scan_view.html", status=422)
     return respond(request, screen)
