@@ -111,7 +111,17 @@ def test_a_scan_upload_shows_pages_read_and_opens_as_a_correctable_scan(
     assert all(o["status"] == 200 for o in others)
     assert any(clicked < o["start"] and o["end"] < done_at for o in others)
 
-    page.locator("#upload-list li a", has_text="Mở văn bản").click()
+    # A job the server no longer knows (restarted) stops the polling with a message instead of retrying forever.
+    page.evaluate("""() => {
+      const li = document.createElement("li"); li.id = "lost";
+      const job = document.createElement("div"); job.className = "upload-job";
+      job.setAttribute("hx-get", "/upload/jobs/khong-con"); job.setAttribute("hx-trigger", "load");
+      job.setAttribute("hx-swap", "outerHTML");
+      li.appendChild(job); document.getElementById("upload-list").append(li); htmx.process(job);
+    }""")
+    expect(page.locator("#lost.error")).to_contain_text("Không theo dõi được tiến độ (máy chủ trả lỗi 404)")
+
+    page.locator("#upload-list li a", has_text="Mở văn bản").first.click()
     view = page.locator("#scan-view")
     expect(view.locator(".scan-page")).to_have_count(2)
     images = view.locator(".scan-image img")

@@ -102,8 +102,22 @@
     if (li && file) li.className = file.className.replace("upload-file", "").trim();
   }
 
+  function lost(e) {
+    // The job is gone (server restarted) or the session ended: stop polling by replacing the element.
+    var elt = e.detail && e.detail.elt;
+    if (!elt || !elt.classList || !elt.classList.contains("upload-job")) return;
+    var note = document.createElement("div");
+    note.className = "status error";
+    note.textContent = "Không theo dõi được tiến độ (máy chủ trả lỗi " + e.detail.xhr.status +
+      "); xem kết quả trong Thư viện.";
+    var li = elt.closest("li");
+    elt.replaceWith(note);
+    if (li) li.className = "error";
+  }
+
   function init() {
     if (window.htmx) window.htmx.onLoad(finished);
+    document.addEventListener("htmx:responseError", lost);
     var formEl = document.getElementById("upload-form");
     var zone = document.getElementById("dropzone");
     var input = document.getElementById("files");
