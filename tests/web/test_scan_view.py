@@ -9,7 +9,7 @@ from PIL import Image
 from scan_docs import PAGE_1, PAGE_2, image_pdf, scanned
 from web_helpers import OWN_UNIT, WebEnv
 
-from thongsuot.parsing.read.preview import PREVIEW_DPI
+from thongsuot.parsing.read.preview import PREVIEW_DPI, PREVIEW_WIDTH
 
 FIXED = PAGE_1.replace("l2-KH/HU", "12-KH/HU")
 
@@ -76,3 +76,20 @@ def test_a_refused_correction_keeps_what_was_typed_and_stores_nothing(web_sqlite
     assert as_json.status_code == 422 and "Số trang gửi lên (1)" in as_json.json()["error"]["message"]
     record = web_sqlite.lib.get(doc_id)
     assert (record.summary.version, len(record.versions)) == (1, 1)
+
+
+def test_a_photo_scan_shows_its_frames_scaled_to_the_preview_width(web_sqlite: WebEnv) -> None:
+    frames = [Image.new("L", (2400, 3400), 255), Image.new("L", (600, 800), 255)]
+    out = io.BytesIO()
+    frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:])
+    parsed = scanned(name="anh.tif")
+    doc_id = int(web_sqlite.lib.store(parsed, out.getvalue(), file_name="anh.tif", fmt="image",
+                                      owner_unit_id=OWN_UNIT).document_id)
+    viewer = web_sqlite.client("viewer")
+    sizes = []
+    for page in (1, 2):
+        response = viewer.get(f"/documents/{doc_id}/scan/1/{page}.png")
+        assert response.status_code == 200
+        with Image.open(io.BytesIO(response.content)) as png:
+            sizes.append(png.size)
+    assert sizes == [(PREVIEW_WIDTH, round(3400 * PREVIEW_WIDTH / 2400)), (600, 800)]
