@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -106,3 +107,28 @@ def test_a_correction_equal_to_another_document_is_refused_naming_it(library: Li
     with pytest.raises(InputError, match=f"trùng hệt văn bản {first} đã có"):
         library.correct_scan(second, 1, [fixed, PAGE_2], OFFICER)
     assert library.get(second).summary.version == 1
+
+
+def test_of_two_corrections_of_the_same_version_one_is_stored_the_other_refused(library: Library) -> None:
+    doc_id = _store_scan(library)
+    fixed = PAGE_1.replace("l2-KH/HU", "12-KH/HU")
+    texts = [[fixed, PAGE_2], [fixed, PAGE_2 + "\n- Tổng kết."]]
+    start = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def officer(pages: list[str]) -> None:
+        start.wait()
+        try:
+            outcomes.append(library.correct_scan(doc_id, 1, pages, OFFICER).version)
+        except ThongSuotError as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=officer, args=(t,)) for t in texts]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(o for o in outcomes if isinstance(o, int)) == [2]
+    refused = [o for o in outcomes if isinstance(o, Conflict)]
+    assert len(refused) == 1 and "đã có phiên bản 2" in refused[0].message
+    assert [v.version for v in library.get(doc_id).versions] == [1, 2]

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import NotFound
@@ -42,6 +43,7 @@ from thongsuot.storage.models import (
 )
 from thongsuot.storage.search import SearchFilters
 from thongsuot.storage.tables import blobs, document_versions, documents
+from thongsuot.storage.unit_of_work import write_transaction
 
 
 class Library:
@@ -97,8 +99,12 @@ class Library:
     def correct_scan(
         self, document_id: int, opened_version: int, page_texts: Sequence[str], actor: corrections.Actor
     ) -> StoreResult:
-        """An officer's corrected pages as a new version, re-parsed and audited in one transaction."""
-        with self.db.session() as s:
+        """An officer's corrected pages as a new version, re-parsed and audited in one write transaction.
+
+        The write lock is taken first (SQLite `BEGIN IMMEDIATE`; a row lock on PostgreSQL), so of two
+        corrections of the same version one is stored and the other is refused as stale.
+        """
+        with write_transaction(self.db.engine) as conn, Session(bind=conn) as s:
             return corrections.correct_scan(s, document_id, opened_version, page_texts, actor)
 
     def has_sha256(self, sha256: str) -> int | None:
