@@ -78,3 +78,17 @@ def test_attached_outline_is_a_part_with_its_own_tree() -> None:
     # the subtitle cites the same type word by the same issuer: the plan's own number and date
     assert doc.header.symbol == "3-KH/HU"
     assert all(c.ref != "3-KH/HU" for c in doc.citations)
+
+
+def test_a_line_ending_in_so_runs_on_into_its_number() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 12/KH-UBND\nKẾ HOẠCH\nQuan trắc môi trường\n"
+        "Căn cứ Quyết định số\n513/QĐ-UBND ngày 28/12/2021 của Ủy ban nhân dân tỉnh;\n"
+        "Căn cứ Thông tư số\n04/2016/TT-BNNPTNT ngày 10/5/2016 của Bộ Nông nghiệp;\n"
+        "I. MỤC TIÊU\n1. Nâng cao chất lượng quan trắc.\n"
+    )
+    doc = parse_text(text)
+    openings = [n for n in doc.sections if n.kind is NodeKind.PARAGRAPH]
+    bodies = [doc.text[n.span.start : n.span.end] for n in openings]
+    assert any(b.startswith("Căn cứ Quyết định số\n513/QĐ-UBND") for b in bodies), bodies
+    assert not any(b.lstrip()[:1].isdigit() for b in bodies), bodies

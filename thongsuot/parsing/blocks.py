@@ -32,7 +32,8 @@ _SYMBOLISH = re.compile(r"^[A-ZĐ][A-ZĐa-zƯư]{0,5}\s?/|^[\d/%,.]")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _TERMINAL = ".;:!?…"
 _CLOSERS = "”\"’'»)]*"
-_JOINERS = (",", "-", "–", "(", "/", "và", "của", "với", "các", "những", "về", "theo", "trong", "cho", "để")
+# "số" last on a line: the number follows on the next ("Căn cứ Thông tư số" / "32/2014/TT-BNNPTNT ...")
+_JOINERS = (",", "-", "–", "(", "/", "và", "của", "với", "các", "những", "về", "theo", "trong", "cho", "để", "số")
 
 
 def roman_value(text: str) -> int | None:
