@@ -66,6 +66,11 @@ def test_issue_fixes_symbol_and_adds_to_library(db_url: str, derived: Plan) -> N
     store = open_plans(db_url)
     try:
         stored = store.create(derived)
+        assert derived.open_flags
+        with pytest.raises(Conflict):  # review before issue: open flags refuse it
+            store.issue(stored.id, "12", dt.date(2025, 9, 20))
+        reviewed = replace(derived, flags=tuple(replace(f, accepted=True) for f in derived.flags))
+        store.save(stored.id, reviewed)
         issued = store.issue(stored.id, "12", dt.date(2025, 9, 20))
         assert issued.status is PlanStatus.ISSUED
         assert issued.plan.header.symbol == "12-KH/ĐU"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 
 from web_helpers import OTHER_UNIT, OWN_UNIT, UNIT_SCOPED, Call, Rule, WebEnv
 
@@ -34,7 +35,9 @@ def _document(env: WebEnv, scope: str) -> int:
 def _plan(env: WebEnv, scope: str) -> int:
     code = _unit(scope)
     target = target_from_name(UNIT_NAMES[code], dt.date(2024, 5, 1), unit_code=code)
-    return PlanStore(env.app.state.ts.db).create(empty_plan(target), unit_code=code).id
+    plan = empty_plan(target)
+    plan = replace(plan, flags=tuple(replace(f, accepted=True) for f in plan.flags))  # reviewed: issuable
+    return PlanStore(env.app.state.ts.db).create(plan, unit_code=code).id
 
 
 ENTRIES: dict[tuple[str, str], tuple[Rule, Call]] = {
@@ -51,6 +54,10 @@ ENTRIES: dict[tuple[str, str], tuple[Rule, Call]] = {
     ("POST", "/plans/{plan_id}/op"): (UNIT_SCOPED, lambda env, c, role, scope: c.post(
         f"/plans/{_plan(env, scope)}/op", data={"op": "add", "target": "focal", "index": "0"},
         follow_redirects=False)),
+    ("POST", "/plans/{plan_id}/flags"): (UNIT_SCOPED, lambda env, c, role, scope: c.post(
+        f"/plans/{_plan(env, scope)}/flags", data={"action": "accept_all"}, follow_redirects=False)),
+    ("POST", "/plans/{plan_id}/outline"): (UNIT_SCOPED, lambda env, c, role, scope: c.post(
+        f"/plans/{_plan(env, scope)}/outline", data={}, follow_redirects=False)),
     ("POST", "/plans/{plan_id}/issue"): (UNIT_SCOPED, lambda env, c, role, scope: c.post(
         f"/plans/{_plan(env, scope)}/issue", data={"number": str(next(_n)), "date": "2024-05-02"},
         follow_redirects=False)),

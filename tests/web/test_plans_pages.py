@@ -74,7 +74,29 @@ def test_derive_edit_reorder_download_issue(env: WebEnv) -> None:
     history = client.get(f"/plans/{plan_id}/versions")
     assert history.status_code == 200 and "phiên bản 2 → 3" in history.text
     edit_diff = client.get(f"/plans/{plan_id}/versions?a=1&b=2").text
-    assert re.search(r'class="add">\+1\.1\. Chủ đề đã sửa ở xã\.', edit_diff)
+    # the history shows the words that changed, in the document's font, not a unified diff
+    assert re.search(r"<ins>[^<]*sửa ở xã\.", edit_diff) and '<pre class="diff" id="diff">' not in edit_diff
+    # the parent's outline is referred to; the editor may pick topics of it to print
+    assert "theo Đề cương kèm theo Hướng dẫn số 75-HD/BTGTU" in client.get(f"/plans/{plan_id}").text
+    picker = client.get(f"/plans/{plan_id}/outline").text
+    assert picker.count('name="topic"') > 10
+    assert client.post(f"/plans/{plan_id}/outline", data={"topic": ["0.0", "0.1"]}, follow_redirects=False).status_code == 303
+    outline = client.get(f"/plans/{plan_id}?format=json").json()["plan"]["outline"]
+    assert sum(len(s["topics"]) for s in outline["sections"]) == 2
+    # review before issue: the editor labels each paragraph against the parent's text
+    html = client.get(f"/plans/{plan_id}").text
+    assert 'data-label="adapted"' in html and 'data-label="flagged"' in html and "giữ nguyên" in html
+    assert 'id="issue-button" disabled' in html
+    refused = client.post(f"/plans/{plan_id}/issue", data={"number": "12", "date": "2025-09-20"})
+    assert refused.status_code == 409 and "điểm cần xem" in refused.text
+    plan = client.get(f"/plans/{plan_id}?format=json").json()["plan"]
+    cleared = client.post(f"/plans/{plan_id}/flags", data={"flag": "0", "action": "clear"}, follow_redirects=False)
+    assert cleared.status_code == 303
+    after = client.get(f"/plans/{plan_id}?format=json").json()["plan"]
+    assert len(after["flags"]) == len(plan["flags"]) - 1
+    accepted = client.post(f"/plans/{plan_id}/flags", data={"action": "accept_all"}, follow_redirects=False)
+    assert accepted.status_code == 303
+    assert 'id="issue-button" disabled' not in client.get(f"/plans/{plan_id}").text
     issued = client.post(
         f"/plans/{plan_id}/issue", data={"number": "12", "date": "2025-09-20"}, follow_redirects=False
     )
@@ -119,6 +141,7 @@ def test_issuing_with_tracking_assigns_the_named_units(env: WebEnv) -> None:
     plan = client.get(f"/plans/{plan_id}?format=json").json()["plan"]
     named = [a["unit"] for a in plan["assignments"]]
     assert any("Ban Tuyên giáo Huyện ủy" in n for n in named), named
+    client.post(f"/plans/{plan_id}/flags", data={"action": "accept_all"})
     issued = client.post(
         f"/plans/{plan_id}/issue",
         data={"number": "7", "date": "2023-06-12", "track": "1", "deadline": "2023-12-31"},
@@ -167,3 +190,25 @@ def test_each_save_returns_the_next_version_and_a_conflict_shows_both_texts(env:
     assert "Bản đã lưu (phiên bản 4)" in stale.text and "Chủ đề 3" in stale.text
     assert "Bản của bạn" in stale.text and "Bản cũ sửa dở" in stale.text
     assert client.get(f"/plans/{plan_id}?format=json").json()["version"] == 4
+
+
+def test_commission_staff_draft_their_committees_own_plan(web_sqlite: WebEnv) -> None:
+    # issue 11 item 8: the staff of a committee's commission draft the committee's plan, its unit pre-filled,
+    # and the plan belongs to the committee (what issuing assigns from); another committee stays out of reach
+    env = web_sqlite
+    env.add_user("btg", "editor", "BTGHU-A")
+    text = (SAMPLES / "000_cb2ba15afe6d27db.txt").read_text(encoding="utf-8")
+    doc_id = env.store_text(text, "HU-A", name="75-HD-BTGTU.txt")
+    client = env.client("btg")
+    form = client.get(f"/documents/{doc_id}/derive").text
+    assert 'id="unit" required placeholder="Đảng ủy xã Tân Hòa" value="Huyện ủy An Phú"' in form
+    made = client.post(f"/documents/{doc_id}/derive", data={"unit": "Huyện ủy An Phú", "kind": "KH",
+                                                            "date": "2023-06-10"}, follow_redirects=False)  # fmt: skip
+    assert made.status_code == 303, made.text
+    plan_id = int(made.headers["location"].rsplit("/", 1)[1])
+    assert client.post(f"/plans/{plan_id}/save", data={"version": "1", "title": "Tên mới"}).status_code == 200
+    listed = {p["id"]: p for p in client.get("/plans?format=json").json()["plans"]}
+    assert listed[plan_id]["unit_code"] == "HU-A"
+    other = client.post(f"/documents/{doc_id}/derive", data={"unit": "Huyện ủy Bình Sơn", "kind": "KH",
+                                                             "date": "2023-06-10"}, follow_redirects=False)  # fmt: skip
+    assert other.status_code == 403

@@ -71,6 +71,37 @@ def _review(plan: Plan) -> list[str]:
     return out + [""]
 
 
+def word_diff(old: Plan, new: Plan) -> list[list[tuple[str, str]]]:
+    """The changed paragraphs of two plans, word by word: one list of (`eq`|`ins`|`del`, words) per
+    paragraph that changed, in reading order (what the version history shows in the document's font)."""
+    a, b = render_md(old).splitlines(), render_md(new).splitlines()
+    out: list[list[tuple[str, str]]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            before = olds[k].split() if k < len(olds) else []
+            after = news[k].split() if k < len(news) else []
+            if before or after:
+                out.append(_words(before, after))
+    return out
+
+
+def _words(before: list[str], after: list[str]) -> list[tuple[str, str]]:
+    segments: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            segments.append(("eq", " ".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(("del", " ".join(before[i1:i2])))
+        if j2 > j1:
+            segments.append(("ins", " ".join(after[j1:j2])))
+    return segments
+
+
 def diff_plans(old: Plan, new: Plan, *, old_label: str = "trước", new_label: str = "sau") -> str:
     """A readable line diff of two plans (two versions, or a plan against its parent's plan)."""
     a = render_md(old).splitlines()

@@ -316,7 +316,14 @@ class PlanStore:
                     plan_versions.c.plan_id == plan_id, plan_versions.c.version == row.current_version
                 )
             ).scalar_one()
-            plan = plan_from_dict(json.loads(data)).with_number(number.strip(), date)
+            plan = plan_from_dict(json.loads(data))
+            if plan.open_flags:  # review before issue: every flag cleared or accepted first
+                raise Conflict(
+                    f"Chưa ban hành được: còn {len(plan.open_flags)} điểm cần xem. "
+                    "Hãy sửa hoặc chấp nhận từng điểm trong mục “Cần xem lại trước khi ban hành”.",
+                    detail={"open_flags": len(plan.open_flags)},
+                )
+            plan = plan.with_number(number.strip(), date)
             plan = replace(plan, status=PlanStatus.ISSUED)
             docx = render_docx(plan)
             name = f"{plan.header.symbol or plan_id}.docx".replace("/", "_")
@@ -331,6 +338,12 @@ class PlanStore:
                         updated_at=_now())
             )  # fmt: skip
         return StoredPlan(plan_id, version, PlanStatus.ISSUED, plan, stored.document_id, row.unit_code)
+
+    def parent_document_id(self, plan_id: int) -> int | None:
+        """The library document the plan was derived from (None when written or imported here)."""
+        with self.db.session() as s:
+            row = s.execute(select(plans.c.parent_document_id).where(plans.c.id == plan_id)).first()
+        return row[0] if row else None
 
     def delete(self, plan_id: int) -> None:
         """Delete a draft (issued plans stay: they are in the library)."""

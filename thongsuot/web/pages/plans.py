@@ -24,13 +24,13 @@ from thongsuot.parsing import parse_bytes
 from thongsuot.parsing.normalise import fold
 from thongsuot.rendering.plan_docx import render_docx
 from thongsuot.rendering.plan_json import plan_to_dict, render_json
-from thongsuot.rendering.plan_md import diff_plans, render_md
-from thongsuot.storage.accounts import User
+from thongsuot.rendering.plan_md import diff_plans, render_md, word_diff
+from thongsuot.storage.accounts import Role, User
 from thongsuot.storage.plans import PlanStore, StoredPlan
 from thongsuot.tracking import views as tracking_views
 from thongsuot.vocab.levels import load_levels
 from thongsuot.web import deps
-from thongsuot.web.pages.plans_form import apply_op, plan_from_form
+from thongsuot.web.pages.plans_form import LABELS, apply_op, plan_from_form, review_label
 from thongsuot.web.pages.tracking import actor_of, tracked_url, tracker
 from thongsuot.web.render import Screen, respond
 
@@ -50,14 +50,33 @@ def _parent_document(request: Request, document_id: int) -> Any:
     return parse_bytes(data, name)
 
 
-def _owner(request: Request, user: User, unit_name: str) -> str:
-    """The org-tree unit a new plan belongs to: the named unit when the tree has it, else the user's own.
+def drafting_unit(request: Request, user: User) -> str | None:
+    """The unit an editor drafts for: their own party committee, or, for the staff of a commission or
+    office of a committee (Ban Xây dựng Đảng Đảng ủy xã), the committee it serves."""
+    by_code = {u.code: u for u in deps.state(request).units()}
+    unit = by_code.get(user.unit_code or "")
+    if unit is None or unit.kind is UnitKind.PARTY_COMMITTEE or not unit.parent_code:
+        return unit.code if unit else None
+    parent = by_code.get(unit.parent_code)
+    if unit.kind is UnitKind.COMMISSION and parent is not None and parent.kind is UnitKind.PARTY_COMMITTEE:
+        return parent.code
+    return unit.code
 
-    Editors may only create plans for units of their subtree (403 otherwise)."""
+
+def _check_right(request: Request, user: User, code: str | None) -> None:
+    """Editors act in their unit's subtree; a committee's commission staff also for the committee itself."""
+    if user.role is Role.EDITOR and code is not None and code == drafting_unit(request, user):
+        return
+    deps.check_unit_right(request, user, code)
+
+
+def _owner(request: Request, user: User, unit_name: str) -> str:
+    """The org-tree unit a new plan belongs to: the named unit when the tree has it, else the unit the
+    user drafts for. Editors may only create plans for units of their subtree (403 otherwise)."""
     key = fold(unit_name)
     found = next((u.code for u in deps.state(request).units() if fold(u.name) == key), None)
-    code = found or user.unit_code
-    deps.check_unit_right(request, user, code)
+    code = found or drafting_unit(request, user) or user.unit_code
+    _check_right(request, user, code)
     return code
 
 
@@ -81,7 +100,7 @@ def _superior(request: Request, code: str | None, on: dt.date) -> str | None:
 
 def _editable(request: Request, user: User, plan_id: int) -> None:
     """Only editors of the owning unit's subtree (and admins) change a plan."""
-    deps.check_unit_right(request, user, _store(request).get(plan_id).unit_code)
+    _check_right(request, user, _store(request).get(plan_id).unit_code)
 
 
 def _kind(value: str) -> PlanKind:
@@ -104,7 +123,8 @@ def derive_form(document_id: int, request: Request, user: User = Depends(deps.re
     record = st.lib.get(document_id)
     levels = load_levels().levels
     units = st.units()
-    own = next((u.name for u in units if u.code == user.unit_code), "")
+    drafting = drafting_unit(request, user)
+    own = next((u.name for u in units if u.code == drafting), "")  # a commune account drafts its commune's plan
     context = {
         "document": record.summary,
         "unit_names": sorted({u.name for u in units}),
@@ -200,6 +220,8 @@ def _editor_context(plan_id: int, request: Request) -> dict[str, Any]:
         "section_labels": SECTION_LABELS,
         "statuses": STATUS_LABELS,
         "lines": lambda items: "\n".join(p.text for p in items),
+        "review_of": lambda where, item: review_label(stored.plan, where, item),
+        "labels": LABELS,
     }
 
 
@@ -280,9 +302,10 @@ def plan_versions(
     latest = versions[-1].version
     b = b or latest
     a = a or max(1, b - 1)
-    diff = diff_plans(store.get(plan_id, a).plan, store.get(plan_id, b).plan,
-                      old_label=f"phiên bản {a}", new_label=f"phiên bản {b}")  # fmt: skip
-    context = {"plan_id": plan_id, "versions": versions, "a": a, "b": b, "diff": diff, "parent_diff": None}
+    old, new = store.get(plan_id, a).plan, store.get(plan_id, b).plan
+    diff = diff_plans(old, new, old_label=f"phiên bản {a}", new_label=f"phiên bản {b}")
+    context = {"plan_id": plan_id, "versions": versions, "a": a, "b": b, "diff": diff, "parent_diff": None,
+               "words": word_diff(old, new)}  # fmt: skip
     if request.query_params.get("parent"):
         context["parent_diff"] = _parent_diff(request, plan_id)
     return respond(request, Screen("plans/versions.html", context, json={"diff": diff}))

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from thongsuot.domain.plan import Paragraph, Plan, PlanAssignment, Recipient, SignatureBlock, Topic
 from thongsuot.errors import InputError
+from thongsuot.parsing.normalise import fold
 
 T = TypeVar("T")
 TOPIC_LISTS = ("focal", "regular", "forms")
@@ -134,3 +135,38 @@ def _apply_inner(plan: Plan, op: str, target: str, index: int, sub: int) -> Plan
         raise InputError(f"Thao tác không hợp lệ: {op}")
     new_outer = outer[:index] + (_with(item, field, inner),) + outer[index + 1 :]
     return _with(plan, target, new_outer)
+
+
+FLAG_ACTIONS = ("accept", "clear", "reopen")
+
+
+def apply_flag(plan: Plan, index: int, action: str) -> Plan:
+    """`accept` keeps the text as it is and marks the flag seen; `clear` removes it (the text was
+    fixed); `reopen` undoes an acceptance. Issuing waits until no flag is open."""
+    if action not in FLAG_ACTIONS:
+        raise InputError(f"Thao tác không hợp lệ với điểm cần xem: {action}")
+    if not 0 <= index < len(plan.flags):
+        raise InputError("Điểm cần xem không tồn tại (trang đã cũ, hãy tải lại).")
+    flags = list(plan.flags)
+    if action == "clear":
+        del flags[index]
+    else:
+        flags[index] = replace(flags[index], accepted=action == "accept")
+    return replace(plan, flags=tuple(flags))
+
+
+# What the editor shows beside a paragraph: how it relates to the parent's text.
+LABELS = {"copied": "giữ nguyên", "adapted": "đã điều chỉnh", "new": "mới", "flagged": "cần xem"}
+
+
+def review_label(plan: Plan, where: str, p: Paragraph | Topic) -> str:
+    """`flagged` when an open flag of this field names its words, else `new` (no parent link),
+    `copied` (the parent's words, spaces aside) or `adapted`."""
+    text = p.heading if isinstance(p, Topic) else p.text
+    for f in plan.open_flags:
+        if f.where == where and text and (f.text in text or text in f.text):
+            return "flagged"
+    if p.source is None or not p.source.text:
+        return "new"
+    same = fold(p.source.text) == fold(text)
+    return "copied" if same else "adapted"
