@@ -86,6 +86,9 @@ def test_ward_plan_speaks_of_its_own_ward(parsed: dict[str, ParsedDocument]) -> 
     assert plan.header.header_body == "ĐẢNG ỦY PHƯỜNG HÒA BÌNH"
     assert plan.header.parent_body == "ĐẢNG BỘ THÀNH PHỐ CẦN THƠ"
     assert any(a.unit == "Các chi bộ trực thuộc Đảng ủy phường" for a in plan.assignments)
+    # a ward speaks of itself plainly: "Nhân dân phường", never "phường nhà"
+    written = " ".join(t for _, t in plan_places(plan))
+    assert "phường nhà" not in written and "Nhân dân phường" in written
 
 
 def test_header_and_reporting_line_follow_the_date(parsed: dict[str, ParsedDocument]) -> None:

@@ -16,7 +16,7 @@ from thongsuot.domain.level import Level
 from thongsuot.domain.plan import Flag, FlagKind, Target
 from thongsuot.errors import InputError
 from thongsuot.parsing.normalise import fold
-from thongsuot.vocab.levels import load_levels, load_roles
+from thongsuot.vocab.levels import load_levels, load_roles, plan_text
 from thongsuot.vocab.org_history import load_history
 
 # the order levels are tried when a name could be read two ways ("Thành ủy X": a province first)
@@ -156,6 +156,9 @@ def retarget(text: str, level: str, word: str | None) -> str:
     ]
     for old, new in pairs:
         text = _swap(text, old, new[: -len(history.blank)].strip())
+    # "xã nhà" is how a commune speaks of itself; a ward or a special zone is named plainly ("phường")
+    home = plan_text("retarget", "home").format(word=word)
+    text = re.sub(rf"(?<![\w-]){re.escape(default)}\s+nhà(?!\w)", home, text)
     return re.sub(rf"(?<![\w-]){re.escape(default)}(?!\w)(?!\s+(?:hội|ủy|uỷ)(?!\w))", word, text)
 
 
