@@ -80,9 +80,15 @@ def test_a_bad_date_comes_back_beside_its_field_with_everything_typed_kept(
     # By htmx: the form alone comes back (swapped in place), same messages and values.
     part = rep.post(f"{url}/activities", data=typed, headers={"HX-Request": "true"})
     assert part.status_code == 422 and "<html" not in part.text and 'id="err-start"' in part.text and _field(part.text, "title") == typed["title"]
-    # JSON callers get the error shape naming each field.
-    js = rep.post(f"{url}/activities", data=typed, headers={"Accept": "application/json"}).json()
-    assert {d["field"] for d in js["error"]["detail"]} == {"start", "amount2"}
+    # The page answers HTML only, whatever the Accept header; JSON callers use the API, whose error shape names
+    # each refused field.
+    again = rep.post(f"{url}/activities", data=typed, headers={"Accept": "application/json"})
+    assert again.status_code == 422 and again.headers["content-type"].startswith("text/html")
+    js = rep.post(f"/api/v1{url}/activities", json={"start": "2026-02-31", "channel": "phat_thanh", "title": "x",
+                                                     "quantities": [{"amount": 3, "unit": "tin_bai"},
+                                                                    {"amount": "ba", "unit": "buoi"}]}).json()
+    assert js["error"]["code"] == "validation_error"
+    assert {tuple(d["loc"][1:]) for d in js["error"]["detail"]} == {("start",), ("quantities", 1, "amount")}
     # Nothing was stored by the refused posts; a good one is stored and, by htmx, redirects the page.
     good = rep.post(f"{url}/activities", data=typed | {"start": TODAY.strftime("%d/%m/%Y"), "amount2": ""},
                     headers={"HX-Request": "true"})
@@ -111,7 +117,7 @@ def test_save_shows_feedback_submit_asks_first_and_recall_lasts_until_the_superi
     rep.post(f"/tracking/reports/{report_id}", data={"results": "Đã tuyên truyền", "then": "submit"})
     assert prov.get(page_url).status_code == 200  # the superior opens it
     assert f"/tracking/reports/{report_id}/recall" not in rep.get(page_url).text
-    late = rep.post(f"/tracking/reports/{report_id}/recall", headers={"Accept": "application/json"})
+    late = rep.post(f"/api/v1/tracking/reports/{report_id}/recall", json={})
     assert late.status_code == 409 and late.json()["error"]["code"] == "already_opened"
     with web.engine.connect() as conn:
         assert str(store.get_report(conn, report_id).state) == "submitted"

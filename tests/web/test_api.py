@@ -232,7 +232,7 @@ def test_uploading_our_units_plan_puts_it_under_tracking(web: WebEnv) -> None:
     tracked, untouched = results[0]["tracking"], results[1]["tracking"]
     assert untouched is None
     assert tracked["assignments"] == 1 and tracked["unmatched"] == []
-    plan = editor.get(tracked["url"], params={"format": "json"})
+    plan = editor.get("/api/v1" + tracked["url"])
     assert plan.status_code == 200
     assert "BTGHU-A" in plan.text
     # Uploading a new version does not track the plan twice.

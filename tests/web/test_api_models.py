@@ -20,9 +20,11 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 from web_helpers import WebEnv, make_env
 
+from thongsuot.cascade.derive import empty_plan, target_from_name
 from thongsuot.domain.tracking import Activity, Period, PeriodKind, PeriodReport
 from thongsuot.storage import accounts
 from thongsuot.storage import tracking as store
+from thongsuot.storage.plans import PlanStore
 from thongsuot.tracking.rights import Actor
 from thongsuot.tracking.service import Tracker
 from thongsuot.vocab.tracking_data import demo_province
@@ -58,7 +60,9 @@ def tracked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[WebEnv, 
     report = tracker.report_for(reporter, period, "AB.X04.DU")
     assignment = tracker.assignment_of(plan, "AB.X04.DU")
     assert report.id is not None and assignment is not None
-    ids = {"plan_id": plan, "period_id": period, "unit_code": "AB.X04.DU", "report_id": report.id,
+    draft = PlanStore(web.app.state.ts.db).create(
+        empty_plan(target_from_name("Đảng ủy xã Đông Hòa", TODAY, unit_code="AB.X04.DU")), unit_code="AB.X04.DU").id
+    ids = {"draft_id": draft, "plan_id": plan, "period_id": period, "unit_code": "AB.X04.DU", "report_id": report.id,
            "assignment_id": assignment.id}
     yield web, ids
     web.app.state.ts.db.close()
@@ -70,6 +74,8 @@ def _call(web: WebEnv, user: str, method: str, path: str, params: dict[str, Any]
     schema = SCHEMA["schema"]
     operation = schema["/api/v1" + path][method]
     names = {p.name for p in operation.path_parameters}
+    if "/plans/{plan_id}" in path and path.startswith("/plans"):
+        params = {**params, "plan_id": params["draft_id"]}
     extra = {} if body is None else {"body": body, "media_type": "application/json"}
     case = operation.Case(path_parameters={k: v for k, v in params.items() if k in names}, **extra)
     response = case.call(headers={"Authorization": f"Bearer {TOKENS[user]}"})
@@ -86,6 +92,11 @@ def _call(web: WebEnv, user: str, method: str, path: str, params: dict[str, Any]
     ("donghoa", "GET", "/tracking/periods/{period_id}/units/{unit_code}", None),
     ("donghoa", "PUT", "/tracking/reports/{report_id}", {"results": "Đạt"}),
     ("donghoa", "POST", "/tracking/assignments/{assignment_id}/{action}", {}),
+    ("donghoa", "GET", "/notifications", None),
+    ("donghoa", "GET", "/notifications/count", None),
+    ("donghoa", "GET", "/plans", None),
+    ("donghoa", "GET", "/plans/{plan_id}", None),
+    ("donghoa", "GET", "/plans/{plan_id}/versions", None),
 ])
 def test_tracking_answers_match_their_schema(tracked: tuple[WebEnv, dict[str, Any]], user: str, method: str,
                                             path: str, body: Any) -> None:
@@ -104,3 +115,16 @@ def test_a_report_moves_and_answers_its_model(tracked: tuple[WebEnv, dict[str, A
 
 def test_the_report_model_keeps_the_domain_fields() -> None:
     assert list(PeriodReportOut.model_fields) == [f.name for f in dataclasses.fields(PeriodReport)]
+
+
+@pytest.mark.parametrize("page", ["/tracking", "/tracking/plans/{plan_id}", "/tracking/plans/{plan_id}/units/{unit_code}",
+                                  "/tracking/periods/{period_id}/units/{unit_code}", "/notifications", "/account",
+                                  "/plans", "/plans/{draft_id}", "/", "/nowhere"])
+def test_pages_answer_html_only(tracked: tuple[WebEnv, dict[str, Any]], page: str) -> None:
+    """One JSON surface: neither `?format=json` nor `Accept: application/json` turns a page (or its error) into JSON."""
+    web, ids = tracked
+    client = web.client("donghoa")
+    url = page.format(**ids)
+    for answer in (client.get(url, params={"format": "json"}), client.get(url, headers={"Accept": "application/json"})):
+        assert answer.headers["content-type"].startswith("text/html"), (url, answer.status_code)
+        assert "<html" in answer.text

@@ -88,7 +88,7 @@ def test_markdown_export_page_and_snippet_show_words_only(web_sqlite: WebEnv) ->
     assert "cb2ba15afe6d27db" not in h1
     if not parsed.header.title:
         assert h1 == "(chưa rõ trích yếu)"
-    hits = viewer.get("/", params={"q": "tien luong day them", "format": "json"}).json()["results"]
+    hits = viewer.get("/api/v1/documents", params={"q": "tien luong day them"}).json()["results"]
     assert hits and all(not re.search(r"\*|\||(?<!&)#", h["snippet"] + h["snippet_html"]) for h in hits)
 
 

@@ -18,13 +18,13 @@ def test_every_facet_count_matches_the_list_it_filters(web_sqlite: WebEnv) -> No
     ingest(web_sqlite.lib, [SAMPLES], owner_unit_id="HU-A")
     client = web_sqlite.client("viewer")
     page = client.get("/").text
-    total = int(client.get("/", params={"format": "json"}).json()["total"])
+    total = int(client.get("/api/v1/documents").json()["total"])
     kinds, issuers = _options(page, "kind"), _options(page, "issuer")
     assert sum(n for _, n in kinds) == total  # a document without a type code is counted too
     assert sum(n for _, n in issuers) == total  # an issuer without a code is offered too
     for name, options in (("kind", kinds), ("issuer", issuers), ("year", _options(page, "year"))):
         for value, n in options:
-            listed = client.get("/", params={name: value, "format": "json"}).json()
+            listed = client.get("/api/v1/documents", params={name: value}).json()
             assert listed["total"] == n, (name, value)
     # Counted with the other filters in force.
     value, _n = kinds[0]
@@ -43,7 +43,7 @@ def test_the_sort_box_says_how_the_list_is_sorted(web_sqlite: WebEnv) -> None:
 def test_the_graph_input_shows_the_documents_number_not_its_id(web_sqlite: WebEnv) -> None:
     ingest(web_sqlite.lib, [SAMPLES], owner_unit_id="HU-A")
     client = web_sqlite.client("viewer")
-    doc = next(d for d in client.get("/", params={"format": "json"}).json()["results"] if d["symbol"])
+    doc = next(d for d in client.get("/api/v1/documents").json()["results"] if d["symbol"])
     page = client.get("/graph", params={"ref": str(doc["id"])}).text
     assert f'name="ref" value="{doc["symbol"]}"' in page
     assert f'name="ref" value="{doc["id"]}"' not in page

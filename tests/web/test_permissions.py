@@ -186,6 +186,8 @@ def test_anonymous_reads_only_with_public_library(web_sqlite: WebEnv, make_db_ur
 # A draft is read by admins, the drafting unit, the units above it and the units below it; a unit of another
 # branch gets 403. Issued plans are in the library. The whole tree as a file: admins and editors of a root unit.
 DRAFT_READ = Rule(("2xx", "2xx"), ("2xx", "403"), ("2xx", "403"), ("2xx", "403"))
+DRAFT_PAGE = Rule(("2xx", "2xx"), ("2xx", "403"), ("2xx", "403"), ("2xx", "403"), anonymous="303")
+ADMIN_PAGE = Rule(("2xx", "2xx"), ("403", "403"), ("403", "403"), ("403", "403"), anonymous="303")
 
 
 def _draft(env: WebEnv, scope: str) -> int:
@@ -200,14 +202,19 @@ def _draft(env: WebEnv, scope: str) -> int:
 
 
 READS: dict[tuple[str, str], tuple[Rule, Call]] = {
-    ("GET", "/plans/{plan_id}"): (DRAFT_READ, lambda env, c, role, scope: c.get(
-        f"/plans/{_draft(env, scope)}", params={"format": "json"})),
-    ("GET", "/plans/{plan_id}/versions"): (DRAFT_READ, lambda env, c, role, scope: c.get(
-        f"/plans/{_draft(env, scope)}/versions", params={"format": "json"})),
-    ("GET", "/plans/{plan_id}/export.{fmt}"): (DRAFT_READ, lambda env, c, role, scope: c.get(
-        f"/plans/{_draft(env, scope)}/export.json", headers={"Accept": "application/json"})),
-    ("GET", "/tracking/org/export.{fmt}"): (ADMIN_ONLY, lambda env, c, role, scope: c.get(
-        "/tracking/org/export.csv", headers={"Accept": "application/json"})),
+    ("GET", "/api/v1/plans/{plan_id}"): (DRAFT_READ, lambda env, c, role, scope: c.get(
+        f"/api/v1/plans/{_draft(env, scope)}")),
+    ("GET", "/api/v1/plans/{plan_id}/versions"): (DRAFT_READ, lambda env, c, role, scope: c.get(
+        f"/api/v1/plans/{_draft(env, scope)}/versions")),
+    # pages: a visitor is sent to the login page (303), never answered in JSON
+    ("GET", "/plans/{plan_id}"): (DRAFT_PAGE, lambda env, c, role, scope: c.get(
+        f"/plans/{_draft(env, scope)}", follow_redirects=False)),
+    ("GET", "/plans/{plan_id}/versions"): (DRAFT_PAGE, lambda env, c, role, scope: c.get(
+        f"/plans/{_draft(env, scope)}/versions", follow_redirects=False)),
+    ("GET", "/plans/{plan_id}/export.{fmt}"): (DRAFT_PAGE, lambda env, c, role, scope: c.get(
+        f"/plans/{_draft(env, scope)}/export.json", follow_redirects=False)),
+    ("GET", "/tracking/org/export.{fmt}"): (ADMIN_PAGE, lambda env, c, role, scope: c.get(
+        "/tracking/org/export.csv", follow_redirects=False)),
 }
 
 
@@ -230,10 +237,10 @@ def test_superiors_and_subordinates_read_a_draft_other_branches_do_not(web_sqlit
     env.add_user("tinh", "viewer", "TU")  # the province above HU-A
     env.add_user("ban", "viewer", CHILD_UNIT)  # a board under HU-A
     env.add_user("ben", "viewer", OTHER_UNIT)  # a sibling district
-    codes = {name: env.client(name).get(f"/plans/{plan}", params={"format": "json"}).status_code
+    codes = {name: env.client(name).get(f"/api/v1/plans/{plan}").status_code
              for name in ("tinh", "ban", "ben")}
     assert codes == {"tinh": 200, "ban": 200, "ben": 403}
-    listed = {p["id"] for p in env.client("ben").get("/plans", params={"format": "json"}).json()["plans"]}
+    listed = {p["id"] for p in env.client("ben").get("/api/v1/plans").json()["plans"]}
     assert plan not in listed
     env.add_user("bt-tu", "editor", "TW")  # editor of the root unit
     assert env.client("bt-tu").get("/tracking/org/export.csv").status_code == 200

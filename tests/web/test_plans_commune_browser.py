@@ -87,7 +87,7 @@ def test_a_commune_drafts_reviews_and_issues_to_its_own_cells(
     page.locator("#issue-button").click()
     page.wait_for_url("**/tracking/plans/**")
     page.screenshot(path=str(SHOTS / "commune-02-tracking.png"), full_page=True)
-    tracked = page.request.get(page.url.split("?")[0] + "?format=json").json()
+    tracked = page.request.get(page.url.split("?")[0].replace("/tracking/", "/api/v1/tracking/", 1)).json()
     units = {r["a"]["unit_code"] for r in tracked["rows"]}
     assert units and all(u.startswith("AB.X04.") for u in units), units  # only Đông Hòa's own units
     expect(page.locator("main")).to_contain_text("Chi bộ thôn Đông Hòa Thượng")  # its party cells got the duties

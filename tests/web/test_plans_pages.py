@@ -57,7 +57,7 @@ def test_derive_edit_reorder_download_issue(env: WebEnv) -> None:
     stale = client.post(f"/plans/{plan_id}/save", data={"version": "1", "title": "x"})
     assert stale.status_code == 409
     # reorder a duty: the second duty of the first unit goes up
-    data = client.get(f"/plans/{plan_id}?format=json").json()
+    data = client.get(f"/api/v1/plans/{plan_id}").json()
     assert data["version"] == 2
     moved = client.post(f"/plans/{plan_id}/op", data={"op": "up", "target": "assignments", "index": "0", "sub": "1"},
                         follow_redirects=False)  # fmt: skip
@@ -81,7 +81,7 @@ def test_derive_edit_reorder_download_issue(env: WebEnv) -> None:
     picker = client.get(f"/plans/{plan_id}/outline").text
     assert picker.count('name="topic"') > 10
     assert client.post(f"/plans/{plan_id}/outline", data={"topic": ["0.0", "0.1"]}, follow_redirects=False).status_code == 303
-    outline = client.get(f"/plans/{plan_id}?format=json").json()["plan"]["outline"]
+    outline = client.get(f"/api/v1/plans/{plan_id}").json()["plan"]["outline"]
     assert sum(len(s["topics"]) for s in outline["sections"]) == 2
     # review before issue: the editor labels each paragraph against the parent's text
     html = client.get(f"/plans/{plan_id}").text
@@ -89,10 +89,10 @@ def test_derive_edit_reorder_download_issue(env: WebEnv) -> None:
     assert 'id="issue-button" disabled' in html
     refused = client.post(f"/plans/{plan_id}/issue", data={"number": "12", "date": "2025-09-20"})
     assert refused.status_code == 409 and "điểm cần xem" in refused.text
-    plan = client.get(f"/plans/{plan_id}?format=json").json()["plan"]
+    plan = client.get(f"/api/v1/plans/{plan_id}").json()["plan"]
     cleared = client.post(f"/plans/{plan_id}/flags", data={"flag": "0", "action": "clear"}, follow_redirects=False)
     assert cleared.status_code == 303
-    after = client.get(f"/plans/{plan_id}?format=json").json()["plan"]
+    after = client.get(f"/api/v1/plans/{plan_id}").json()["plan"]
     assert len(after["flags"]) == len(plan["flags"]) - 1
     accepted = client.post(f"/plans/{plan_id}/flags", data={"action": "accept_all"}, follow_redirects=False)
     assert accepted.status_code == 303
@@ -138,7 +138,7 @@ def test_issuing_with_tracking_assigns_the_named_units(env: WebEnv) -> None:
     made = client.post(f"/documents/{doc_id}/derive", data={"unit": "Huyện ủy An Phú", "kind": "KH",
                                                             "date": "2023-06-10"}, follow_redirects=False)
     plan_id = int(made.headers["location"].rsplit("/", 1)[1])
-    plan = client.get(f"/plans/{plan_id}?format=json").json()["plan"]
+    plan = client.get(f"/api/v1/plans/{plan_id}").json()["plan"]
     named = [a["unit"] for a in plan["assignments"]]
     assert any("Ban Tuyên giáo Huyện ủy" in n for n in named), named
     client.post(f"/plans/{plan_id}/flags", data={"action": "accept_all"})
@@ -150,7 +150,7 @@ def test_issuing_with_tracking_assigns_the_named_units(env: WebEnv) -> None:
     assert issued.status_code == 303, issued.text
     where = issued.headers["location"]
     assert where.startswith("/tracking/plans/"), where
-    tracked = client.get(where.split("?")[0] + "?format=json").json()
+    tracked = client.get("/api/v1" + where.split("?")[0]).json()
     units = {r["a"]["unit_code"] for r in tracked["rows"]}
     assert "BTGHU-A" in units  # "Ban Tuyên giáo Huyện ủy" matched to the tree
     assert all(r["a"]["deadline"] == "2023-12-31" for r in tracked["rows"])
@@ -189,7 +189,7 @@ def test_each_save_returns_the_next_version_and_a_conflict_shows_both_texts(env:
     assert stale.status_code == 409
     assert "Bản đã lưu (phiên bản 4)" in stale.text and "Chủ đề 3" in stale.text
     assert "Bản của bạn" in stale.text and "Bản cũ sửa dở" in stale.text
-    assert client.get(f"/plans/{plan_id}?format=json").json()["version"] == 4
+    assert client.get(f"/api/v1/plans/{plan_id}").json()["version"] == 4
 
 
 def test_commission_staff_draft_their_committees_own_plan(web_sqlite: WebEnv) -> None:
@@ -207,7 +207,7 @@ def test_commission_staff_draft_their_committees_own_plan(web_sqlite: WebEnv) ->
     assert made.status_code == 303, made.text
     plan_id = int(made.headers["location"].rsplit("/", 1)[1])
     assert client.post(f"/plans/{plan_id}/save", data={"version": "1", "title": "Tên mới"}).status_code == 200
-    listed = {p["id"]: p for p in client.get("/plans?format=json").json()["plans"]}
+    listed = {p["id"]: p for p in client.get("/api/v1/plans").json()["plans"]}
     assert listed[plan_id]["unit_code"] == "HU-A"
     other = client.post(f"/documents/{doc_id}/derive", data={"unit": "Huyện ủy Bình Sơn", "kind": "KH",
                                                              "date": "2023-06-10"}, follow_redirects=False)  # fmt: skip

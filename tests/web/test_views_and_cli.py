@@ -24,22 +24,22 @@ def test_library_screen_as_page_partial_and_json(web_sqlite: WebEnv) -> None:
     viewer = web_sqlite.client("viewer")
     page = viewer.get("/", params={"q": "tuyen truyen"})
     partial = viewer.get("/", params={"q": "tuyen truyen"}, headers={"HX-Request": "true"})
-    data = viewer.get("/", params={"q": "tuyen truyen", "format": "json"}).json()
+    data = viewer.get("/api/v1/documents", params={"q": "tuyen truyen"}).json()
     assert page.text.lstrip().startswith("<!doctype html>") and 'id="results"' in page.text
     assert "<html" not in partial.text and "result-count" in partial.text
     assert data["results"] and all(f'href="{r["url"]}"' in partial.text for r in data["results"])
     # Empty query: every document, newest first.
-    listing = viewer.get("/", params={"format": "json"}).json()
+    listing = viewer.get("/api/v1/documents").json()
     dates = [r["date"] for r in listing["results"] if r["date"]]
     assert listing["total"] == 2 and dates == sorted(dates, reverse=True)
     # A search states its total too, and the "Cấp" filter narrows by the issuer's level.
     assert data["total"] == len(data["results"])
     for level in ("trung-uong", "tinh", "huyen", "xa"):
-        narrowed = viewer.get("/", params={"q": "tuyen truyen", "level": level, "format": "json"}).json()
+        narrowed = viewer.get("/api/v1/documents", params={"q": "tuyen truyen", "level": level}).json()
         assert {r["id"] for r in narrowed["results"]} <= {r["id"] for r in data["results"]}
         assert narrowed["total"] == len(narrowed["results"])
     levels = [
-        viewer.get("/", params={"level": lv, "format": "json"}).json()["total"] for lv in ("trung-uong", "tinh", "huyen", "xa")
+        viewer.get("/api/v1/documents", params={"level": lv}).json()["total"] for lv in ("trung-uong", "tinh", "huyen", "xa")
     ]
     assert sum(levels) <= 2 and max(levels) >= 1
 
@@ -108,12 +108,12 @@ def test_a_search_past_the_count_cap_says_more_than(web_sqlite: WebEnv, monkeypa
     monkeypatch.setattr(library, "COUNT_CAP", 2)
     monkeypatch.setattr(library, "PAGE_SIZE", 1)
     viewer = web_sqlite.client("viewer")
-    first = viewer.get("/", params={"q": "tuyen truyen", "format": "json"}).json()
+    first = viewer.get("/api/v1/documents", params={"q": "tuyen truyen"}).json()
     assert first["total"] == 2 and first["total_is_lower_bound"] and first["has_next"]
     assert "hơn 2 văn bản" in viewer.get("/", params={"q": "tuyen truyen"}).text
     seen = []
     for page in range(1, 6):  # pages go on past the cap until the hits run out
-        data = viewer.get("/", params={"q": "tuyen truyen", "page": page, "format": "json"}).json()
+        data = viewer.get("/api/v1/documents", params={"q": "tuyen truyen", "page": page}).json()
         seen += [r["id"] for r in data["results"]]
         if not data["has_next"]:
             break

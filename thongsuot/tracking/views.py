@@ -6,7 +6,6 @@ Pure context builders over the Tracker: the web layer only picks templates.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from thongsuot.domain.document import ParsedDocument
@@ -26,18 +25,6 @@ from thongsuot.tracking.xlsx_io import rows_to_xlsx
 from thongsuot.vocab.tracking_data import channel_vocab
 
 __all__ = ["Actor", "PlanTracking", "Tracker"]
-
-
-def jsonable(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return jsonable(asdict(value))
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items() if k != "request"}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def labels() -> dict[str, Any]:

@@ -56,7 +56,7 @@ def _is_api(request: Request) -> bool:
 
 def _error_response(request: Request, status: int, code: str, message: str, detail: Any = None) -> Response:
     body = {"error": {"code": code, "message": message, "detail": detail}}
-    if _is_api(request) or render.wants_json(request):
+    if _is_api(request):
         return JSONResponse(body, status_code=status)
     if status == 401 and request.method == "GET":
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)

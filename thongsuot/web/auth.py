@@ -135,14 +135,3 @@ def revoke_token(request: Request, user: User, token_id: int) -> accounts.ApiTok
     token = accounts.revoke_token(deps.state(request).engine, user.id, token_id)
     deps.audit(request, "token_revoke", target=f"{user.username}/{token.id}", actor=user)
     return token
-
-
-def token_dict(token: accounts.ApiToken) -> dict[str, Any]:
-    return {
-        "id": token.id,
-        "name": token.name,
-        "prefix": token.prefix,
-        "created_at": token.created_at.isoformat(),
-        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
-        "revoked": token.revoked_at is not None,
-    }

@@ -1,19 +1,18 @@
-"""One context per screen, rendered as a full page, an htmx partial or JSON.
+"""One context per screen, rendered as a full page or an htmx partial.
 
-A view builds a `Screen` (template, partial, data for the template, and the
-JSON-able part); `respond` picks the form from the request, Datasette style:
-`?format=json` or `Accept: application/json` -> JSON; `HX-Request` -> the
-partial; otherwise the full page.
+A view builds a `Screen` (template, partial, data for the template); `respond`
+picks the form from the request: `HX-Request` -> the partial; otherwise the
+full page. Pages answer HTML only: the one JSON surface is the API under
+/api/v1 (web/api/, typed by web/schemas/), whose builders the pages share.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from thongsuot.web import deps
 from thongsuot.web.security import CSRF_FIELD, CSRF_HEADER
@@ -23,17 +22,9 @@ from thongsuot.web.security import CSRF_FIELD, CSRF_HEADER
 class Screen:
     template: str  # full page, extends base.html
     context: dict[str, Any]  # what the templates read
-    json: Any = None  # what ?format=json returns (defaults to the context)
     partial: str | None = None  # template rendered for htmx requests
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
-
-
-def wants_json(request: Request) -> bool:
-    if request.query_params.get("format") == "json":
-        return True
-    accept = request.headers.get("accept", "")
-    return accept.startswith("application/json")
 
 
 def is_htmx(request: Request) -> bool:
@@ -61,20 +52,7 @@ def base_context(request: Request) -> dict[str, Any]:
     }
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def respond(request: Request, screen: Screen) -> Response:
-    if wants_json(request):
-        payload = screen.json if screen.json is not None else screen.context
-        return JSONResponse(_jsonable(payload), status_code=screen.status, headers=screen.headers)
     templates = deps.state(request).templates
     context = {**base_context(request), **screen.context}
     name = screen.partial if (screen.partial and is_htmx(request)) else screen.template

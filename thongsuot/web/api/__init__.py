@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from thongsuot.web import deps
-from thongsuot.web.api import accounts, documents, tracking
+from thongsuot.web.api import accounts, documents, notifications, plans, tracking
 
 
 def build_api_router() -> APIRouter:
@@ -13,4 +13,6 @@ def build_api_router() -> APIRouter:
     router.include_router(documents.router)
     router.include_router(accounts.router)
     router.include_router(tracking.router)
+    router.include_router(plans.router)
+    router.include_router(notifications.router)
     return router

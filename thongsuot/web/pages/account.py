@@ -67,8 +67,7 @@ def _account_screen(request: Request, user: User, **extra: object) -> Screen:
         "new_token": None,
         **extra,
     }
-    tokens_json = [auth.token_dict(t) for t in context["tokens"]]  # type: ignore[attr-defined]
-    return Screen("account.html", context, json={"user": user.to_dict(), "tokens": tokens_json})
+    return Screen("account.html", context)
 
 
 @router.get("/account")

@@ -49,7 +49,7 @@ def _users_screen(request: Request, status: int = 200, **extra: Any) -> Screen:
         "new_password": None,
         **extra,
     }
-    return Screen("admin_users.html", context, json={"users": [u.to_dict() for u in users]}, status=status)
+    return Screen("admin_users.html", context, status=status)
 
 
 @router.get("/users")
@@ -111,8 +111,7 @@ def units_page(request: Request, _admin: User = Depends(deps.require_admin)) -> 
     for user in accounts.list_users(st.engine):
         counts[user.unit_code] = counts.get(user.unit_code, 0) + 1
     context = {"tab": "units", "children": children, "user_counts": counts}
-    data = [{"code": u.code, "name": u.name, "parent_code": u.parent_code, "level": u.level} for u in units]
-    return respond(request, Screen("admin_units.html", context, json={"units": data}))
+    return respond(request, Screen("admin_units.html", context))
 
 
 @router.get("/audit")
@@ -158,12 +157,4 @@ def audit_page(
         "action_labels": ACTION_LABELS,
         "query_for": query_for,
     }
-    data = {
-        "total": total,
-        "entries": [
-            {"at": e.at.isoformat(), "user": e.actor, "action": e.action, "target": e.target,
-             "before": e.before, "after": e.after}
-            for e in entries
-        ],
-    }
-    return respond(request, Screen("admin_audit.html", context, json=data, partial="partials/audit_rows.html"))
+    return respond(request, Screen("admin_audit.html", context, partial="partials/audit_rows.html"))

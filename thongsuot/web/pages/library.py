@@ -31,10 +31,9 @@ def library_page(
 ) -> Response:
     query = library.parse_query(q, kind, issuer, level, year, sort, page)
     context = library.search_context(request, query).model_dump(mode="json")
-    data = dict(context)
     context["facets"] = library.facets(request, query)
     context["params_for"] = lambda **kw: query.as_params(**kw)
-    return respond(request, Screen("library.html", context, json=data, partial="partials/results.html"))
+    return respond(request, Screen("library.html", context, partial="partials/results.html"))
 
 
 def document_screen_context(request: Request, document_id: int, user: User | None) -> dict[str, Any]:
@@ -60,8 +59,7 @@ def document_page(document_id: int, request: Request, user: User | None = Depend
     saved = request.query_params.get("corrected", "")
     context["scan"] = scanview.scan_context(
         request, context["record"], user, saved=int(saved) if saved.isascii() and saved.isdigit() and len(saved) < 7 else None)
-    # ?format=json answers the API's DocumentOut (a model: dumped here, the renderer takes plain data)
-    return respond(request, Screen("document.html", context, json=context["json"].model_dump(mode="json")))
+    return respond(request, Screen("document.html", context))
 
 
 @router.get("/documents/{document_id}/original")
@@ -89,7 +87,7 @@ def node_page(node_id: int, request: Request, _u: User | None = Depends(deps.req
     if context["node"]["document_id"]:
         return RedirectResponse(f"/documents/{context['node']['document_id']}", status_code=303)
     page_context = {**context, "relation_labels": docview.RELATION_LABELS}
-    return respond(request, Screen("node.html", page_context, json=context))
+    return respond(request, Screen("node.html", page_context))
 
 
 @router.get("/graph")
@@ -107,14 +105,14 @@ def graph_page(
             context["graph"], context["ref"] = graph, graph["ref"]  # the document's number, not the link's id
         except ThongSuotError as exc:
             context["error"] = exc.message
-    return respond(request, Screen("graph.html", context, json=context["graph"] or {"error": context["error"]}))
+    return respond(request, Screen("graph.html", context))
 
 
 def _upload_screen(request: Request, user: User, results: list[dict[str, object]] | None = None) -> Screen:
     st = deps.state(request)
     units = [u for u in st.units() if library.can_edit(request, user, u.code)]
     context = {"units": units, "results": results, "accept": ",".join(SUPPORTED_EXTENSIONS)}
-    return Screen("upload.html", context, json={"results": results or []})
+    return Screen("upload.html", context)
 
 
 @router.get("/upload")

@@ -38,14 +38,12 @@ def notices_page(request: Request, user: User = Depends(deps.require_user)) -> R
     items = notifications.for_user(engine, user.unit_code, user.id)
     ctx = {"items": items, "kinds": KIND_LABELS, "email": notifications.email_of(engine, user.id),
            "mail_on": smtp_of(request) is not None, "error": None}
-    return respond(request, Screen("notifications.html", ctx, json={"items": items}))
+    return respond(request, Screen("notifications.html", ctx))
 
 
 @router.get("/count")
 def notices_count(request: Request, user: User = Depends(deps.require_user)) -> Response:
     n = notifications.unread(deps.state(request).engine, user.unit_code, user.id)
-    if request.query_params.get("format") == "json":
-        return respond(request, Screen("notifications.html", {}, json={"unread": n}))
     badge = f'<span class="notice-count" id="notice-count" title="{n} thông báo chưa đọc">{n}</span>' if n else ""
     return HTMLResponse(badge)
 

@@ -23,7 +23,7 @@ from thongsuot.errors import Conflict, Forbidden, InputError, ThongSuotError
 from thongsuot.parsing import parse_bytes
 from thongsuot.parsing.normalise import fold
 from thongsuot.rendering.plan_docx import render_docx
-from thongsuot.rendering.plan_json import plan_to_dict, render_json
+from thongsuot.rendering.plan_json import render_json
 from thongsuot.rendering.plan_md import diff_plans, render_md, word_diff
 from thongsuot.storage.accounts import Role, User
 from thongsuot.storage.plans import PlanStore, StoredPlan
@@ -133,7 +133,7 @@ def derive_form(document_id: int, request: Request, user: User = Depends(deps.re
         "levels": {code.value: lv.name for code, lv in levels.items() if lv.committee},
         "today": dt.date.today().isoformat(),
     }
-    return respond(request, Screen("plans/derive.html", context, json={"document_id": document_id}))
+    return respond(request, Screen("plans/derive.html", context))
 
 
 @router.post("/documents/{document_id}/derive")
@@ -199,7 +199,7 @@ def plans_list(request: Request, user: User = Depends(deps.require_user)) -> Res
         "statuses": STATUS_LABELS,
         "today": dt.date.today().isoformat(),
     }
-    return respond(request, Screen("plans/list.html", context, json={"plans": [vars(p) for p in items]}))
+    return respond(request, Screen("plans/list.html", context))
 
 
 def _readable(request: Request, user: User, plan_id: int) -> None:
@@ -229,8 +229,7 @@ def _editor_context(plan_id: int, request: Request) -> dict[str, Any]:
 def plan_editor(plan_id: int, request: Request, user: User = Depends(deps.require_user)) -> Response:
     _readable(request, user, plan_id)
     context = _editor_context(plan_id, request)
-    data = {"id": plan_id, "version": context["stored"].version, "plan": plan_to_dict(context["plan"])}
-    return respond(request, Screen("plans/edit.html", context, json=data))
+    return respond(request, Screen("plans/edit.html", context))
 
 
 @router.post("/plans/{plan_id}/save")
@@ -308,7 +307,7 @@ def plan_versions(
                "words": word_diff(old, new)}  # fmt: skip
     if request.query_params.get("parent"):
         context["parent_diff"] = _parent_diff(request, plan_id)
-    return respond(request, Screen("plans/versions.html", context, json={"diff": diff}))
+    return respond(request, Screen("plans/versions.html", context))
 
 
 def _parent_diff(request: Request, plan_id: int) -> str:

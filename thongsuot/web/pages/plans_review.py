@@ -67,7 +67,7 @@ def outline_form(plan_id: int, request: Request, user: User = Depends(deps.requi
     chosen = {t.heading for s in plan.outline.sections for t in s.topics} if plan.outline else set()
     topics = outline_topics(outline) if outline else []
     context = {"plan_id": plan_id, "plan": plan, "topics": topics, "chosen": chosen}
-    return respond(request, Screen("plans/outline.html", context, json={"topics": topics}))
+    return respond(request, Screen("plans/outline.html", context))
 
 
 @router.post("/plans/{plan_id}/outline")

@@ -60,7 +60,7 @@ def tracked_url(made: views.PlanTracking) -> str:
 @router.get("")
 def home(request: Request, user: User = Depends(deps.require_user)) -> Response:
     ctx = views.home_context(tracker(request), actor_of(user), dt.date.today())
-    return respond(request, Screen("tracking/home.html", ctx, json=views.jsonable(ctx)))
+    return respond(request, Screen("tracking/home.html", ctx))
 
 
 @router.get("/new")
@@ -84,7 +84,7 @@ def new_plan(request: Request, tasks: BackgroundTasks, document_id: Annotated[in
 def plan_page(request: Request, plan_id: int, user: User = Depends(deps.require_user)) -> Response:
     ctx = views.plan_context(tracker(request), actor_of(user), plan_id, dt.date.today())
     ctx["unmatched"] = [n[:200] for n in request.query_params.getlist("unmatched")[:50]]
-    return respond(request, Screen("tracking/plan.html", ctx, json=views.jsonable(ctx)))
+    return respond(request, Screen("tracking/plan.html", ctx))
 
 
 @router.post("/plans/{plan_id}/periods")
@@ -133,7 +133,7 @@ def assignment_action(request: Request, tasks: BackgroundTasks, assignment_id: i
 @router.get("/plans/{plan_id}/units/{unit_code}")
 def unit_page(request: Request, plan_id: int, unit_code: str, user: User = Depends(deps.require_user)) -> Response:
     ctx = views.unit_context(tracker(request), actor_of(user), plan_id, unit_code, dt.date.today())
-    return respond(request, Screen("tracking/unit.html", ctx, json=views.jsonable(ctx)))
+    return respond(request, Screen("tracking/unit.html", ctx))
 
 
 @router.post("/plans/{plan_id}/units/{unit_code}/activities")
@@ -171,8 +171,7 @@ def _record_refused(request: Request, t: views.Tracker, user: User, plan_id: int
     """The activity form again, messages beside the faulty fields and every typed value kept (422)."""
     ctx = views.unit_context(t, actor_of(user), plan_id, unit_code, dt.date.today())
     ctx.update(form=values, errors=errors)
-    refused = InputError("Hoạt động chưa hợp lệ.", detail=[{"field": k, "message": v} for k, v in errors.items()])
-    return respond(request, Screen("tracking/unit.html", ctx, json=refused.to_dict(),
+    return respond(request, Screen("tracking/unit.html", ctx,
                                    partial="tracking/_record.html", status=422))
 
 
@@ -209,14 +208,14 @@ async def upload(request: Request, plan_id: int, unit_code: str, file: Annotated
     except ThongSuotError as exc:
         ctx = views.unit_context(t, actor_of(user), plan_id, unit_code, dt.date.today())
         ctx.update(upload_error=exc.message, upload_detail=exc.detail if isinstance(exc.detail, list) else [])
-        return respond(request, Screen("tracking/unit.html", ctx, json=exc.to_dict(), status=exc.status))
+        return respond(request, Screen("tracking/unit.html", ctx, status=exc.status))
     return RedirectResponse(f"/tracking/plans/{plan_id}/units/{unit_code}?imported={len(ids)}", status_code=303)
 
 
 @router.get("/periods/{period_id}/units/{unit_code}")
 def report_page(request: Request, period_id: int, unit_code: str, user: User = Depends(deps.require_user)) -> Response:
     ctx = views.report_context(tracker(request), actor_of(user), period_id, unit_code, dt.date.today())
-    return respond(request, Screen("tracking/report.html", ctx, json=views.jsonable(ctx)))
+    return respond(request, Screen("tracking/report.html", ctx))
 
 
 @router.get("/periods/{period_id}/units/{unit_code}/report.{fmt}")
@@ -274,7 +273,7 @@ def dashboard_page(request: Request, plan_id: int, user: User = Depends(deps.req
     args = _board_args(request)
     board = dashboard(deps.state(request).engine, actor_of(user), plan_id, today=dt.date.today(), **args)
     ctx = views.dashboard_context(tracker(request), board)
-    return respond(request, Screen("tracking/dashboard.html", ctx, json=views.jsonable(ctx["tables"])))
+    return respond(request, Screen("tracking/dashboard.html", ctx))
 
 
 @router.get("/plans/{plan_id}/dashboard.xlsx")
@@ -313,7 +312,7 @@ async def org_import(request: Request, file: Annotated[UploadFile, File()],
     except ThongSuotError as exc:
         failed = {"units": len(deps.state(request).units()), "result": None, "error": exc.message,
                   "detail": exc.detail if isinstance(exc.detail, list) else []}
-        return respond(request, Screen("tracking/org.html", failed, json=exc.to_dict(), status=exc.status))
+        return respond(request, Screen("tracking/org.html", failed, status=exc.status))
     ctx: dict[str, Any] = {"units": inserted + updated, "result": (inserted, updated), "error": None, "detail": []}
     return respond(request, Screen("tracking/org.html", ctx))
 
