@@ -83,10 +83,10 @@ def ingest_cmd(
 
 def _track_ours(lib: Library, outcomes: list[IngestOutcome]) -> list[str]:
     """Plans issued by units of our tree go under tracking (see tracking.views.track_if_ours); one line each."""
-    from thongsuot.tracking import views
+    from thongsuot.tracking import rights, views
 
     t = views.Tracker(lib.db.engine)
-    actor = views.Actor("(cli)", "admin", "")
+    actor = rights.operator()
     lines = []
     for o in outcomes:
         if o.document_id is None or o.status not in ("stored", "new_version"):

@@ -25,9 +25,9 @@ def _engine(db: str | None):  # type: ignore[no-untyped-def]
 
 
 def _actor(unit: str = ""):  # type: ignore[no-untyped-def]
-    from thongsuot.tracking.rights import Actor
+    from thongsuot.tracking.rights import operator
 
-    return Actor("(cli)", "admin", unit)
+    return operator(unit)
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from thongsuot.domain.tracking import Period, PeriodKind
 from thongsuot.storage import tracking as store
+from thongsuot.storage.accounts import Role
 from thongsuot.tracking.rights import Actor
 from thongsuot.tracking.service import Tracker
 from thongsuot.vocab.tracking_data import DemoAccount, demo_province
@@ -41,7 +42,7 @@ def _load_one(engine: Any, spec: dict[str, Any], today: dt.date, parent_plan_id:
     existing = _plan_by_symbol(engine, spec["symbol"])
     if existing is not None:
         return existing
-    actor = Actor("(demo)", "admin", spec["issuer"])
+    actor = Actor("(demo)", Role.ADMIN, spec["issuer"])
     t = Tracker(engine)
     made = t.track_plan(
         actor, title=spec["title"], issuer_unit=spec["issuer"], symbol=spec["symbol"], issued_on=today,

@@ -123,7 +123,7 @@ def home_context(t: Tracker, actor: Actor, today: dt.date) -> dict[str, Any]:
         home = home_for_unit(conn, actor.unit_code, today)
         plans = store.list_plans(conn)
         index = store.unit_details_of(conn)
-        issued = [p for p in plans if actor.role == "admin"
+        issued = [p for p in plans if rights.may_administer(actor)
                   or actor.unit_code in rights.issuing_units(p["issuer_unit"], index)]
         late_by_plan: dict[int, int] = {}
         for p in issued:
@@ -150,7 +150,7 @@ def plan_context(t: Tracker, actor: Actor, plan_id: int, today: dt.date) -> dict
             (r.period_id, r.unit_code): r for p in periods for r in store.list_reports(conn, period_id=p.id)}
         ancestors = {a.unit_code: store.ancestor_codes(conn, a.unit_code) for a in assignments}
     issuer_caps = rights.capacities(actor, plan["issuer_unit"], [], plan["issuer_unit"], index)
-    is_issuer = Capacity.ISSUER in issuer_caps or actor.role == "admin"
+    is_issuer = Capacity.ISSUER in issuer_caps or rights.may_administer(actor)
     rows = []
     for a in assignments:
         caps = rights.capacities(actor, a.unit_code, ancestors[a.unit_code], plan["issuer_unit"], index)

@@ -30,8 +30,8 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from thongsuot.config import Settings, get_settings
 from thongsuot.errors import Forbidden, ThongSuotError, TooLarge, Unauthorized
 from thongsuot.storage import Library
-from thongsuot.storage.accounts import Role
 from thongsuot.storage.db import open_database
+from thongsuot.tracking import rights
 from thongsuot.web import deps, openapi_errors, params, render, security
 
 log = logging.getLogger("thongsuot.web")
@@ -196,8 +196,11 @@ class BodyGuard:
             return exc
         if user is None:
             return Unauthorized("Vui lòng đăng nhập để tải tệp lên.")
-        if request.url.path.rstrip("/") in _DOCUMENT_UPLOADS and user.role not in (Role.ADMIN, Role.EDITOR):
-            return Forbidden("Chỉ biên tập viên hoặc quản trị viên được tải văn bản lên.")
+        if request.url.path.rstrip("/") in _DOCUMENT_UPLOADS:
+            try:
+                rights.require_upload(user)
+            except Forbidden as exc:
+                return exc
         length = request.headers.get("content-length", "")
         if length.isdigit() and int(length) > self.limit:
             size = int(length)

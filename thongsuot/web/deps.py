@@ -1,8 +1,8 @@
-"""Request-scoped helpers: the app state, who is asking, CSRF, rights, audit.
+"""Request-scoped helpers: the app state, who is asking, CSRF, audit, and the rights as route dependencies.
 
-Rights (issue 4): admin may do everything; editor uploads and edits documents
-of its unit's subtree; reporter and viewer read. Anonymous visitors read the
-library only when `public_library` is on. Every write goes to the audit log.
+The rights themselves are decided in `tracking/rights.py` (the one module
+pages, API and CLI call); here they only become FastAPI dependencies given the
+request's user and the app's unit tree. Every write goes to the audit log.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from thongsuot.storage import Library, accounts
 from thongsuot.storage import audit as audit_store
 from thongsuot.storage.accounts import Role, User
 from thongsuot.storage.db import Database
+from thongsuot.tracking import rights
 from thongsuot.web import security
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -100,53 +101,39 @@ def require_user(request: Request) -> User:
 def require_reader(request: Request) -> User | None:
     """Reading the library: a user, or anyone when the library is public."""
     user = current_user(request)
-    if user is None and not state(request).settings.public_library:
+    if not rights.may_read_library(user, state(request).settings.public_library):
         raise Unauthorized("Vui lòng đăng nhập để xem thư viện.")
     return user
 
 
 def require_admin(request: Request) -> User:
     user = require_user(request)
-    if user.role is not Role.ADMIN:
-        raise Forbidden("Chỉ quản trị viên được làm việc này.")
+    rights.require_administer(user)
     return user
 
 
 def require_uploader(request: Request) -> User:
     user = require_user(request)
-    if user.role not in (Role.ADMIN, Role.EDITOR):
-        raise Forbidden("Chỉ biên tập viên hoặc quản trị viên được tải văn bản lên.")
+    rights.require_upload(user)
     return user
 
 
+def may_edit_unit(request: Request, user: User | None, unit_code: str | None) -> bool:
+    return rights.may_edit_unit(user, unit_code, state(request).subtree)
+
+
 def check_unit_right(request: Request, user: User, unit_code: str | None) -> None:
-    """Editors act only inside their unit's subtree; admins everywhere."""
-    if user.role is Role.ADMIN:
-        return
-    if user.role is Role.EDITOR and unit_code is not None and unit_code in state(request).subtree(user.unit_code):
-        return
-    raise Forbidden("Văn bản này thuộc đơn vị ngoài phạm vi quyền của bạn.", detail={"unit": unit_code})
+    rights.require_edit_unit(user, unit_code, state(request).subtree)
 
 
 def may_read_plan(request: Request, user: User, unit_code: str | None, issued: bool) -> bool:
-    """Who reads a plan. Issued plans are in the library (everyone signed in). A draft is read by admins,
-    the drafting unit, the units above it (they direct it) and the units below it (they will carry it
-    out), never by units of another branch of the tree."""
-    if issued or unit_code is None or user.role is Role.ADMIN:
-        return True
-    st = state(request)
-    return unit_code in st.subtree(user.unit_code) or user.unit_code in st.subtree(unit_code)
+    return rights.may_read_plan(user, unit_code, issued, state(request).subtree)
 
 
 def require_tree_exporter(request: Request) -> User:
-    """The whole organisation tree (every unit, as a file) goes to admins and to editors of a root unit."""
     user = require_user(request)
-    if user.role is Role.ADMIN:
-        return user
-    roots = {u.code for u in state(request).units() if u.parent_code is None}
-    if user.role is Role.EDITOR and user.unit_code in roots:
-        return user
-    raise Forbidden("Chỉ quản trị viên hoặc biên tập viên của đơn vị cấp cao nhất được xuất cả cây tổ chức.")
+    rights.require_export_tree(user, {u.code for u in state(request).units() if u.parent_code is None})
+    return user
 
 
 def csrf_token(request: Request) -> str:

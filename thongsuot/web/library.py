@@ -20,7 +20,7 @@ from thongsuot.errors import InputError
 from thongsuot.parsing import parse_text
 from thongsuot.rendering.document_json import document_from_dict
 from thongsuot.storage import SearchFilters, queries, search_facets
-from thongsuot.storage.accounts import Role, User
+from thongsuot.storage.accounts import User
 from thongsuot.vocab.levels import level_by_slug, load_levels
 from thongsuot.vocab.warnings import warning_text
 from thongsuot.web import deps, docview
@@ -167,14 +167,6 @@ def _rebuild_parsed(record: Any) -> ParsedDocument:
     return parse_text(record.text, name=record.summary.file_name)
 
 
-def can_edit(request: Request, user: User | None, owner: str | None) -> bool:
-    if user is None:
-        return False
-    if user.role is Role.ADMIN:
-        return True
-    return user.role is Role.EDITOR and owner is not None and owner in deps.state(request).subtree(user.unit_code)
-
-
 def document_context(request: Request, document_id: int, user: User | None) -> dict[str, Any]:
     """The document page's data; its `json` is the `DocumentOut` the API answers, and the page shows the same."""
     st = deps.state(request)
@@ -231,8 +223,8 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
         "mentions": [m.model_dump(mode="json") for m in mentions],
         "warnings": [w.model_dump() for w in warnings],
         "owner_name": unit_names.get(owner or "", owner),
-        "can_edit": can_edit(request, user, owner),
-        "edit_units": [u for u in st.units() if can_edit(request, user, u.code)],
+        "can_edit": deps.may_edit_unit(request, user, owner),
+        "edit_units": [u for u in st.units() if deps.may_edit_unit(request, user, u.code)],
         "signer": parsed.signer,
         "json": out,
     }

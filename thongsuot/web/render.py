@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
+from thongsuot.tracking import rights
 from thongsuot.web import deps
 from thongsuot.web.security import CSRF_FIELD, CSRF_HEADER
 
@@ -43,6 +44,9 @@ def base_context(request: Request) -> dict[str, Any]:
         "request": request,
         "user": user,
         "role_labels": deps.ROLE_LABELS,
+        # what the menus offer, decided by the one rights module (templates never compare roles)
+        "may_upload": user is not None and rights.may_upload(user),
+        "may_administer": user is not None and rights.may_administer(user),
         "csrf": getattr(request.state, "csrf", ""),
         "csrf_field": CSRF_FIELD,
         "csrf_header": CSRF_HEADER,

@@ -14,7 +14,7 @@ from thongsuot.web import deps
 
 
 def actor_of(user: User) -> views.Actor:
-    return views.Actor(user.username, str(user.role), user.unit_code, user.id)
+    return views.Actor(user.username, user.role, user.unit_code, user.id)
 
 
 def tracker(request: Request) -> views.Tracker:

@@ -16,7 +16,8 @@ from starlette.concurrency import run_in_threadpool
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import Forbidden, NotFound, ThongSuotError
 from thongsuot.storage import StoreStatus
-from thongsuot.storage.accounts import Role, User
+from thongsuot.storage.accounts import User
+from thongsuot.tracking import rights
 from thongsuot.web import deps, docview, worker
 
 MB = 1024 * 1024
@@ -81,7 +82,7 @@ def replace_guard(request: Request, user: User, name: str, parsed: ParsedDocumen
 def own_job(job_id: str, user: User) -> worker.Job:
     """The job, when it is the user's (or the user is an admin); another's job is not found, not forbidden."""
     job = worker.JOBS.get(job_id)
-    if job is None or (job.user_id != user.id and user.role is not Role.ADMIN):
+    if job is None or not rights.may_see_upload(user, user.id, job.user_id):
         raise NotFound("Không tìm thấy lần tải lên này.")
     return job
 

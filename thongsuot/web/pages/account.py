@@ -9,14 +9,14 @@ from fastapi.responses import RedirectResponse, Response
 
 from thongsuot.errors import ThongSuotError
 from thongsuot.storage import accounts
-from thongsuot.storage.accounts import User
+from thongsuot.storage.accounts import Role, User
 from thongsuot.web import auth, deps
 from thongsuot.web.render import Screen, respond
 
 router = APIRouter()
 
 # Roles whose daily work is their unit's duties and reports, not the library: they land on it after login.
-HOME_IS_TRACKING = frozenset({"reporter", "viewer"})
+HOME_IS_TRACKING = frozenset({Role.REPORTER, Role.VIEWER})
 
 
 def _safe_next(target: str | None) -> str:
@@ -44,7 +44,7 @@ def login_submit(
     except ThongSuotError as exc:
         context = {"next": _safe_next(next), "error": exc.message, "username": username}
         return respond(request, Screen("login.html", context, status=exc.status))
-    if _safe_next(next) == "/" and str(user.role) in HOME_IS_TRACKING:
+    if _safe_next(next) == "/" and user.role in HOME_IS_TRACKING:
         response.headers["location"] = "/tracking"
     return response
 

@@ -110,7 +110,7 @@ def graph_page(
 
 def _upload_screen(request: Request, user: User, results: list[dict[str, object]] | None = None) -> Screen:
     st = deps.state(request)
-    units = [u for u in st.units() if library.can_edit(request, user, u.code)]
+    units = [u for u in st.units() if deps.may_edit_unit(request, user, u.code)]
     context = {"units": units, "results": results, "accept": ",".join(SUPPORTED_EXTENSIONS)}
     return Screen("upload.html", context)
 
