@@ -29,7 +29,7 @@ def test_document_page_marks_unsure_fields_and_citations_with_their_reason(web_s
     assert all(t.startswith("Độ tin cậy ") for t in tips)
     head = page[page.index('class="card doc-head"') : page.index("</dl>")]
     assert "Không thấy ở vị trí của nó" in html_lib.unescape(head)
-    data = web_sqlite.client("viewer").get(f"/documents/{doc_id}", params={"format": "json"}).json()
+    data = web_sqlite.client("viewer").get(f"/api/v1/documents/{doc_id}").json()
     assert {c["label"] for c in data["checks"]} >= {"Loại văn bản"}
 
 
