@@ -99,11 +99,11 @@ def main() -> int:
     try:
         for _ in range(300):
             try:
-                if httpx.get(f"{base}/?format=json", timeout=2).status_code == 200:
+                if httpx.get(f"{base}/api/v1/documents", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        listing = httpx.get(f"{base}/?format=json", timeout=10).json()
+        listing = httpx.get(f"{base}/api/v1/documents", timeout=10).json()
         doc_ids = [r["id"] for r in listing["results"]]
         stats, errors, elapsed = asyncio.run(run_clients(base, doc_ids, args.clients, args.seconds))
     finally:
