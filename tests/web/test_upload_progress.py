@@ -27,7 +27,7 @@ def test_the_job_partial_shows_pages_read_then_the_result_and_stops_polling(web_
     assert "hx-trigger" not in done and 'data-status="done"' in done
     assert "Đã lưu</span>: Đã lưu vào thư viện." in done and "(đã đọc 3/3 trang)" in done
     assert '<a href="/documents/9">Mở văn bản</a>' in done and "ghi-chu.txt: tệp rỗng." in done
-    assert editor.get(f"/upload/jobs/{job.id}?format=json").json()["status"] == "done"
+    assert editor.get(f"/api/v1/uploads/{job.id}").json()["status"] == "done"
 
 
 def test_another_users_job_is_not_found(web_sqlite: WebEnv) -> None:

@@ -17,7 +17,7 @@ from fastapi import Request
 from thongsuot.parsing.read.preview import page_png
 from thongsuot.storage.scans import ScanPage
 from thongsuot.vocab.confidence import load_confidence
-from thongsuot.web import deps, library
+from thongsuot.web import deps
 
 _PNG_CACHE: OrderedDict[tuple[str, int], bytes] = OrderedDict()
 _PNG_LOCK = threading.Lock()
@@ -76,7 +76,7 @@ def scan_context(
             _page(record.summary.id, version, record.text, p, threshold, typed_list[i] if typed_list else None)
             for i, p in enumerate(pages)
         ],
-        "can_correct": library.can_edit(request, user, record.summary.owner_unit_id),
+        "can_correct": deps.may_edit_unit(request, user, record.summary.owner_unit_id),
         "error": error,
         "saved": saved,
     }

@@ -63,6 +63,5 @@ def _refused(request: Request, user: User, document_id: int, texts: list[str], m
     """422 with the message above the pages and each textarea holding what the officer typed."""
     context = document_screen_context(request, document_id, user)
     context["scan"] = scanview.scan_context(request, context["record"], user, typed=texts, error=message)
-    screen = Screen("document.html", context, json={"error": {"code": "correction_refused", "message": message}},
-                    partial="partials/scan_view.html", status=422)
+    screen = Screen("document.html", context, partial="partials/scan_view.html", status=422)
     return respond(request, screen)

@@ -15,5 +15,5 @@ router = APIRouter()
 @router.get("/upload/jobs/{job_id}")
 def upload_job_partial(job_id: str, request: Request, user: User = Depends(deps.require_uploader)) -> Response:
     data = upload.own_job(job_id, user).to_dict()
-    screen = Screen("partials/upload_job.html", {"job": data}, json=data, partial="partials/upload_job.html")
+    screen = Screen("partials/upload_job.html", {"job": data}, partial="partials/upload_job.html")
     return respond(request, screen)
