@@ -24,11 +24,15 @@ from thongsuot.cascade.derive import empty_plan, target_from_name
 from thongsuot.domain.tracking import Activity, Period, PeriodKind, PeriodReport
 from thongsuot.storage import accounts
 from thongsuot.storage import tracking as store
+from thongsuot.storage.accounts import User
+from thongsuot.storage.models import DocumentSummary
 from thongsuot.storage.plans import PlanStore
 from thongsuot.tracking.rights import Actor
 from thongsuot.tracking.service import Tracker
 from thongsuot.vocab.tracking_data import demo_province
 from thongsuot.web import security
+from thongsuot.web.schemas.accounts import UserOut
+from thongsuot.web.schemas.documents import DocumentSummaryOut
 from thongsuot.web.schemas.tracking import PeriodReportOut
 
 TODAY = dt.date.today()
@@ -113,8 +117,11 @@ def test_a_report_moves_and_answers_its_model(tracked: tuple[WebEnv, dict[str, A
     assert page.json()["report"]["opened_at"].endswith("Z")  # the superior opened it: a zoned timestamp
 
 
-def test_the_report_model_keeps_the_domain_fields() -> None:
-    assert list(PeriodReportOut.model_fields) == [f.name for f in dataclasses.fields(PeriodReport)]
+@pytest.mark.parametrize(("model", "domain"), [(PeriodReportOut, PeriodReport), (DocumentSummaryOut, DocumentSummary),
+                                                (UserOut, User)])
+def test_the_mirror_models_keep_the_domain_fields(model: type, domain: type) -> None:
+    """Models that mirror a dataclass (to write its timestamps with a zone) keep its fields, in order."""
+    assert list(model.model_fields)[:len(dataclasses.fields(domain))] == [f.name for f in dataclasses.fields(domain)]
 
 
 @pytest.mark.parametrize("page", ["/tracking", "/tracking/plans/{plan_id}", "/tracking/plans/{plan_id}/units/{unit_code}",
