@@ -204,7 +204,7 @@ def fill(lib: Library, synth: Synth, start: int, stop: int, batch: int = 100) ->
     """
     t0 = time.perf_counter()
     for b in range(start, stop, batch):
-        with lib.db.session() as session:
+        with lib.work.write() as session:
             for i in range(b, min(stop, b + batch)):
                 store_document(session, synth.doc(i), f"bench-{i}".encode(), file_name=f"bench-{i}.txt")
         if (b + batch) % 10000 < batch:
@@ -241,7 +241,7 @@ def bench_ingest(lib: Library, synth: Synth, n: int, first: int, work: Path) -> 
 
 
 def _count_files(lib: Library, prefix: str) -> int:
-    with lib.db.session() as s:
+    with lib.work.read() as s:
         q = select(func.count()).select_from(documents).where(documents.c.file_name.like(f"{prefix}-%"))
         return int(s.scalar(q) or 0)
 

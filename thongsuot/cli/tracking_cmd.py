@@ -83,6 +83,7 @@ def org_demo(
         typer.echo(f"Kế hoạch mẫu đang theo dõi: số {demo.load_plan(engine)}.")
     if with_accounts:
         from thongsuot.storage import accounts, audit
+        from thongsuot.storage.unit_of_work import one_unit
         from thongsuot.web import security
 
         existing = {u.username for u in accounts.list_users(engine)}
@@ -91,9 +92,10 @@ def org_demo(
                 typer.echo(f"  {a.username:<16} (đã có)")
                 continue
             password = security.generate_password()
-            accounts.create_user(engine, a.username, security.hash_password(password), accounts.Role(a.role),
-                                 a.unit, a.display_name)
-            audit.append_audit(engine, action="user_create", actor="(cli)", target=a.username)
+            with one_unit(engine) as work:  # the account and its audit entry together
+                accounts.create_user(work, a.username, security.hash_password(password), accounts.Role(a.role),
+                                     a.unit, a.display_name)
+                audit.append_audit(work, action="user_create", actor="(cli)", target=a.username)
             typer.echo(f"  {a.username:<16} {a.role:<9} {a.unit:<12} mật khẩu: {password}")
 
 

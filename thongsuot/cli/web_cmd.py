@@ -64,29 +64,29 @@ def user_add(
     from thongsuot.orgs.tree import load_org, store_org
     from thongsuot.storage import accounts, audit
     from thongsuot.storage.db import open_database
+    from thongsuot.storage.unit_of_work import one_unit
     from thongsuot.web import auth, security
 
     try:
         role_value = accounts.Role(role)
     except ValueError as exc:
         raise InputError(f"Vai trò không hợp lệ: {role} (admin, editor, reporter, viewer)") from exc
+    if generate or not os.isatty(0):
+        password = security.generate_password()
+        shown = True
+    else:
+        password = typer.prompt("Mật khẩu (để trống để tạo ngẫu nhiên)", default="", hide_input=True,
+                                show_default=False)
+        shown = not password
+        password = password or security.generate_password()
+    auth.check_password_strength(password)  # the web's rule, not a copy
     settings = _settings(db)
-    with open_database(settings.database_url or settings.resolved_database_url) as database:
-        if not accounts.list_units(database.engine):
-            store_org(database.engine, load_org())
-        if generate or not os.isatty(0):
-            password = security.generate_password()
-            shown = True
-        else:
-            password = typer.prompt("Mật khẩu (để trống để tạo ngẫu nhiên)", default="", hide_input=True,
-                                    show_default=False)
-            shown = not password
-            password = password or security.generate_password()
-        auth.check_password_strength(password)  # the web's rule, not a copy
-        user = accounts.create_user(database.engine, username, security.hash_password(password), role_value, unit,
-                                    name)
-        audit.append_audit(database.engine, action="user_create", actor="(cli)", target=user.username,
-                              after=user.to_dict())
+    with (open_database(settings.database_url or settings.resolved_database_url) as database,
+          one_unit(database.engine) as work):  # the tree, the user and its audit entry: one transaction
+        if not accounts.list_units(work):
+            store_org(work, load_org())
+        user = accounts.create_user(work, username, security.hash_password(password), role_value, unit, name)
+        audit.append_audit(work, action="user_create", actor="(cli)", target=user.username, after=user.to_dict())
     typer.echo(f"Đã tạo {user.username} ({user.role}, đơn vị {user.unit_code}).")
     if shown:
         typer.echo(f"Mật khẩu: {password}")

@@ -15,6 +15,7 @@ from typing import Any
 from thongsuot.domain.org import Unit, UnitKind
 from thongsuot.errors import InputError
 from thongsuot.storage import tracking as tracking_store
+from thongsuot.storage.unit_of_work import WorkSource, work_of
 
 DEMO_ORG = "demo_org.toml"
 
@@ -65,12 +66,12 @@ def load_org(path: str | Path | None = None) -> tuple[Unit, ...]:
     return parse_org(tomllib.loads(text))
 
 
-def store_org(engine: Any, units: tuple[Unit, ...]) -> int:
+def store_org(engine: WorkSource, units: tuple[Unit, ...]) -> int:
     """Write the units into the database (insert or update by code) through the one tree writer.
 
     `storage.tracking.write_tree` also keeps the unit details, successors, the
     closure table and the roll-up in step, in the same transaction.
     """
-    with engine.begin() as conn:
+    with work_of(engine).write() as conn:  # an engine: its own transaction; a unit of work: the caller's
         inserted, updated = tracking_store.write_tree(conn, units)
     return inserted + updated

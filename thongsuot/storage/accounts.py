@@ -37,6 +37,7 @@ from thongsuot.domain.org import Unit as Unit  # the one Unit type, re-exported:
 from thongsuot.domain.org import UnitKind
 from thongsuot.errors import Conflict, InputError, NotFound
 from thongsuot.storage.metadata import metadata
+from thongsuot.storage.unit_of_work import UnitOfWork, work_of
 
 units = Table(
     "units",
@@ -166,13 +167,13 @@ def _unit(row: Any) -> Unit:
 # --- units -------------------------------------------------------------------------------
 
 
-def list_units(engine: Engine) -> list[Unit]:
-    with engine.connect() as conn:
+def list_units(db: Engine | UnitOfWork) -> list[Unit]:
+    with work_of(db).read() as conn:
         return [_unit(r) for r in conn.execute(select(units).order_by(units.c.code))]
 
 
-def get_unit(engine: Engine, code: str) -> Unit | None:
-    with engine.connect() as conn:
+def get_unit(db: Engine | UnitOfWork, code: str) -> Unit | None:
+    with work_of(db).read() as conn:
         row = conn.execute(select(units).where(units.c.code == code)).first()
     return _unit(row) if row else None
 
@@ -195,13 +196,13 @@ def subtree_codes(all_units: Iterable[Unit], root: str) -> frozenset[str]:
 
 
 def create_user(
-    engine: Engine, username: str, password_hash: str, role: Role, unit_code: str, display_name: str = ""
+    db: Engine | UnitOfWork, username: str, password_hash: str, role: Role, unit_code: str, display_name: str = ""
 ) -> User:
-    if get_unit(engine, unit_code) is None:
+    if get_unit(db, unit_code) is None:
         raise NotFound(f"Không có đơn vị mã {unit_code}.", detail={"unit": unit_code})
     now = utcnow()
     try:
-        with engine.begin() as conn:
+        with work_of(db).write() as conn:
             new_id = conn.execute(
                 insert(users).values(
                     username=username,
@@ -216,34 +217,34 @@ def create_user(
             ).inserted_primary_key[0]  # type: ignore[index]
     except IntegrityError as exc:
         raise Conflict(f"Tên đăng nhập {username} đã có.", detail={"username": username}) from exc
-    user = get_user(engine, int(new_id))
+    user = get_user(db, int(new_id))
     assert user is not None
     return user
 
 
-def get_user(engine: Engine, user_id: int) -> User | None:
-    with engine.connect() as conn:
+def get_user(db: Engine | UnitOfWork, user_id: int) -> User | None:
+    with work_of(db).read() as conn:
         row = conn.execute(select(users).where(users.c.id == user_id)).first()
     return _user(row) if row else None
 
 
-def get_credentials(engine: Engine, username: str) -> tuple[User, str] | None:
+def get_credentials(db: Engine | UnitOfWork, username: str) -> tuple[User, str] | None:
     """The user and its password hash, for checking a login."""
-    with engine.connect() as conn:
+    with work_of(db).read() as conn:
         row = conn.execute(select(users).where(users.c.username == username)).first()
     return (_user(row), row.password_hash) if row else None
 
 
-def list_users(engine: Engine, unit_codes: Iterable[str] | None = None) -> list[User]:
+def list_users(db: Engine | UnitOfWork, unit_codes: Iterable[str] | None = None) -> list[User]:
     query = select(users).order_by(users.c.username)
     if unit_codes is not None:
         query = query.where(users.c.unit_code.in_(list(unit_codes)))
-    with engine.connect() as conn:
+    with work_of(db).read() as conn:
         return [_user(r) for r in conn.execute(query)]
 
 
 def update_user(
-    engine: Engine,
+    db: Engine | UnitOfWork,
     user_id: int,
     *,
     role: Role | None = None,
@@ -253,10 +254,10 @@ def update_user(
     password_hash: str | None = None,
 ) -> tuple[User, User]:
     """Change fields of a user; returns (before, after) for the audit log."""
-    before = get_user(engine, user_id)
+    before = get_user(db, user_id)
     if before is None:
         raise NotFound("Không tìm thấy người dùng.", detail={"user_id": user_id})
-    if unit_code is not None and get_unit(engine, unit_code) is None:
+    if unit_code is not None and get_unit(db, unit_code) is None:
         raise InputError(f"Không có đơn vị mã {unit_code}.", detail={"unit": unit_code})
     values: dict[str, Any] = {"updated_at": utcnow()}
     if role is not None:
@@ -269,7 +270,7 @@ def update_user(
         values["active"] = active
     if password_hash is not None:
         values["password_hash"] = password_hash
-    with engine.begin() as conn:
+    with work_of(db).write() as conn:
         conn.execute(update(users).where(users.c.id == user_id).values(**values))
         if active is False or password_hash is not None:  # a new password or a lock ends every way in
             conn.execute(delete(sessions).where(sessions.c.user_id == user_id))
@@ -278,7 +279,7 @@ def update_user(
                 .where(api_tokens.c.user_id == user_id, api_tokens.c.revoked_at.is_(None))
                 .values(revoked_at=utcnow())
             )
-    after = get_user(engine, user_id)
+    after = get_user(db, user_id)
     assert after is not None
     return before, after
 
@@ -286,29 +287,29 @@ def update_user(
 # --- sessions and API tokens -------------------------------------------------------------
 
 
-def create_session(engine: Engine, token_hash: str, user_id: int, lifetime: dt.timedelta) -> None:
+def create_session(db: Engine | UnitOfWork, token_hash: str, user_id: int, lifetime: dt.timedelta) -> None:
     now = utcnow()
-    with engine.begin() as conn:
+    with work_of(db).write() as conn:
         conn.execute(delete(sessions).where(sessions.c.expires_at < now))
         conn.execute(
             insert(sessions).values(token_hash=token_hash, user_id=user_id, created_at=now, expires_at=now + lifetime)
         )
 
 
-def session_user(engine: Engine, token_hash: str) -> User | None:
+def session_user(db: Engine | UnitOfWork, token_hash: str) -> User | None:
     """The active user of a live session, else None."""
     query = (
         select(users)
         .join(sessions, sessions.c.user_id == users.c.id)
         .where(and_(sessions.c.token_hash == token_hash, sessions.c.expires_at > utcnow(), users.c.active))
     )
-    with engine.connect() as conn:
+    with work_of(db).read() as conn:
         row = conn.execute(query).first()
     return _user(row) if row else None
 
 
-def delete_session(engine: Engine, token_hash: str) -> None:
-    with engine.begin() as conn:
+def delete_session(db: Engine | UnitOfWork, token_hash: str) -> None:
+    with work_of(db).write() as conn:
         conn.execute(delete(sessions).where(sessions.c.token_hash == token_hash))
 
 
@@ -316,8 +317,8 @@ def _token(row: Any) -> ApiToken:
     return ApiToken(row.id, row.user_id, row.name, row.prefix, row.created_at, row.last_used_at, row.revoked_at)
 
 
-def create_token(engine: Engine, user_id: int, name: str, token_hash: str, prefix: str) -> ApiToken:
-    with engine.begin() as conn:
+def create_token(db: Engine | UnitOfWork, user_id: int, name: str, token_hash: str, prefix: str) -> ApiToken:
+    with work_of(db).write() as conn:
         new_id = conn.execute(
             insert(api_tokens).values(
                 user_id=user_id, name=name, prefix=prefix, token_hash=token_hash, created_at=utcnow()
@@ -327,15 +328,15 @@ def create_token(engine: Engine, user_id: int, name: str, token_hash: str, prefi
     return _token(row)
 
 
-def list_tokens(engine: Engine, user_id: int) -> list[ApiToken]:
+def list_tokens(db: Engine | UnitOfWork, user_id: int) -> list[ApiToken]:
     query = select(api_tokens).where(api_tokens.c.user_id == user_id).order_by(api_tokens.c.id)
-    with engine.connect() as conn:
+    with work_of(db).read() as conn:
         return [_token(r) for r in conn.execute(query)]
 
 
-def revoke_token(engine: Engine, user_id: int, token_id: int) -> ApiToken:
+def revoke_token(db: Engine | UnitOfWork, user_id: int, token_id: int) -> ApiToken:
     """Revoke one of the user's own tokens (another user's token is 'not found')."""
-    with engine.begin() as conn:
+    with work_of(db).write() as conn:
         row = conn.execute(
             select(api_tokens).where(and_(api_tokens.c.id == token_id, api_tokens.c.user_id == user_id))
         ).first()
@@ -347,13 +348,13 @@ def revoke_token(engine: Engine, user_id: int, token_id: int) -> ApiToken:
     return _token(row)
 
 
-def token_user(engine: Engine, token_hash: str) -> User | None:
+def token_user(db: Engine | UnitOfWork, token_hash: str) -> User | None:
     query = (
         select(users, api_tokens.c.id.label("token_id"))
         .join(api_tokens, api_tokens.c.user_id == users.c.id)
         .where(and_(api_tokens.c.token_hash == token_hash, api_tokens.c.revoked_at.is_(None), users.c.active))
     )
-    with engine.begin() as conn:
+    with work_of(db).write() as conn:
         row = conn.execute(query).first()
         if row is None:
             return None

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, func, insert, select
 
 from thongsuot.storage.accounts import audit_log, utcnow
+from thongsuot.storage.unit_of_work import UnitOfWork, work_of
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class AuditEntry:
 
 
 def append_audit(
-    target_db: Engine | Connection,
+    target_db: Engine | Connection | UnitOfWork,
     *,
     action: str,
     actor: str = "",
@@ -38,7 +39,7 @@ def append_audit(
     after: Any = None,
     address: str = "",
 ) -> None:
-    """Append one entry: inside the caller's transaction when given a Connection, in its own otherwise."""
+    """Append one entry in the caller's transaction (a Connection or a unit of work), else in its own."""
 
     def dump(value: Any) -> str | None:
         return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
@@ -56,7 +57,7 @@ def append_audit(
     if isinstance(target_db, Connection):  # the caller's transaction: the entry commits with the change
         target_db.execute(stmt)
         return
-    with target_db.begin() as conn:
+    with work_of(target_db).write() as conn:
         conn.execute(stmt)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from thongsuot.errors import Conflict, InputError, NotFound, TooLarge
 from thongsuot.parsing import parse_text
@@ -41,7 +41,7 @@ def _clean(text: str) -> str:
 
 
 def correct_scan(
-    session: Session, document_id: int, opened_version: int, page_texts: Sequence[str], actor: Actor
+    session: Connection, document_id: int, opened_version: int, page_texts: Sequence[str], actor: Actor
 ) -> StoreResult:
     """Store the corrected pages as a new version of the document (module doc); raises with a one-line reason."""
     row = session.execute(
@@ -107,7 +107,7 @@ def correct_scan(
         raise InputError(f"Nội dung sửa trùng hệt {where}.", code="duplicate_version")
     scans.insert_pages(session, document_id, result.version, new_pages)
     append_audit(
-        session.connection(), action="document_correct", actor=actor.name, actor_id=actor.id,
+        session, action="document_correct", actor=actor.name, actor_id=actor.id,
         target=f"document/{document_id}", address=actor.address,
         before={"version": version, "symbol": row[3]},
         after={"version": result.version, "symbol": parsed.header.symbol, "pages": changed},

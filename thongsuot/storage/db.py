@@ -4,7 +4,7 @@ The app and every area reach the database through two calls:
 
 - `upgrade(url)` runs the Alembic migrations (script location inside the
   package, so it works from an installed wheel as well as from the tree);
-- `open_database(url)` returns a `Database` (engine + session factory).
+- `open_database(url)` returns a `Database` (URL + engine).
   With `migrate=True` (the default) it upgrades first: the app upgrades on start.
 
 `url=None` means the configured one (`THONGSUOT_DATABASE_URL`, else a SQLite
@@ -15,8 +15,6 @@ on; `postgresql://` URLs are routed to the psycopg 3 driver.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +23,6 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from thongsuot.config import get_settings
 
@@ -107,24 +104,14 @@ def current_revisions(url: str | None = None) -> set[str]:
 
 @dataclass
 class Database:
-    """An open database: the engine and a session factory.
-
-    `session()` is a context manager giving one transaction: committed on
-    success, rolled back on any exception (including KeyboardInterrupt).
-    """
+    """An open database: its URL and engine. Transactions come from a unit of work (`storage/unit_of_work.py`)."""
 
     url: str
     engine: Engine
-    sessions: sessionmaker[Session]
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        with self.sessions() as s, s.begin():
-            yield s
 
     def close(self) -> None:
         self.engine.dispose()
@@ -142,4 +129,4 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     if migrate:
         upgrade(real)
     engine = make_engine(real)
-    return Database(url=real, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    return Database(url=real, engine=engine)

@@ -1,6 +1,6 @@
 """The documents repository: store a parsed document with its bytes, read, list, delete.
 
-Functions take an open `Session` inside a transaction (`Database.session()`),
+Functions take an open `Connection` inside a transaction (a unit of work's `write()`),
 so a caller can store one document all-or-nothing. Identity rules:
 - the same bytes (SHA-256) are one document (`StoreStatus.DUPLICATE`);
 - a changed file of a document is a new version of it when its own symbol
@@ -19,8 +19,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import NotFound
@@ -103,7 +102,7 @@ def _year_of(date: dt.date | None, key: str | None) -> int:
     return 0
 
 
-def _find_identity(session: Session, own_key: str | None, year: int | None, file_name: str) -> int | None:
+def _find_identity(session: Connection, own_key: str | None, year: int | None, file_name: str) -> int | None:
     """The document a new file is a version of (module doc); one indexed read for both rules."""
     conds = [documents.c.symbol_key == own_key] if own_key else []
     if file_name:
@@ -147,7 +146,7 @@ _SET_OWN_NODE = (
 
 
 def store_document(
-    session: Session,
+    session: Connection,
     parsed: ParsedDocument,
     data: bytes,
     *,
@@ -298,7 +297,7 @@ def _edge_rows(parsed: ParsedDocument, own_key: str | None, year: int | None) ->
 
 
 def _link_document(
-    session: Session,
+    session: Connection,
     doc_id: int,
     parsed: ParsedDocument,
     own_key: str | None,
@@ -382,7 +381,7 @@ def _link_document(
     linking.drop_orphans(session, old_keys)
 
 
-def delete_document(session: Session, document_id: int) -> None:
+def delete_document(session: Connection, document_id: int) -> None:
     """Remove a document, its versions and the edges it stated; nodes it leaves unused go too."""
     row = session.execute(select(documents.c.symbol_key).where(documents.c.id == document_id)).first()
     if row is None:

@@ -7,8 +7,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from thongsuot.errors import InputError
 from thongsuot.storage.models import Edge, Graph
@@ -19,7 +18,7 @@ DIRECTIONS = ("up", "down", "both")
 
 
 def lineage(
-    session: Session,
+    session: Connection,
     ref: str | int,
     *,
     direction: str = "both",

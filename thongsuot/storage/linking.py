@@ -18,15 +18,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, func, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, update
 
 from thongsuot.storage.tables import citations, directives, documents
 
 YearSets = dict[str, set[int]]
 
 
-def known_years(session: Session, keys: Iterable[str]) -> YearSets:
+def known_years(session: Connection, keys: Iterable[str]) -> YearSets:
     """For each symbol key, the set of known (non-zero) years in the library.
 
     A year is known when an edge end or a document carries it. Every such end
@@ -69,7 +68,7 @@ def resolve_year(years: YearSets, key: str, year: int | None) -> int:
 
 
 def ensure_nodes(
-    session: Session, wanted: Iterable[tuple[str, int]], existing_keys: set[str] | None = None
+    session: Connection, wanted: Iterable[tuple[str, int]], existing_keys: set[str] | None = None
 ) -> dict[tuple[str, int], dict[str, Any]]:
     """Rows of the nodes `wanted` (created when missing), keyed by (key, year).
 
@@ -107,7 +106,7 @@ def _rank(attrs: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def improve_placeholders(session: Session, node_rows: dict[int, dict[str, Any]], offers: list[tuple[int, dict[str, Any]]]) -> None:
+def improve_placeholders(session: Connection, node_rows: dict[int, dict[str, Any]], offers: list[tuple[int, dict[str, Any]]]) -> None:
     """Give placeholders (nodes without a document) the best description offered."""
     best: dict[int, dict[str, Any]] = {}
     for node_id, attrs in offers:
@@ -126,13 +125,13 @@ def improve_placeholders(session: Session, node_rows: dict[int, dict[str, Any]],
         .values({n: bindparam(f"new_{n}") for n in names})
     )
     params = [{"node_id": nid, **{f"new_{n}": attrs.get(n) for n in names}} for nid, attrs in best.items()]
-    session.connection().execute(stmt, params)  # one executemany for all improved nodes
+    session.execute(stmt, params)  # one executemany for all improved nodes
     for node_id, attrs in best.items():
         node_rows[node_id].update(attrs)
 
 
 def sync_groups(
-    session: Session, keys: Iterable[str], before: YearSets, after: YearSets, skip: set[str] | None = None
+    session: Connection, keys: Iterable[str], before: YearSets, after: YearSets, skip: set[str] | None = None
 ) -> None:
     """Move the undated ends (and undated documents) of every symbol whose year set changed.
 
@@ -168,7 +167,7 @@ def sync_groups(
             session.execute(update(directives).where(directives.c.id == nid).values(document_id=doc_id))
 
 
-def drop_orphans(session: Session, keys: Iterable[str]) -> None:
+def drop_orphans(session: Connection, keys: Iterable[str]) -> None:
     """Delete nodes of `keys` that no document holds and no edge touches."""
     keys = sorted(set(keys))
     if not keys:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    Connection,
     Date,
     DateTime,
     ForeignKey,
@@ -35,7 +36,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Session
 
 from thongsuot.domain.plan import Plan, PlanStatus, Source, Topic
 from thongsuot.errors import Conflict, InputError, NotFound
@@ -45,6 +45,7 @@ from thongsuot.rendering.plan_json import plan_from_dict, plan_to_dict
 from thongsuot.storage.db import Database, open_database
 from thongsuot.storage.documents import store_document
 from thongsuot.storage.metadata import metadata
+from thongsuot.storage.unit_of_work import EngineWork, UnitOfWork
 
 plans = Table(
     "plans",
@@ -168,14 +169,21 @@ def _row_values(plan: Plan) -> dict[str, Any]:
 
 
 class PlanStore:
-    def __init__(self, db: Database) -> None:
+    """Plans over a unit of work: each call its own transaction, unless `within` the caller's."""
+
+    def __init__(self, db: Database, work: UnitOfWork | None = None) -> None:
         self.db = db
+        self.work: UnitOfWork = work if work is not None else EngineWork(db.engine)
+
+    def within(self, work: UnitOfWork) -> PlanStore:
+        """This store inside the caller's unit (e.g. issuing a plan, tracking it and auditing it together)."""
+        return PlanStore(self.db, work)
 
     def close(self) -> None:
         self.db.close()
 
     def _write_version(
-        self, s: Session, plan_id: int, version: int, plan: Plan, note: str, author: str | None
+        self, s: Connection, plan_id: int, version: int, plan: Plan, note: str, author: str | None
     ) -> None:
         s.execute(
             insert(plan_versions).values(
@@ -201,7 +209,7 @@ class PlanStore:
     ) -> StoredPlan:
         """Store a new plan (derived, imported or blank) as version 1, owned by `unit_code` (else its target's)."""
         now = _now()
-        with self.db.session() as s:
+        with self.work.write() as s:
             values = _row_values(plan) | {"parent_document_id": parent_document_id}
             if unit_code:
                 values["unit_code"] = unit_code
@@ -210,8 +218,10 @@ class PlanStore:
             self._write_version(s, plan_id, 1, plan, note or "Tạo kế hoạch", author)
         return StoredPlan(plan_id, 1, plan.status, plan, unit_code=values.get("unit_code"))
 
-    def _current(self, s: Session, plan_id: int) -> Any:
-        row = s.execute(select(plans).where(plans.c.id == plan_id)).first()
+    def _current(self, s: Connection, plan_id: int, *, lock: bool = False) -> Any:
+        """The plan's row; `lock` holds it (FOR UPDATE on PostgreSQL) until the write that checked it commits."""
+        query = select(plans).where(plans.c.id == plan_id)
+        row = s.execute(query.with_for_update() if lock else query).first()
         if row is None:
             raise NotFound(f"Không có kế hoạch số {plan_id}.")
         return row
@@ -226,8 +236,8 @@ class PlanStore:
         note: str = "",
     ) -> StoredPlan:
         """A new version with `plan` (none when nothing changed). Issued plans are frozen."""
-        with self.db.session() as s:
-            row = self._current(s, plan_id)
+        with self.work.write() as s:
+            row = self._current(s, plan_id, lock=True)
             if row.status == PlanStatus.ISSUED.value:
                 raise Conflict("Kế hoạch đã ban hành, không sửa được.")
             if expected_version is not None and expected_version != row.current_version:
@@ -253,7 +263,7 @@ class PlanStore:
         return StoredPlan(plan_id, version, PlanStatus.DRAFT, plan)
 
     def get(self, plan_id: int, version: int | None = None) -> StoredPlan:
-        with self.db.session() as s:
+        with self.work.read() as s:
             row = self._current(s, plan_id)
             wanted = version or row.current_version
             data = s.execute(
@@ -267,7 +277,7 @@ class PlanStore:
         return StoredPlan(plan_id, wanted, PlanStatus(row.status), plan, row.document_id, row.unit_code)
 
     def versions(self, plan_id: int) -> list[VersionInfo]:
-        with self.db.session() as s:
+        with self.work.read() as s:
             self._current(s, plan_id)
             rows = s.execute(
                 select(plan_versions.c.version, plan_versions.c.note, plan_versions.c.author,
@@ -281,7 +291,7 @@ class PlanStore:
         q = select(plans).order_by(plans.c.updated_at.desc(), plans.c.id.desc()).limit(limit)
         if status is not None:
             q = q.where(plans.c.status == status.value)
-        with self.db.session() as s:
+        with self.work.read() as s:
             rows = s.execute(q).all()
         return [
             PlanSummary(r.id, r.kind, PlanStatus(r.status), r.title, r.issuer, r.target_name, r.parent_ref,
@@ -300,15 +310,15 @@ class PlanStore:
         )
         if start is not None:
             q = q.where(plan_sources.c.source_start == start)
-        with self.db.session() as s:
+        with self.work.read() as s:
             return [(r.plan_id, r.item) for r in s.execute(q)]
 
     def issue(self, plan_id: int, number: str, date: dt.date, *, author: str | None = None) -> StoredPlan:
         """Fix the number and date, store the DOCX in the library as a document implementing the parent."""
         if not number.strip():
             raise InputError("Cần số văn bản để ban hành.")
-        with self.db.session() as s:
-            row = self._current(s, plan_id)
+        with self.work.write() as s:
+            row = self._current(s, plan_id, lock=True)
             if row.status == PlanStatus.ISSUED.value:
                 raise Conflict(f"Kế hoạch đã ban hành: {row.symbol}.")
             data = s.execute(
@@ -341,14 +351,14 @@ class PlanStore:
 
     def parent_document_id(self, plan_id: int) -> int | None:
         """The library document the plan was derived from (None when written or imported here)."""
-        with self.db.session() as s:
+        with self.work.read() as s:
             row = s.execute(select(plans.c.parent_document_id).where(plans.c.id == plan_id)).first()
         return row[0] if row else None
 
     def delete(self, plan_id: int) -> None:
         """Delete a draft (issued plans stay: they are in the library)."""
-        with self.db.session() as s:
-            row = self._current(s, plan_id)
+        with self.work.write() as s:
+            row = self._current(s, plan_id, lock=True)
             if row.status == PlanStatus.ISSUED.value:
                 raise Conflict("Không xóa được kế hoạch đã ban hành.")
             s.execute(delete(plan_sources).where(plan_sources.c.plan_id == plan_id))
@@ -356,7 +366,7 @@ class PlanStore:
             s.execute(delete(plans).where(plans.c.id == plan_id))
 
     def count(self) -> int:
-        with self.db.session() as s:
+        with self.work.read() as s:
             return int(s.execute(select(func.count()).select_from(plans)).scalar_one())
 
 

@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from thongsuot.errors import InputError, NotFound
 from thongsuot.storage.keys import db_id, fold_plain, split_ref
@@ -34,7 +33,7 @@ def summary_from_row(row: Any) -> DocumentSummary:
     return DocumentSummary(**{c.name: m[c.name] for c in SUMMARY_COLUMNS})
 
 
-def get_document(session: Session, document_id: int) -> DocumentRecord:
+def get_document(session: Connection, document_id: int) -> DocumentRecord:
     row = session.execute(select(documents).where(documents.c.id == document_id)).mappings().first()
     if row is None:
         raise NotFound(f"Không tìm thấy văn bản {document_id}")
@@ -54,7 +53,7 @@ def get_document(session: Session, document_id: int) -> DocumentRecord:
     )
 
 
-def get_original(session: Session, document_id: int, version: int | None = None) -> tuple[str, bytes]:
+def get_original(session: Connection, document_id: int, version: int | None = None) -> tuple[str, bytes]:
     """(file name, original bytes) of the current or a given version."""
     from thongsuot.storage.tables import blobs
 
@@ -101,7 +100,7 @@ def apply_filters(
 
 
 def list_documents(
-    session: Session,
+    session: Connection,
     *,
     kind: str | None = None,
     issuer: str | None = None,
@@ -150,7 +149,7 @@ def node_from_row(r: Any) -> NodeInfo:
     )
 
 
-def get_nodes(session: Session, ids: Iterable[int]) -> dict[int, NodeInfo]:
+def get_nodes(session: Connection, ids: Iterable[int]) -> dict[int, NodeInfo]:
     ids = sorted(set(ids))
     out: dict[int, NodeInfo] = {}
     for chunk in range(0, len(ids), 500):
@@ -159,14 +158,14 @@ def get_nodes(session: Session, ids: Iterable[int]) -> dict[int, NodeInfo]:
     return out
 
 
-def get_node(session: Session, node_id: int) -> NodeInfo:
+def get_node(session: Connection, node_id: int) -> NodeInfo:
     nodes = get_nodes(session, [node_id])
     if node_id not in nodes:
         raise NotFound(f"Không tìm thấy nút {node_id}")
     return nodes[node_id]
 
 
-def resolve_ref(session: Session, ref: str) -> NodeInfo:
+def resolve_ref(session: Connection, ref: str) -> NodeInfo:
     """A node from REF: a document id (`12`), a node id (`node:7`), `70-KH/TU` or `18-NQ/TW@2017`.
 
     A bare symbol shared by several years resolves to the one in the library
@@ -205,7 +204,7 @@ def resolve_ref(session: Session, ref: str) -> NodeInfo:
     raise InputError(f"Tham chiếu '{ref}' chưa rõ, chọn một trong: {', '.join(choices)}", detail=choices)
 
 
-def citations_of(session: Session, document_id: int) -> list[CitationInfo]:
+def citations_of(session: Connection, document_id: int) -> list[CitationInfo]:
     """Every citation a document states (and the chains it states), with the nodes they resolved to."""
     rows = session.execute(
         select(citations).where(citations.c.document_id == document_id).order_by(citations.c.id)
@@ -221,7 +220,7 @@ def citations_of(session: Session, document_id: int) -> list[CitationInfo]:
     ]
 
 
-def implemented_by(session: Session, node_id: int, relations: tuple[str, ...] = LINEAGE) -> list[NodeInfo]:
+def implemented_by(session: Connection, node_id: int, relations: tuple[str, ...] = LINEAGE) -> list[NodeInfo]:
     """The nodes whose edges point at `node_id` with a lineage relation (direct children)."""
     ids = session.scalars(
         select(citations.c.source_id).where(
@@ -232,7 +231,7 @@ def implemented_by(session: Session, node_id: int, relations: tuple[str, ...] = 
     return sorted(nodes.values(), key=lambda n: (n.date is None, n.date, n.id))
 
 
-def placeholders(session: Session, *, limit: int = 50, offset: int = 0) -> tuple[list[tuple[NodeInfo, int]], int]:
+def placeholders(session: Connection, *, limit: int = 50, offset: int = 0) -> tuple[list[tuple[NodeInfo, int]], int]:
     """Directives cited but not in the library, most cited first, with their citation counts."""
     cnt = func.count(citations.c.id)
     q = (
@@ -247,7 +246,7 @@ def placeholders(session: Session, *, limit: int = 50, offset: int = 0) -> tuple
     return [(nodes[r[0]], int(r[1])) for r in rows], total
 
 
-def citing_documents(session: Session, node_id: int) -> list[tuple[DocumentSummary, str]]:
+def citing_documents(session: Connection, node_id: int) -> list[tuple[DocumentSummary, str]]:
     """Documents that cite `node_id`, each with the relation it uses."""
     q = (
         select(*SUMMARY_COLUMNS, citations.c.relation)

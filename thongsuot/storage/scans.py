@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.storage.tables import scan_pages
@@ -59,12 +59,12 @@ def pages_from_parse(parsed: ParsedDocument, sha256: str, fmt: str) -> list[Scan
     return pages
 
 
-def insert_pages(session: Session, document_id: int, version: int, pages: Sequence[ScanPage]) -> None:
+def insert_pages(session: Connection, document_id: int, version: int, pages: Sequence[ScanPage]) -> None:
     if pages:
         session.execute(insert(scan_pages), [p.to_row(document_id, version) for p in pages])
 
 
-def pages_of(session: Session, document_id: int, version: int) -> list[ScanPage]:
+def pages_of(session: Connection, document_id: int, version: int) -> list[ScanPage]:
     """The scan pages of one version, in page order (empty when the version was not read by OCR)."""
     rows = session.execute(
         select(scan_pages).where(scan_pages.c.document_id == document_id, scan_pages.c.version == version)

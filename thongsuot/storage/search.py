@@ -40,8 +40,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Select, column, false, func, literal_column, select, table, text, union
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, column, false, func, literal_column, select, table, text, union
 
 from thongsuot.storage import queries
 from thongsuot.storage.keys import fold_plain, query_terms, split_ref
@@ -86,7 +85,7 @@ class _Plan:
     exact: list[int]
 
 
-def _plan(session: Session, query: str, filters: SearchFilters) -> _Plan | None:
+def _plan(session: Connection, query: str, filters: SearchFilters) -> _Plan | None:
     terms = query_terms(query.split("@")[0])
     if not terms:
         return None
@@ -126,14 +125,14 @@ def _matching(dialect: str, plan: _Plan, filters: SearchFilters, *cols: Any, nee
 PG_WALK_ROW_COST = 4.0
 
 
-def _newest_order(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, candidates: int) -> Any:
+def _newest_order(session: Connection, dialect: str, plan: _Plan, filters: SearchFilters, candidates: int) -> Any:
     """The `id DESC` sort key for "the newest `candidates` matches" (see PG_WALK_ROW_COST)."""
     id_col = _match(dialect, plan)[0]
     if dialect != "postgresql":
         return id_col.desc()
     probe = _matching(dialect, plan, filters, documents.c.id, need_documents=False)
-    compiled = probe.compile(session.get_bind(), compile_kwargs={"render_postcompile": True})
-    plan_json = session.connection().exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params).scalar_one()
+    compiled = probe.compile(session.engine, compile_kwargs={"render_postcompile": True})
+    plan_json = session.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params).scalar_one()
     matches = max(1.0, float(plan_json[0]["Plan"]["Plan Rows"]))
     total = session.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'documents'::regclass"))
     total = max(float(total or 0), matches)
@@ -141,14 +140,14 @@ def _newest_order(session: Session, dialect: str, plan: _Plan, filters: SearchFi
     return (id_col + 0).desc() if matches <= walk else id_col.desc()
 
 
-def _nth_newest(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, n: int) -> Select[Any]:
+def _nth_newest(session: Connection, dialect: str, plan: _Plan, filters: SearchFilters, n: int) -> Select[Any]:
     """The id of the `n`-th newest match (none when there are fewer), found without scoring."""
     id_col = _match(dialect, plan)[0]
     q = _matching(dialect, plan, filters, id_col, need_documents=False)
     return q.order_by(_newest_order(session, dialect, plan, filters, n)).limit(1).offset(n - 1)
 
 
-def _ranked(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, candidates: int) -> Select[Any]:
+def _ranked(session: Connection, dialect: str, plan: _Plan, filters: SearchFilters, candidates: int) -> Select[Any]:
     """(id, score) of the `candidates` newest matches, best first (module doc)."""
     id_col, score, _where = _match(dialect, plan)
     if dialect == "postgresql":
@@ -165,7 +164,7 @@ def _ranked(session: Session, dialect: str, plan: _Plan, filters: SearchFilters,
     return q.where(id_col >= func.coalesce(floor, 0)).order_by(literal_column("score").desc(), id_col)
 
 
-def _prefer_index(session: Session, dialect: str) -> None:
+def _prefer_index(session: Connection, dialect: str) -> None:
     """PostgreSQL: match through the GIN index, never by a scan testing each row's tsvector.
 
     The planner costs `@@` as cheap, but on a scan every row's tsvector is read
@@ -180,7 +179,7 @@ def _prefer_index(session: Session, dialect: str) -> None:
 EXACT_LIMIT = 1000  # documents citing a symbol taken as exact hits: the most recently stored
 
 
-def _exact_ids(session: Session, query: str, filters: SearchFilters) -> list[int]:
+def _exact_ids(session: Connection, query: str, filters: SearchFilters) -> list[int]:
     """The documents being or citing the directive `query` names, newest date first.
 
     Citing documents are read newest-stored first down the (target_key,
@@ -209,7 +208,7 @@ def _exact_ids(session: Session, query: str, filters: SearchFilters) -> list[int
     return [i for i, _d in by_date[:EXACT_LIMIT]]
 
 
-def count_hits(session: Session, query: str, filters: SearchFilters | None = None, *, cap: int | None = None) -> int:
+def count_hits(session: Connection, query: str, filters: SearchFilters | None = None, *, cap: int | None = None) -> int:
     """How many documents `search` would return over all pages (at most `cap` when given).
 
     Counting every match of a common word reads every matching row (and on
@@ -220,7 +219,7 @@ def count_hits(session: Session, query: str, filters: SearchFilters | None = Non
     plan = _plan(session, query, filters)
     if plan is None:
         return 0
-    dialect = session.get_bind().dialect.name
+    dialect = session.dialect.name
     _prefer_index(session, dialect)
     id_col = _match(dialect, plan)[0]
     matched = _matching(dialect, plan, filters, id_col.label("id"), need_documents=False)
@@ -241,11 +240,11 @@ def search_facets(engine: Any, query: str, filters: dict[str, Any]) -> dict[str,
     The match is taken without filters; each menu then applies the other
     filters in force (queries.document_facets), as the list does.
     """
-    with Session(engine) as session:
+    with engine.connect() as session:
         plan = _plan(session, query, SearchFilters())
         if plan is None:
             return queries.document_facets(engine, filters)
-        dialect = session.get_bind().dialect.name
+        dialect = session.dialect.name
         id_col = _match(dialect, plan)[0]
         within: Select[Any] = _matching(dialect, plan, SearchFilters(), id_col, need_documents=False)
         if plan.exact:
@@ -253,7 +252,7 @@ def search_facets(engine: Any, query: str, filters: dict[str, Any]) -> dict[str,
     return queries.document_facets(engine, filters, within)
 
 
-def _date_order(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, want: int) -> list[tuple[float, int]]:
+def _date_order(session: Connection, dialect: str, plan: _Plan, filters: SearchFilters, want: int) -> list[tuple[float, int]]:
     """(score, id) newest first: every match and exact hit by date."""
     id_col = _match(dialect, plan)[0]
     q = _matching(dialect, plan, filters, id_col, documents.c.date, need_documents=True)
@@ -271,7 +270,7 @@ def _date_order(session: Session, dialect: str, plan: _Plan, filters: SearchFilt
     return scored
 
 
-def _relevance_order(session: Session, dialect: str, plan: _Plan, filters: SearchFilters, need: int) -> list[tuple[float, int]]:
+def _relevance_order(session: Connection, dialect: str, plan: _Plan, filters: SearchFilters, need: int) -> list[tuple[float, int]]:
     """The first `need` (score, id) in relevance order (module doc).
 
     Exact symbol hits first (newest first), then the newest `RANK_CANDIDATES`
@@ -302,7 +301,7 @@ def _relevance_order(session: Session, dialect: str, plan: _Plan, filters: Searc
 
 
 def search(
-    session: Session,
+    session: Connection,
     query: str,
     filters: SearchFilters | None = None,
     *,
@@ -315,7 +314,7 @@ def search(
     plan = _plan(session, query, filters)
     if plan is None:
         return []
-    dialect = session.get_bind().dialect.name
+    dialect = session.dialect.name
     _prefer_index(session, dialect)
     if sort == "date":
         scored = _date_order(session, dialect, plan, filters, offset + limit + len(plan.exact))

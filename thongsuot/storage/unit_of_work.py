@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from thongsuot.errors import Conflict
 
 
 @runtime_checkable
@@ -85,11 +88,43 @@ class JoinedWork:
         yield self.conn
 
 
-def work_of(source: Engine | UnitOfWork) -> UnitOfWork:
+@contextmanager
+def one_unit(engine: Engine) -> Iterator[JoinedWork]:
+    """One write transaction for a whole request or CLI command, handed to every service it calls.
+
+    Everything done through the yielded work commits together on leaving the
+    block, or not at all. A row the database refuses (a constraint, a trigger)
+    is a `Conflict` with a one-line reason, never a traceback: the edge shows it
+    like any other refused input.
+    """
+    try:
+        with write_transaction(engine) as conn:
+            yield JoinedWork(conn)
+    except IntegrityError as exc:
+        reason = (str(exc.orig).strip().splitlines() or ["?"])[0]
+        raise Conflict(f"Cơ sở dữ liệu từ chối thay đổi, không có gì được lưu: {reason}", code="rejected") from exc
+
+
+@contextmanager
+def savepoint(work: UnitOfWork) -> Iterator[UnitOfWork]:
+    """A step that may fail on its own inside a larger unit: its writes are undone, the unit's stay.
+
+    Used for an optional side step (tracking an upload) whose refusal is a note
+    on the result rather than a failed unit. A database error still propagates
+    (and the caller's unit then fails as a whole).
+    """
+    with work.write() as conn, conn.begin_nested():
+        yield JoinedWork(conn)
+
+
+WorkSource = Engine | UnitOfWork  # what a service accepts while its callers migrate to passing a unit
+
+
+def work_of(source: WorkSource) -> UnitOfWork:
     """The unit of work for a service given either (engines are still accepted while callers migrate)."""
     if isinstance(source, Engine):
         return EngineWork(source)
     return source
 
 
-__all__ = ["EngineWork", "JoinedWork", "UnitOfWork", "work_of", "write_transaction"]
+__all__ = ["EngineWork", "JoinedWork", "UnitOfWork", "WorkSource", "one_unit", "savepoint", "work_of", "write_transaction"]

@@ -14,6 +14,7 @@ from fastapi import Request, Response
 from thongsuot.errors import Forbidden, InputError, Unauthorized
 from thongsuot.storage import accounts
 from thongsuot.storage.accounts import Role, User
+from thongsuot.storage.unit_of_work import one_unit
 from thongsuot.web import deps, security
 
 SESSION_LIFETIME = dt.timedelta(hours=12)
@@ -74,15 +75,16 @@ def add_user(
         raise InputError("Tên đăng nhập không hợp lệ (không dấu cách, tối đa 64 ký tự).")
     plain = password or security.generate_password()
     check_password_strength(plain)
-    user = accounts.create_user(
-        deps.state(request).engine,
-        username,
-        security.hash_password(plain),
-        deps.parse_role(role),
-        unit_code.strip(),
-        display_name.strip(),
-    )
-    deps.audit(request, "user_create", target=user.username, after=user.to_dict(), actor=admin)
+    with one_unit(deps.state(request).engine) as work:
+        user = accounts.create_user(
+            work,
+            username,
+            security.hash_password(plain),
+            deps.parse_role(role),
+            unit_code.strip(),
+            display_name.strip(),
+        )
+        deps.audit(request, "user_create", target=user.username, after=user.to_dict(), actor=admin, work=work)
     return user, plain
 
 
@@ -102,11 +104,13 @@ def change_user(request: Request, admin: User, user_id: int, changes: dict[str, 
         fields["password_hash"] = security.hash_password(str(changes["password"]))
     if user_id == admin.id and (fields.get("active") is False or fields.get("role", Role.ADMIN) is not Role.ADMIN):
         raise Forbidden("Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.")
-    before, after = accounts.update_user(deps.state(request).engine, user_id, **fields)
-    after_dict = after.to_dict()
-    if "password_hash" in fields:
-        after_dict["password"] = "(đã đổi)"
-    deps.audit(request, "user_update", target=after.username, before=before.to_dict(), after=after_dict, actor=admin)
+    with one_unit(deps.state(request).engine) as work:
+        before, after = accounts.update_user(work, user_id, **fields)
+        after_dict = after.to_dict()
+        if "password_hash" in fields:
+            after_dict["password"] = "(đã đổi)"
+        deps.audit(request, "user_update", target=after.username, before=before.to_dict(), after=after_dict,
+                   actor=admin, work=work)
     return after
 
 
@@ -116,22 +120,24 @@ def change_own_password(request: Request, user: User, current: str, new: str) ->
     if found is None or not security.verify_password(found[1], current):
         raise InputError("Mật khẩu hiện tại không đúng.", code="wrong_password")
     check_password_strength(new)
-    accounts.update_user(st.engine, user.id, password_hash=security.hash_password(new))
-    deps.audit(request, "password_change", target=user.username, actor=user)
+    with one_unit(st.engine) as work:
+        accounts.update_user(work, user.id, password_hash=security.hash_password(new))
+        deps.audit(request, "password_change", target=user.username, actor=user, work=work)
 
 
 def create_token(request: Request, user: User, name: str) -> tuple[accounts.ApiToken, str]:
     """A personal API token; the plain value is returned once and only its hash kept."""
     name = name.strip() or "API"
     plain = security.new_api_token()
-    token = accounts.create_token(
-        deps.state(request).engine, user.id, name[:100], security.token_hash(plain), plain[:8]
-    )
-    deps.audit(request, "token_create", target=f"{user.username}/{token.id}", after={"name": token.name}, actor=user)
+    with one_unit(deps.state(request).engine) as work:
+        token = accounts.create_token(work, user.id, name[:100], security.token_hash(plain), plain[:8])
+        deps.audit(request, "token_create", target=f"{user.username}/{token.id}", after={"name": token.name},
+                   actor=user, work=work)
     return token, plain
 
 
 def revoke_token(request: Request, user: User, token_id: int) -> accounts.ApiToken:
-    token = accounts.revoke_token(deps.state(request).engine, user.id, token_id)
-    deps.audit(request, "token_revoke", target=f"{user.username}/{token.id}", actor=user)
+    with one_unit(deps.state(request).engine) as work:
+        token = accounts.revoke_token(work, user.id, token_id)
+        deps.audit(request, "token_revoke", target=f"{user.username}/{token.id}", actor=user, work=work)
     return token

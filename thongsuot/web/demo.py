@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from thongsuot.cascade.ingest import ingest
 from thongsuot.config import Settings
 from thongsuot.orgs.tree import load_org, store_org
 from thongsuot.storage import Library, accounts, audit, open_database
+from thongsuot.storage.unit_of_work import WorkSource, one_unit
 from thongsuot.web import security
 
 DEMO_OWNER_UNIT = "BTGTU"  # the demo editor's unit: it may edit the sample documents
@@ -28,8 +28,8 @@ class DemoReport:
     tracking_accounts: list[tuple[str, str, str, str]] = field(default_factory=list)  # the An Bình province
 
 
-def reset_account(engine: Any, username: str, role: str, unit: str, name: str) -> str:
-    """Create the account or give it a new password (and its demo role/unit back)."""
+def reset_account(engine: WorkSource, username: str, role: str, unit: str, name: str) -> str:
+    """Create the account or give it a new password (and its demo role/unit back), audited in the same unit."""
     password = security.generate_password()
     found = accounts.get_credentials(engine, username)
     if found is None:
@@ -63,7 +63,8 @@ def load_demo(settings: Settings, samples: Path, demo_accounts: Iterable[tuple[s
         else:
             report.document_lines.append(f"Không thấy thư mục văn bản mẫu {samples}.")
         for username, role, unit, name in demo_accounts:
-            report.accounts.append((username, role, unit, reset_account(db.engine, username, role, unit, name)))
+            with one_unit(db.engine) as work:
+                report.accounts.append((username, role, unit, reset_account(work, username, role, unit, name)))
         # Tracking demo: the demo province An Bình, a plan under tracking and its accounts (the
         # province's staff, a commune's leader and reporters), so every role of tracking can be tried.
         from thongsuot.tracking import demo as tracking_demo
@@ -71,7 +72,8 @@ def load_demo(settings: Settings, samples: Path, demo_accounts: Iterable[tuple[s
         tracking_demo.load_tree(db.engine)
         tracking_demo.load_plan(db.engine)
         for a in tracking_demo.accounts():
-            password = reset_account(db.engine, a.username, a.role, a.unit, a.display_name)
+            with one_unit(db.engine) as work:
+                password = reset_account(work, a.username, a.role, a.unit, a.display_name)
             report.tracking_accounts.append((a.username, a.role, a.unit, password))
     finally:
         db.close()

@@ -21,6 +21,7 @@ from thongsuot.storage import Library, accounts
 from thongsuot.storage import audit as audit_store
 from thongsuot.storage.accounts import Role, User
 from thongsuot.storage.db import Database
+from thongsuot.storage.unit_of_work import EngineWork, UnitOfWork
 from thongsuot.tracking import rights
 from thongsuot.web import security
 
@@ -169,18 +170,21 @@ def audit(
     after: Any = None,
     actor: User | None = None,
     actor_name: str | None = None,
+    work: UnitOfWork | None = None,
 ) -> None:
+    """Log a change; given the change's unit of `work`, the entry commits (or not) with it."""
     who = actor if actor is not None else getattr(request.state, "user", None)
-    audit_store.append_audit(
-        state(request).engine,
-        action=action,
-        actor=actor_name if actor_name is not None else (who.username if who else ""),
-        actor_id=who.id if who else None,
-        target=target,
-        before=before,
-        after=after,
-        address=client_address(request),
-    )
+    with (work or EngineWork(state(request).engine)).write() as conn:
+        audit_store.append_audit(
+            conn,
+            action=action,
+            actor=actor_name if actor_name is not None else (who.username if who else ""),
+            actor_id=who.id if who else None,
+            target=target,
+            before=before,
+            after=after,
+            address=client_address(request),
+        )
 
 
 def parse_role(value: str) -> Role:

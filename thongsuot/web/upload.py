@@ -15,8 +15,9 @@ from starlette.concurrency import run_in_threadpool
 
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import Forbidden, NotFound, ThongSuotError
-from thongsuot.storage import StoreStatus
+from thongsuot.storage import StoreResult, StoreStatus
 from thongsuot.storage.accounts import User
+from thongsuot.storage.unit_of_work import UnitOfWork, one_unit, savepoint
 from thongsuot.tracking import rights
 from thongsuot.web import deps, docview, worker
 
@@ -30,18 +31,21 @@ def upload_unit(request: Request, user: User, unit: str | None) -> str:
     return code
 
 
-def track_if_ours(request: Request, user: User, document_id: int, parsed: ParsedDocument) -> dict[str, Any] | None:
+def track_if_ours(request: Request, user: User, document_id: int, parsed: ParsedDocument,
+                  work: UnitOfWork) -> dict[str, Any] | None:
     """A plan issued by one of our units (header read strictly) goes under tracking as it is uploaded.
 
-    The document is stored either way: a tracking failure becomes a note on the
-    file's result, never a failed upload.
+    The intake runs in the upload's unit of work, inside a savepoint: a refusal
+    (a `ThongSuotError`) undoes only the intake and becomes a note on the file's
+    result; a database failure fails the whole upload (nothing of it is kept).
     """
     from thongsuot.tracking import views
-    from thongsuot.web.tracking_access import actor_of, tracker
+    from thongsuot.web.tracking_access import actor_of
 
     try:
-        made = views.track_if_ours(tracker(request), deps.state(request).lib, actor_of(user), document_id,
-                                   parsed=parsed)
+        with savepoint(work) as step:
+            made = views.track_if_ours(views.Tracker(step), deps.state(request).lib.within(step), actor_of(user),
+                                       document_id, parsed=parsed)
     except ThongSuotError as exc:
         return {"plan_id": None, "message": f"Chưa đưa vào theo dõi được: {exc.message}"}
     if made is None:
@@ -124,19 +128,35 @@ async def process_files(
 def store_parsed(
     request: Request, user: User, name: str, data: bytes, unit_code: str, parsed: ParsedDocument, fmt: str
 ) -> dict[str, Any]:
-    """Store one parsed file (in a worker thread), put it under tracking when ours, audit it."""
+    """Store one parsed file, put it under tracking when ours, audit it: one unit of work (in a worker thread).
+
+    The document, its tracking intake and its audit entry commit together or
+    not at all; a refusal at any step leaves nothing of this file stored.
+    """
     st = deps.state(request)
     try:
-        result = st.lib.store(parsed, data, file_name=name, fmt=fmt, owner_unit_id=unit_code,
-                              may_replace=replace_guard(request, user, name, parsed))
+        with one_unit(st.engine) as work:
+            result = st.lib.within(work).store(parsed, data, file_name=name, fmt=fmt, owner_unit_id=unit_code,
+                                               may_replace=replace_guard(request, user, name, parsed))
+            out = _stored(name, parsed, result)
+            if result.status is not StoreStatus.DUPLICATE:
+                out["tracking"] = track_if_ours(request, user, result.document_id, parsed, work)
+                deps.audit(request, "upload", target=f"document/{result.document_id}", actor=user, work=work, after={
+                    "file": name, "status": str(result.status), "symbol": parsed.header.symbol, "unit": unit_code,
+                    "version": result.version,
+                })
     except ThongSuotError as exc:
-        return _error(name, exc.code, exc.message)
+        return _error(name, exc.code, f"{name}: {exc.message}" if exc.code == "rejected" else exc.message)
+    return out
+
+
+def _stored(name: str, parsed: ParsedDocument, result: StoreResult) -> dict[str, Any]:
     messages = {
         StoreStatus.STORED: "Đã lưu vào thư viện.",
         StoreStatus.DUPLICATE: "Văn bản này đã có trong thư viện (trùng tệp).",
         StoreStatus.NEW_VERSION: "Đã lưu phiên bản mới của văn bản đã có.",
     }
-    out = {
+    return {
         "file": name,
         "status": str(result.status),
         "document_id": result.document_id,
@@ -148,10 +168,3 @@ def store_parsed(
         # values read with low confidence, each {"label", "reason"}: the result marks them "cần kiểm tra"
         "checks": docview.check_marks(parsed).items,
     }
-    if result.status is not StoreStatus.DUPLICATE:
-        out["tracking"] = track_if_ours(request, user, result.document_id, parsed)
-        deps.audit(request, "upload", target=f"document/{result.document_id}", after={
-            "file": name, "status": str(result.status), "symbol": parsed.header.symbol, "unit": unit_code,
-            "version": result.version,
-        })
-    return out

@@ -27,6 +27,7 @@ from thongsuot.rendering.plan_json import render_json
 from thongsuot.rendering.plan_md import diff_plans, render_md, word_diff
 from thongsuot.storage.accounts import Role, User
 from thongsuot.storage.plans import PlanStore, StoredPlan
+from thongsuot.storage.unit_of_work import one_unit, savepoint
 from thongsuot.tracking import views as tracking_views
 from thongsuot.vocab.levels import load_levels
 from thongsuot.web import deps
@@ -314,7 +315,7 @@ def _parent_diff(request: Request, plan_id: int) -> str:
     """The plan against its parent read as a plan of the same shape (what changed on the way down)."""
     from thongsuot.storage.plans import plans as plans_table
 
-    with deps.state(request).db.session() as s:
+    with _store(request).work.read() as s:
         row = s.execute(plans_table.select().where(plans_table.c.id == plan_id)).first()
     if row is None or row.parent_document_id is None:
         return ""
@@ -335,16 +336,20 @@ def plan_issue(
 ) -> Response:
     _editable(request, user, plan_id)
     due = _date(deadline) if deadline else None
-    issued = _store(request).issue(plan_id, number, _date(date), author=user.username)
-    if not track:
-        return RedirectResponse(f"/plans/{plan_id}", status_code=303)
-    try:
-        made = tracking_views.track_drafted_plan(tracker(request), actor_of(user), issued.plan,
-                                                 issued.unit_code or user.unit_code,
-                                                 plan_id, due)  # fmt: skip
-    except ThongSuotError as exc:  # issued all the same; say why tracking did not start
-        notice = quote(f"Đã ban hành, nhưng chưa giao được nhiệm vụ: {exc.message}")
-        return RedirectResponse(f"/plans/{plan_id}?notice={notice}", status_code=303)
+    # Issuing (plan version + library document) and starting tracking are one unit of work;
+    # a tracking refusal undoes only the tracking step and is said on the plan's page.
+    with one_unit(deps.state(request).engine) as work:
+        issued = _store(request).within(work).issue(plan_id, number, _date(date), author=user.username)
+        if not track:
+            return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+        try:
+            with savepoint(work) as step:
+                made = tracking_views.track_drafted_plan(tracking_views.Tracker(step), actor_of(user), issued.plan,
+                                                         issued.unit_code or user.unit_code,
+                                                         plan_id, due)  # fmt: skip
+        except ThongSuotError as exc:  # issued all the same; say why tracking did not start
+            notice = quote(f"Đã ban hành, nhưng chưa giao được nhiệm vụ: {exc.message}")
+            return RedirectResponse(f"/plans/{plan_id}?notice={notice}", status_code=303)
     return RedirectResponse(tracked_url(made), status_code=303)
 
 
