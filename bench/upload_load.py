@@ -29,7 +29,8 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import free_port, percentile
+from latency import summary
+from load import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,10 +162,8 @@ def main() -> int:
           + ", ".join(f"{t:.1f} s" for t in took) + f"; {args.clients} readers")
     if args.scan_pages:
         print("pages/minute while serving: " + ", ".join(f"{args.scan_pages / t * 60:.1f}" for t in took))
-    print(f"{'page':<18}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
-    for url, values in stats.items():
-        ms = [v * 1000 for v in values]
-        print(f"{url:<18}{len(ms):>7}{percentile(ms, 0.5):>9.1f}{percentile(ms, 0.95):>9.1f}{max(ms or [0]):>9.1f}")
+    for row in summary(stats, width=18):
+        print(row)
     for line in errors[:10]:
         print("error:", line)
     return 1 if errors else 0

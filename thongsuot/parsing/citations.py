@@ -32,6 +32,9 @@ from thongsuot.parsing.normalise import NormText, fold
 from thongsuot.parsing.symbols import parse_symbol
 from thongsuot.vocab.codes import load_codes
 from thongsuot.vocab.headings import load_headings
+from thongsuot.vocab.words import load_words
+
+_W = load_words("citations")  # the words of this module: vocab/data/words.toml [citations]
 
 _PRIORITY = {Relation.IMPLEMENTS: 0, Relation.ATTACHED_TO: 1, Relation.MENTIONS: 2}
 
@@ -51,27 +54,27 @@ def _vocab_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     chains = "|".join(re.escape(fold(w)) for w in sorted(codes.chain_words, key=len, reverse=True))
     # the gap between a citation (with its date and issuer) and the next one:
     # "về thực hiện", "thực hiện", or "về <subject> để/nhằm tiếp tục thực hiện"
-    chain_end = re.compile(rf"^\s*(?:(?:{chains})|về\s[^;.]{{0,200}}\s(?:để|nhằm)\s(?:{chains}))\s*$")
+    chain_end = re.compile(rf"^\s*(?:(?:{chains})|{_W.word('chain_about')}(?:{chains}))\s*$")
     kinds = "|".join(k.pattern for k in codes.kinds)
     named = re.compile(
-        rf"(?:{kinds})[ ](?=(?:Hội nghị|Đại hội|Ban Chấp hành|Bộ Chính trị|Ban Bí thư|Ban Thường vụ)(?![^\W\d_]))",
+        rf"(?:{kinds})[ ](?=(?:{_W.alternation('named_bodies')})(?![^\W\d_]))",
         re.IGNORECASE,
     )
     attach = "|".join(re.escape(w) for w in sorted(codes.attachment_words, key=len, reverse=True))
-    attach_note = re.compile(rf"^[ \t*_]*\([ ]?(?:ban hành[ ]+)?(?:{attach})[ ]*$", re.IGNORECASE)
+    attach_note = re.compile(rf"^[ \t*_]*\([ ]?(?:{_W.word('issued')}[ ]+)?(?:{attach})[ ]*$", re.IGNORECASE)
     return opening_line, chain_end, named, attach_note
 
 
-_OPENING_END = re.compile(r"như sau\s*:|:[ \t*_]*(?:\n|$)|\.[ \t*_]*\n|\n[ \t#*]*[IVX]{1,4}[.\-][ \t]")
+_OPENING_END = _W.pattern("opening_end")
 _HEADING = re.compile(r"^[ \t#*]*[IVX]{1,4}[.\-][ \t]", re.MULTILINE)
-_JOINED_AFTER_SUBJECT = re.compile(r"\s(?:và|cùng)\s*$")
-_COORDINATION = re.compile(r"^[ ,]*(?:và|,)?[ ,]*(?:các[ ])?$")
+_JOINED_AFTER_SUBJECT = _W.pattern("joined_after_subject")
+_COORDINATION = _W.pattern("coordination")
 # The header's own "Số:" starts with a capital; a line opening with "số 61/2024/QH15" continues a
 # citation wrapped after its name ("Căn cứ Luật Điện lực" / "số 61/2024/QH15").
-_OWN_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t*#]*(?:Số|SỐ)[ ]?:?[ ]*$")
+_OWN_NUMBER_LINE = _W.pattern("own_number_line")
 # a chain word written with a capital starts a new sentence, not a chain
-_CAPITALISED_CHAIN = re.compile(r"(?:^|\s)(?:Thực|Triển|Tiếp|Về)\s\S+\s*$")
-_OUTLINE_TITLE = re.compile(r"d[eê]\s*c[uư][oơ]ng", re.IGNORECASE)
+_CAPITALISED_CHAIN = _W.pattern("capitalised_chain")
+_OUTLINE_TITLE = _W.pattern("outline_title", re.IGNORECASE)
 
 
 def _opening_range(text: str, body_start: int) -> tuple[int, int] | None:
@@ -96,7 +99,7 @@ def _opening_range(text: str, body_start: int) -> tuple[int, int] | None:
         return start, end.end()
 
 
-_NARRATIVE_TURN = re.compile(r"[.;][ \t]+(?:Để|Thực hiện|Triển khai|Nhằm)[ \t][^\n]{0,400}?như sau[ \t]*:")
+_NARRATIVE_TURN = _W.pattern("narrative_turn")
 
 
 def _narrative_opening(text: str, body_start: int, limit: int) -> tuple[int, int] | None:
@@ -330,7 +333,7 @@ def _relations(
         line_start = text.rfind("\n", 0, vstart) + 1
         if attach_note.match(text[line_start:vstart]):
             before = text[max(0, line_start - 600) : line_start]
-            if "kèm" in fold(text[line_start:vstart]) or _OUTLINE_TITLE.search(before):
+            if _W.word("attached") in fold(text[line_start:vstart]) or _OUTLINE_TITLE.search(before):
                 _raise(owner[i], Relation.ATTACHED_TO)
         prev = i
     return chains

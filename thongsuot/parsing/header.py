@@ -30,18 +30,20 @@ from thongsuot.parsing.symbols import SymbolParts, find_date, parse_symbol
 from thongsuot.vocab.codes import load_codes
 from thongsuot.vocab.headings import load_headings
 from thongsuot.vocab.warnings import make_warning
+from thongsuot.vocab.words import load_words
 
-# "Số" and its OCR forms (`Sô`, `Só`, `Sổ`, `S6`) before the document's own symbol.
-_SO = re.compile(r"^(?:[Ss][ốỐôÔóÓổỔồỒoO6]|SỐ)(?![^\W\d_])\s*[:.]?\s*(?P<rest>\S.*)$")
+_W = load_words("header")  # the words of this module: vocab/data/words.toml [header]
+# "Số" and its OCR forms before the document's own symbol.
+_SO = _W.pattern("own_number")
 # a body name may end in a number ("CHI BỘ KHU PHỐ 3", "BAN CHỈ ĐẠO 35"), never hold a symbol or date
 _NAME_NUMBER = re.compile(r"(?<![\w/.\-])\d{1,3}(?![\w/.\-])")
-_PLACE_DATE = re.compile(
-    r"(?:^|\s)(?P<place>[A-ZĐÀ-Ỹ][^\d,|/]{1,40}?),\s*(?:ng[àaáạảã][yv]|Ngày|NGÀY)\s*[\dOo]"
-)
+_PLACE_DATE = _W.pattern("place_date")
 # the date line with its place lost (OCR, a copy that dropped the first word): "ngày 12 tháng 3 năm 2024"
-_DATE_ONLY = re.compile(r"^\s*(?:ng[àaáạảã][yv]|Ngày|NGÀY)\s*[\dOo]")
-_VV = re.compile(r"^(?:V/v|V/V|v/v|Về việc)\b")
-_BLANK_NUMBER = re.compile(r"^[\s.…_]*[/-]\s*[A-ZĐ]")
+_DATE_ONLY = _W.pattern("date_only")
+_VV = _W.pattern("about")
+_BLANK_NUMBER = _W.pattern("blank_number")
+_STATE_MOTTO, _PARTY_MOTTO = _W.word("state_motto"), _W.word("party_motto")
+_ADDRESSEE, _RECIPIENTS = _W.word("addressee"), _W.word("recipients")
 _SUBJECT_END = re.compile(r"^\S*\d\S*[/-]\S+[.,;]?$")
 _HEADER_LIMIT = 60
 _TITLE_LINES = 10  # a long subject wraps over up to ten lines at a website's width  # lines searched for the type word
@@ -166,9 +168,9 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
     for p in pieces:
         text = clean_text(p.text)
         key = fold(text)
-        if "cộng hòa xã hội chủ nghĩa" in key:
+        if _STATE_MOTTO in key:
             layout = "state"
-        elif "đảng cộng sản việt nam" in key and layout == "unknown":
+        elif _PARTY_MOTTO in key and layout == "unknown":
             layout = "party"
         m = _SO.match(text)
         if m and symbol_parts is None and _BLANK_NUMBER.match(m.group("rest")):
@@ -250,7 +252,7 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
         mark = classify(ln.text)
         if mark.kind in (NodeKind.SECTION, NodeKind.ITEM) or (mark.kind is NodeKind.BULLET and out):
             break
-        if out and (_opens(lines, j) or fold(ln.text).startswith("kính gửi")):
+        if out and (_opens(lines, j) or fold(ln.text).startswith(_ADDRESSEE)):
             break
         if out and is_terminal(out[-1].text) and not out[-1].text.rstrip().endswith(","):
             break
@@ -347,7 +349,7 @@ def _letter_header(lines: list[Line], start: int = 0) -> tuple[list[Line], int, 
     for i in range(start, limit):
         ln = lines[i]
         mark = classify(ln.text)
-        if mark.kind is NodeKind.SECTION or _opening(ln.text) or fold(ln.text).startswith("kính gửi"):
+        if mark.kind is NodeKind.SECTION or _opening(ln.text) or fold(ln.text).startswith(_ADDRESSEE):
             subject = _subject_before_opening(lines, start, i) if _opening(ln.text) else []
             return lines[: subject[0].index if subject else i], i, subject
     return [], 0, []
@@ -397,7 +399,7 @@ def _continues_subject(ln: Line) -> bool:
     if ln.text[:1].islower():
         return True
     key = fold(ln.text)
-    if ln.blank_before or _opening(ln.text) or key.startswith(("kính gửi", "nơi nhận")):
+    if ln.blank_before or _opening(ln.text) or key.startswith((_ADDRESSEE, _RECIPIENTS)):
         return False
     if _SO.match(ln.text) or _PLACE_DATE.search(ln.text) or _is_fixed(ln.text):
         return False

@@ -9,36 +9,25 @@ case, and fixed phrases ("Trung ương", "Tỉnh ủy") come from vocab data.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from thongsuot.parsing.normalise import fold
 from thongsuot.vocab.headings import load_headings
+from thongsuot.vocab.words import load_words
 
-_ORG_WORDS = (
-    "ban",
-    "sở",
-    "phòng",
-    "bộ",
-    "vụ",
-    "cục",
-    "hội",
-    "trung tâm",
-    "văn phòng",
-    "viện",
-    "đài",
-    "báo",
-    "chi bộ",
-)
-# Words inside an agency's proper name after which the next field is capitalised:
-# "Sở Văn hóa, Thể thao và Du lịch", "Sở Lao động - Thương binh và Xã hội".
-_FIELD_JOINS = (",", "và", "-", "–")
-# Bodies whose name continues with another body's name: "Đảng ủy Sở Tư pháp", "Chi bộ Phòng Tổ chức".
-_CONTAINERS = ("đảng ủy", "đảng bộ", "chi bộ", "ban cán sự đảng", "đảng đoàn", "công đoàn")
-# Level words that are not places when followed by these words ("xã hội").
-_NOT_PLACE = {"xã": ("hội",)}
-# Committees named after a place: "Thành ủy Vũng Tàu", "Thị ủy Sơn Tây".
-_COMMITTEE_LEVELS = ("tỉnh", "huyện", "thành", "thị", "quận")
+_W = load_words("names")  # the words of this module: vocab/data/words.toml [names]
+_ORG_WORDS = _W.words("org_words")
+# Words inside an agency's proper name after which the next field is capitalised.
+_FIELD_JOINS = _W.words("field_joins")
+# Bodies whose name continues with another body's name.
+_CONTAINERS = _W.words("containers")
+# Level words that are not places when followed by these words.
+_NOT_PLACE = _W.groups("not_place")
+# Committees named after a place.
+_COMMITTEE_LEVELS = _W.words("committee_levels")
+_COMMITTEE = _W.words("committee_words")
+_COMMITTEE_UPPER = _W.words("committee_words_upper")
+_CENTRE = _W.word("centre")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +75,7 @@ def name_case(upper: str) -> str:
             ),
             None,
         )
-        if hit is None and keys[i] in _COMMITTEE_LEVELS and i + 2 < len(keys) and keys[i + 1] in ("ủy", "uỷ"):
+        if hit is None and keys[i] in _COMMITTEE_LEVELS and i + 2 < len(keys) and keys[i + 1] in _COMMITTEE:
             hit = keys[i]
         if (
             hit
@@ -96,7 +85,7 @@ def name_case(upper: str) -> str:
             hit = None
         if hit and i + len(hit.split()) < len(keys):
             k = i + len(hit.split())
-            if keys[k] in ("ủy", "uỷ"):
+            if keys[k] in _COMMITTEE:
                 k += 1
             # "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH": a level word after the committee stays lower case
             after = next(
@@ -173,8 +162,8 @@ def parent_suffix(parent_upper: str) -> str | None:
     return best[1] if best else None
 
 
-# a place line ("TỈNH SÓC TRĂNG"), not a committee ("HUYỆN ỦY THĂNG BÌNH")
-_LEVEL_START = re.compile(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN|TP\.?)\b(?!\s+(?:ỦY|UỶ)\b)")
+# a place line, not a committee
+_LEVEL_START = _W.pattern("level_start")
 
 
 def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
@@ -186,7 +175,7 @@ def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     merged: list[str] = []
     for name in names:
         # "BAN CHẤP HÀNH" / "TRUNG ƯƠNG": a cell wrapped before the level of the body
-        if merged and (_LEVEL_START.match(name) or fold(name) == "trung ương") and not name.endswith(("ỦY", "UỶ")):
+        if merged and (_LEVEL_START.match(name) or fold(name) == _CENTRE) and not name.endswith(_COMMITTEE_UPPER):
             merged[-1] = merged[-1] + " " + name
         else:
             merged.append(name)

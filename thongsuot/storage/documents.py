@@ -28,6 +28,7 @@ from thongsuot.storage.keys import fold_plain, search_tokens, symbol_key
 from thongsuot.storage.models import StoreResult, StoreStatus
 from thongsuot.storage.tables import blobs, citations, directives, document_versions, documents
 from thongsuot.vocab.levels import level_of_code, level_of_name
+from thongsuot.vocab.words import message
 
 
 def utcnow() -> dt.datetime:
@@ -385,7 +386,7 @@ def delete_document(session: Connection, document_id: int) -> None:
     """Remove a document, its versions and the edges it stated; nodes it leaves unused go too."""
     row = session.execute(select(documents.c.symbol_key).where(documents.c.id == document_id)).first()
     if row is None:
-        raise NotFound(f"Không tìm thấy văn bản {document_id}")
+        raise NotFound(message("storage.document_not_found", document_id=document_id))
     keys = {doc_node_key(row[0], document_id)}
     for s_key, t_key in session.execute(
         select(citations.c.source_key, citations.c.target_key).where(citations.c.document_id == document_id)
