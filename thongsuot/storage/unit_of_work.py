@@ -30,6 +30,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from thongsuot.errors import Conflict
+from thongsuot.vocab.words import message
 
 
 @runtime_checkable
@@ -102,7 +103,7 @@ def one_unit(engine: Engine) -> Iterator[JoinedWork]:
             yield JoinedWork(conn)
     except IntegrityError as exc:
         reason = (str(exc.orig).strip().splitlines() or ["?"])[0]
-        raise Conflict(f"Cơ sở dữ liệu từ chối thay đổi, không có gì được lưu: {reason}", code="rejected") from exc
+        raise Conflict(message("storage.rejected", reason=reason), code="rejected") from exc
 
 
 @contextmanager
