@@ -23,6 +23,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select,
 
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.errors import NotFound
+from thongsuot.rendering.document_json import document_to_contract
 from thongsuot.storage import linking, scans
 from thongsuot.storage.keys import fold_plain, search_tokens, symbol_key
 from thongsuot.storage.models import StoreResult, StoreStatus
@@ -36,39 +37,13 @@ def utcnow() -> dt.datetime:
 
 
 def default_structure(doc: ParsedDocument) -> dict[str, Any]:
-    """The parsed structure as JSON: the parser's own renderer when present."""
-    import importlib
+    """The parsed structure as stored: the renderer's full contract, section tree included.
 
-    try:
-        renderer: Any = importlib.import_module("thongsuot.rendering.document_json")
-    except ImportError:  # until the renderer lands, keep the header and citations
-        renderer = None
-    to_dict = getattr(renderer, "document_to_dict", None)
-    if to_dict is not None:
-        return dict(to_dict(doc))
-    h = doc.header
-    return {
-        "kind": h.kind,
-        "symbol": h.symbol,
-        "date": h.date.isoformat() if h.date else None,
-        "issuer": h.issuer,
-        "title": h.title,
-        "references": [
-            {
-                "kind": c.kind,
-                "number": c.number,
-                "symbol": c.symbol,
-                "date": c.date.isoformat() if c.date else None,
-                "issuer": c.issuer,
-                "relation": c.relation.value,
-            }
-            for c in doc.citations
-        ],
-        "sections": [n.title for n in doc.sections],
-        "units": list(doc.units),
-        "recipients": [r.text for r in doc.recipients],
-        "signer": {"name": doc.signer.name, "position": doc.signer.full_position} if doc.signer else None,
-    }
+    Pages rebuild the document from it (`document_from_dict`) instead of parsing
+    the text again; rows stored before it held the tree are parsed again once per
+    cache entry (web/library.py `load_parsed`).
+    """
+    return document_to_contract(doc)
 
 
 def document_level(issuer_code: str | None, issuer: str | None) -> str | None:

@@ -18,6 +18,7 @@ from thongsuot.storage.models import (
     VersionInfo,
 )
 from thongsuot.storage.tables import citations, directives, document_versions, documents
+from thongsuot.vocab.words import message
 
 LINEAGE = ("implements", "attached_to")
 
@@ -33,14 +34,21 @@ def summary_from_row(row: Any) -> DocumentSummary:
     return DocumentSummary(**{c.name: m[c.name] for c in SUMMARY_COLUMNS})
 
 
+# What a document page reads: never the folded search columns (as long as the text) nor a version's text/structure.
+_RECORD_COLUMNS = (*SUMMARY_COLUMNS, documents.c.number, documents.c.format, documents.c.sha256, documents.c.text,
+                   documents.c.structure, documents.c.created_at, documents.c.updated_at)
+_VERSION_COLUMNS = (document_versions.c.version, document_versions.c.sha256, document_versions.c.file_name,
+                    document_versions.c.format, document_versions.c.created_at)
+
+
 def get_document(session: Connection, document_id: int) -> DocumentRecord:
-    row = session.execute(select(documents).where(documents.c.id == document_id)).mappings().first()
+    row = session.execute(select(*_RECORD_COLUMNS).where(documents.c.id == document_id)).mappings().first()
     if row is None:
-        raise NotFound(f"Không tìm thấy văn bản {document_id}")
+        raise NotFound(message("storage.document_not_found", document_id=document_id))
     versions = tuple(
         VersionInfo(r.version, r.sha256, r.file_name, r.format, r.created_at)
         for r in session.execute(
-            select(document_versions).where(document_versions.c.document_id == document_id).order_by(
+            select(*_VERSION_COLUMNS).where(document_versions.c.document_id == document_id).order_by(
                 document_versions.c.version
             )
         )
@@ -63,7 +71,7 @@ def get_original(session: Connection, document_id: int, version: int | None = No
     q = q.where(document_versions.c.version == version) if version else q.order_by(document_versions.c.version.desc())
     row = session.execute(q.limit(1)).first()
     if row is None:
-        raise NotFound(f"Không tìm thấy văn bản {document_id}")
+        raise NotFound(message("storage.document_not_found", document_id=document_id))
     return str(row[0]), bytes(row[1])
 
 

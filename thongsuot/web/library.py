@@ -170,9 +170,12 @@ def _rebuild_parsed(record: Any) -> ParsedDocument:
 def document_context(request: Request, document_id: int, user: User | None) -> dict[str, Any]:
     """The document page's data; its `json` is the `DocumentOut` the API answers, and the page shows the same."""
     st = deps.state(request)
-    record = st.lib.get(document_id)
+    with st.lib.work.read() as conn:  # the page's reads share one connection (one unit per request)
+        lib = st.lib.joined(conn)
+        record = lib.get(document_id)
+        stored_citations = lib.citations(document_id)
+        children_nodes = lib.implemented_by(record.node_id) if record.node_id is not None else []
     parsed = load_parsed(record)
-    stored_citations = st.lib.citations(document_id)
     marks = docview.check_marks(parsed)
     links = docview.cite_links(parsed, stored_citations, marks.citations)
     parents = []
@@ -182,10 +185,7 @@ def document_context(request: Request, document_id: int, user: User | None) -> d
             continue
         seen.add(c.node.id)
         parents.append(NodeLink(node=NodeOut.model_validate(c.node), relation=c.relation, url=node_url(c.node)))
-    children = []
-    if record.node_id is not None:
-        children = [NodeLink(node=NodeOut.model_validate(n), url=node_url(n))
-                    for n in st.lib.implemented_by(record.node_id)]
+    children = [NodeLink(node=NodeOut.model_validate(n), url=node_url(n)) for n in children_nodes]
     mentions = [
         NodeLink(node=NodeOut.model_validate(c.node), url=node_url(c.node))
         for c in stored_citations
