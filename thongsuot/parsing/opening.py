@@ -21,6 +21,9 @@ from thongsuot.parsing.normalise import fold
 from thongsuot.parsing.symbols import SymbolParts, find_date, find_symbols
 from thongsuot.vocab.codes import load_codes
 from thongsuot.vocab.headings import load_headings
+from thongsuot.vocab.words import load_words
+
+_W = load_words("opening")  # the words of this module: vocab/data/words.toml [opening]
 
 _MAX_SUBJECT_WORDS = 10
 
@@ -29,7 +32,7 @@ _MAX_SUBJECT_WORDS = 10
 def _subject_pattern() -> re.Pattern[str]:
     h = load_headings()
     verbs = "|".join(re.escape(v) for v in sorted(h.issuing_verbs, key=len, reverse=True))
-    return re.compile(rf"(?:^|[,;:]\s*|\)\s*,?\s*)(?P<subj>[A-ZĐÀ-Ỹ][^,;:()]{{2,120}}?)\s+(?:{verbs})(?!\w)")
+    return re.compile(rf"{_W.word('subject_before_verb')}(?:{verbs})(?!\w)")
 
 
 def issuer_from_opening(text: str) -> str | None:
@@ -37,7 +40,7 @@ def issuer_from_opening(text: str) -> str | None:
     found = None
     for m in _subject_pattern().finditer(text):
         subj = m.group("subj").strip()
-        if len(subj.split()) <= _MAX_SUBJECT_WORDS and is_body(subj) and not fold(subj).startswith("các "):
+        if len(subj.split()) <= _MAX_SUBJECT_WORDS and is_body(subj) and not fold(subj).startswith(_W.word("plural")):
             found = subj
     return _without_position(found) if found else None
 
@@ -63,31 +66,23 @@ def is_standing_body(named: str, header_issuer: str) -> bool:
         return False
     # only a committee named as a whole ("Ban Chấp hành Trung ương", "Ban Chấp hành Đảng bộ tỉnh"): a
     # header naming the committee by its place ("Huyện ủy X") already is the issuer its documents use
-    return parent.startswith("ban chấp hành")
+    return parent.startswith(_W.word("whole_committee"))
 
 
 def issuer_from_authority(authority: str | None, issuer_code: str | None) -> str | None:
     """`T/M BAN THƯỜNG VỤ` + issuer code HU -> `Ban Thường vụ Huyện ủy`."""
     if not authority:
         return None
-    m = re.match(r"^(?:T/M|TM\.?|THAY MẶT)\s+(?P<body>.+)$", authority.strip())
+    m = _W.pattern("on_behalf_of").match(authority.strip())
     if not m:
         return None
     body = name_case(m.group("body"))
     if issuer_code:
         level = load_codes().issuers.get(issuer_code)
-        if level and fold(body) in ("ban thường vụ", "ban chấp hành", "thường trực"):
+        if level and fold(body) in _W.words("committee_bodies"):
             short = level.split()[-2:] if level else []
             suffix = " ".join(short)
-            if fold(suffix) in (
-                "tỉnh ủy",
-                "huyện ủy",
-                "thành ủy",
-                "thị ủy",
-                "quận ủy",
-                "đảng ủy",
-                "trung ương",
-            ):
+            if fold(suffix) in _W.words("committee_levels"):
                 return f"{body} {suffix}"
     return body
 
@@ -104,10 +99,10 @@ def own_from_subtitle(
         return None
     parts, start, end = sym
     before = fold(text[:start])
-    if not re.search(rf"(?<!\w){re.escape(fold(kind))}\s+s[ốổo]\s*$", before):
+    if not re.search(rf"(?<!\w){re.escape(fold(kind))}{_W.word('number_word_end')}", before):
         return None
     after = text[end:]
-    m = re.search(r"\bcủa\s+(?P<who>[^()]+?)\s*(?:\bvề\b|\)|$)", after)
+    m = _W.pattern("issued_by").search(after)
     if issuer and m:
         who, mine = fold(m.group("who")), fold(issuer)
         if not (who.startswith(mine) or mine.startswith(who)):
@@ -118,9 +113,7 @@ def own_from_subtitle(
 
 # "Ngày 25/02/2025, Ban Chấp hành Đảng bộ tỉnh ban hành Chương trình hành động số 30-CTr/TU":
 # a web page's lead tells the date of the document it carries
-_LEAD_TOLD = re.compile(
-    r"(?<![^\W\d_])(?:Ngày|ngày)\s+(?P<date>[^,\n]{6,24}),[^\n]{3,200}?\sban hành\s[^\n]{0,60}?$"
-)
+_LEAD_TOLD = _W.pattern("lead_told")
 
 
 def own_date_from_lead(text: str, own: SymbolParts) -> dt.date | None:
@@ -139,12 +132,12 @@ def own_date_from_lead(text: str, own: SymbolParts) -> dt.date | None:
 
 # "Nghị quyết này được Ủy ban Thường vụ Quốc hội ... thông qua ngày 16 tháng 6 năm 2025.": a
 # resolution or law is dated by its adoption, printed at its end
-_ADOPTED = re.compile(r"(?<!\w)này\s+(?:đã\s+)?được(?!\w)[^.\n]{0,240}?thông\s*qua(?!\w)", re.IGNORECASE)
+_ADOPTED = _W.pattern("adopted", re.IGNORECASE)
 
 
 def own_date_from_adoption(text: str) -> dt.date | None:
     """The adoption date the document states of itself, or None."""
-    if "thông qua" not in text and "THÔNG QUA" not in text:
+    if not any(word in text for word in _W.words("adopted_words")):
         return None
     for m in _ADOPTED.finditer(text):
         window = strip_markup(re.sub(r"[*_]+", "", text[m.end() : m.end() + 80].split("\n", 1)[0]))
