@@ -21,6 +21,9 @@ from thongsuot.parsing.citation_issuers import IssuerPhrase, read_issuer
 from thongsuot.parsing.symbols import DATE_PATTERN, SymbolParts, find_date, find_symbols
 from thongsuot.vocab.codes import load_codes
 from thongsuot.vocab.warnings import make_warning
+from thongsuot.vocab.words import load_words
+
+_W = load_words("citation_mentions")  # the words of this module: vocab/data/words.toml [citation_mentions]
 
 
 @dataclass
@@ -72,20 +75,18 @@ def _patterns() -> tuple[re.Pattern[str], list[str]]:
 
 _KIND_WINDOW = 48
 # "số      -KH/HU": a citation whose number was left blank
-_BLANK = re.compile(r"[-–][ ]?[A-ZĐỌ][A-ZĐa-z]{0,6}[ ]?/")
+_BLANK = _W.pattern("blank_symbol")
 # a number after a word: "Chỉ thị 05", "Nghị quyết số 28" (not a date, not a symbol)
 # (led by a literal space so the engine skips quickly; the letter before is checked in code)
-_NUMBER_CANDIDATE = re.compile(r" (\d{1,4})(?![\d/\-]|[ ]?[-–/][ ]?[A-ZĐ]|[.,]\d)")
+_NUMBER_CANDIDATE = _W.pattern("number_candidate")
 _SLASH = re.compile("/")
-_BLANK_NUMBER_WORD = re.compile(r"(?:s[ốổóôo]|Số|SỐ)[ ]?\Z")
+_BLANK_NUMBER_WORD = _W.pattern("blank_number_word")
 # Words after a number that make it a count or a period, not a directive number.
-_NUMBER_UNIT = re.compile(
-    r"[ ]?(?:%|năm|tháng|ngày|giờ|người|lần|nội dung|nhiệm vụ|nhóm)(?![^\W\d_])", re.IGNORECASE
-)
-_DATE_AFTER = re.compile(r"(?:[ ,(]{0,4}|\.[ ](?=ng))(?:ban hành[ ])?(?:" + DATE_PATTERN.pattern + ")")
-_DANGLING = re.compile(r"[ ,(]{0,4}(?:ng[àa]y)[ ]?(?=\x00|$|[^\W\d_])")
-_OF = re.compile(r"[ ,)]{0,3}(?:\([ ]?)?(?:của|Của|CỦA|do|DO)[ ]")
-_LIST_GAP = re.compile(r"[ ]?(?:,|và|,[ ]?và|;)?[ ]?$")
+_NUMBER_UNIT = _W.pattern("number_unit", re.IGNORECASE)
+_DATE_AFTER = re.compile(_W.word("date_after") + "(?:" + DATE_PATTERN.pattern + ")")
+_DANGLING = _W.pattern("dangling_date_word")
+_OF = _W.pattern("issued_by")
+_LIST_GAP = _W.pattern("list_gap")
 
 
 @lru_cache(maxsize=1)
@@ -168,14 +169,14 @@ def find_mentions(stream: str) -> tuple[list[Mention], list[tuple[str, int, int]
         if kind is None:
             continue
         ks = kind[1]
-        said_number = stream[ks:start].rstrip().endswith(("số", "Số", "SỐ"))
+        said_number = stream[ks:start].rstrip().endswith(_W.words("number_words"))
         mentions.append(Mention(kind[0], True, num.group(1), None, ks, num.end(), confirmed=said_number))
     mentions.sort(key=lambda x: x.start)
     _share_list_symbols(stream, mentions)
     return mentions, blanks
 
 
-_SHARED_SYMBOL_GAP = re.compile(r"[ ]?(?:,|và|,[ ]?và)[ ]?")
+_SHARED_SYMBOL_GAP = _W.pattern("shared_symbol_gap")
 
 
 def _share_list_symbols(stream: str, mentions: list[Mention]) -> None:
@@ -238,9 +239,7 @@ def read_statements(stream: str, mentions: list[Mention]) -> None:
 
 
 # "Ngày 15/3/2024, Ban Bí thư ban hành Chỉ thị số 30-CT/TW": date and body told before the citation
-_TOLD_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:Ngày|ngày)[ ](?P<date>[^,]{6,24}),[ ](?P<body>[^,.;:\n]{3,120}?)[ ](?:đã[ ])?(?:ký[ ])?ban hành[ ]$"
-)
+_TOLD_BEFORE = _W.pattern("told_before")
 
 
 def _read_told_before(stream: str, m: Mention) -> None:
@@ -273,9 +272,7 @@ def share_list_statements(stream: str, mentions: list[Mention]) -> None:
         m.weak_issuer = nxt.issuer or nxt.weak_issuer
 
 
-_CONTINUATION = re.compile(
-    r"^[ \t]*(\d{1,2}[ ]?/[ ]?\d{1,2}[ ]?/[ ]?\d{4})(?=[ \t]*(?:của\b|[.,;)]|$))", re.MULTILINE
-)
+_CONTINUATION = _W.pattern("continued_date", re.MULTILINE)
 
 
 def fill_dangling_dates(view_text: str, mentions: list[Mention], to_view: Callable[[int], int]) -> None:
