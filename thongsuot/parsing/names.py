@@ -27,7 +27,7 @@ _NOT_PLACE = _W.groups("not_place")
 _COMMITTEE_LEVELS = _W.words("committee_levels")
 _COMMITTEE = _W.words("committee_words")
 _COMMITTEE_UPPER = _W.words("committee_words_upper")
-_CENTRE = _W.word("centre")
+_CENTRE = _W.word("central_words")
 
 
 @lru_cache(maxsize=1)
