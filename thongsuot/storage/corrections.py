@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from sqlalchemy import select
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from thongsuot.errors import Conflict, InputError, NotFound, TooLarge
 from thongsuot.parsing import parse_text

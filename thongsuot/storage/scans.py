@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy import Connection
+from sqlalchemy import Connection, insert, select
 
 from thongsuot.domain.document import ParsedDocument
 from thongsuot.storage.tables import scan_pages
