@@ -162,7 +162,7 @@ def main() -> int:
           + ", ".join(f"{t:.1f} s" for t in took) + f"; {args.clients} readers")
     if args.scan_pages:
         print("pages/minute while serving: " + ", ".join(f"{args.scan_pages / t * 60:.1f}" for t in took))
-    for row in summary(stats, width=18):
+    for row in summary(stats, sum(took), width=18):  # the readers ran while the uploads (one after another) did
         print(row)
     for line in errors[:10]:
         print("error:", line)
