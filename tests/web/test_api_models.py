@@ -26,13 +26,14 @@ from thongsuot.storage import accounts
 from thongsuot.storage import tracking as store
 from thongsuot.storage.accounts import User
 from thongsuot.storage.models import DocumentSummary
-from thongsuot.storage.plans import PlanStore
+from thongsuot.storage.plans import PlanStore, PlanSummary
 from thongsuot.tracking.rights import Actor
 from thongsuot.tracking.service import Tracker
 from thongsuot.vocab.tracking_data import demo_province
 from thongsuot.web import security
 from thongsuot.web.schemas.accounts import UserOut
 from thongsuot.web.schemas.documents import DocumentSummaryOut
+from thongsuot.web.schemas.plans import PlanSummaryOut
 from thongsuot.web.schemas.tracking import PeriodReportOut
 
 TODAY = dt.date.today()
@@ -118,7 +119,7 @@ def test_a_report_moves_and_answers_its_model(tracked: tuple[WebEnv, dict[str, A
 
 
 @pytest.mark.parametrize(("model", "domain"), [(PeriodReportOut, PeriodReport), (DocumentSummaryOut, DocumentSummary),
-                                                (UserOut, User)])
+                                                (UserOut, User), (PlanSummaryOut, PlanSummary)])
 def test_the_mirror_models_keep_the_domain_fields(model: type, domain: type) -> None:
     """Models that mirror a dataclass (to write its timestamps with a zone) keep its fields, in order."""
     assert list(model.model_fields)[:len(dataclasses.fields(domain))] == [f.name for f in dataclasses.fields(domain)]
