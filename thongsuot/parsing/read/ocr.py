@@ -182,6 +182,20 @@ def recognise_image(image: Image.Image, name: str, page: int) -> PageText:
     return result
 
 
+def pdftoppm_page(path: Path, page: int, dpi: int, root: Path, *, timeout: float, png: bool = False) -> Path | None:
+    """Page `page` of the PDF at `path` as one greyscale image file beside `root` (PGM, or PNG); None when it fails."""
+    try:
+        done = subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-gray", *(["-png"] if png else []), "-f", str(page), "-l", str(page),
+             "-singlefile", str(path), str(root)],
+            capture_output=True, timeout=timeout,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return None
+    out = root.with_suffix(".png" if png else ".pgm")
+    return out if done.returncode == 0 and out.exists() else None
+
+
 def rasterise_pdf_page(path: Path, page: int, name: str) -> Image.Image:
     """One PDF page as a 300 dpi greyscale image (poppler's pdftoppm)."""
     if shutil.which("pdftoppm") is None:
@@ -190,17 +204,8 @@ def rasterise_pdf_page(path: Path, page: int, name: str) -> Image.Image:
             code="ocr_unavailable", detail={"missing": "pdftoppm (poppler-utils)"},
         )
     with tempfile.TemporaryDirectory(prefix="thongsuot-ocr-") as tmp:
-        root = Path(tmp) / "page"
-        try:
-            done = subprocess.run(
-                ["pdftoppm", "-r", str(DPI), "-gray", "-f", str(page), "-l", str(page), "-singlefile",
-                 str(path), str(root)],
-                capture_output=True, timeout=PAGE_TIMEOUT,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired:
-            done = None
-        out = root.with_suffix(".pgm")
-        if done is None or done.returncode != 0 or not out.exists():
+        out = pdftoppm_page(path, page, DPI, Path(tmp) / "page", timeout=PAGE_TIMEOUT)
+        if out is None:
             raise InputError(
                 f"{name}: không chuyển được trang {page} của PDF thành ảnh để nhận dạng", code="ocr_failed"
             )

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from thongsuot.errors import InputError, NotFound
+from thongsuot.parsing.read.ocr import pdftoppm_page
 
 PREVIEW_DPI = 110  # an A4 page ~910 x 1290 px: words readable beside the text, ~100-250 kB as greyscale PNG
 PREVIEW_WIDTH = 1000  # image files (photos) are scaled to this width
@@ -36,16 +36,8 @@ def _pdf_page(data: bytes, page: int) -> bytes:
     with tempfile.TemporaryDirectory(prefix="thongsuot-preview-") as tmp:
         source, root = Path(tmp) / "scan.pdf", Path(tmp) / "page"
         source.write_bytes(data)
-        try:
-            done = subprocess.run(
-                ["pdftoppm", "-r", str(PREVIEW_DPI), "-gray", "-png", "-f", str(page), "-l", str(page),
-                 "-singlefile", str(source), str(root)],
-                capture_output=True, timeout=TIMEOUT,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired:
-            done = None
-        out = root.with_suffix(".png")
-        if done is None or done.returncode != 0 or not out.exists():
+        out = pdftoppm_page(source, page, PREVIEW_DPI, root, timeout=TIMEOUT, png=True)
+        if out is None:
             raise NotFound(f"Không hiển thị được trang {page} của bản quét.")
         return out.read_bytes()
 
