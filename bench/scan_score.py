@@ -111,7 +111,9 @@ def main() -> None:
                 for miss in misses:
                     extra = isinstance(miss, tuple)
                     ref = miss[1] if extra else miss
-                    print(f"    ref {'added' if extra else 'missed'}: {ref.get('number')} {ref.get('symbol')}")
+                    print(
+                        f"    ref {'added' if extra else 'missed'}: {ref.get('number')} {ref.get('symbol')}"
+                    )
     elapsed = time.perf_counter() - started
     print(f"{len(paths)} documents (<= {args.max_kb} KB of Markdown) in {elapsed:.0f} s")
     means = {field: sum(values) / len(values) for field, values in per_field.items()}
