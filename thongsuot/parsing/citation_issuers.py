@@ -61,6 +61,9 @@ def _is_stop(words: list[str], i: int, stops: dict[str, tuple[tuple[str, ...], .
 def read_issuer(text: str, start: int, end: int | None = None) -> IssuerPhrase | None:
     """Read the body phrase starting at `start` (just after "của "), not beyond `end`."""
     stop_at = min(len(text) if end is None else end, start + _READ_LIMIT)
+    speck = _SPECK.match(text, start, stop_at)
+    if speck is not None:  # "của ¡Tổng cục Thủy sản": a speck OCR read before the body's name
+        start = speck.end()
     found = _read_snippet(text[start:stop_at])
     if found is None:
         return None
@@ -69,6 +72,12 @@ def read_issuer(text: str, start: int, end: int | None = None) -> IssuerPhrase |
 
 
 _READ_LIMIT = 200
+_SPECK = re.compile(r"[^\w\s;:.,\"“”()\[\]\x00!?]{1,2}(?=[^\W\d_])")
+
+
+def _is_heading_word(word: str) -> bool:
+    """An upper-case Vietnamese word ("QUYẾT", "NGHỊ"), no code: codes are plain letters and Đ."""
+    return len(word) > 1 and word.isupper() and not all(ch.isascii() or ch == "Đ" for ch in word)
 
 
 @lru_cache(maxsize=8192)
@@ -90,6 +99,8 @@ def _read_snippet(snippet: str) -> tuple[str, str | None, str | None, int] | Non
             break
         if i and _is_stop(words, i, stops):
             break
+        if i and _is_heading_word(s) and any(ch.islower() for t in kept for ch in t.group(0)):
+            break  # "... của Ủy ban Pháp luật và Tư pháp" / "QUYẾT NGHỊ:" joined by a lost line break
         if words[i] == "và":
             nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
             joined = " ".join(words[i + 1 : i + 3])

@@ -85,6 +85,7 @@ _BLANK_NUMBER_WORD = _W.pattern("blank_number_word")
 _NUMBER_UNIT = _W.pattern("number_unit", re.IGNORECASE)
 _DATE_AFTER = re.compile(_W.word("date_after") + "(?:" + DATE_PATTERN.pattern + ")")
 _DANGLING = _W.pattern("dangling_date_word")
+_DAMAGED_DATE = _W.pattern("damaged_date")
 _OF = _W.pattern("issued_by")
 _LIST_GAP = _W.pattern("list_gap")
 
@@ -200,6 +201,53 @@ def _share_list_symbols(stream: str, mentions: list[Mention]) -> None:
             m.confirmed = True
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one character changed, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+def merge_misread_symbols(mentions: list[Mention]) -> None:
+    """A symbol printed once with one letter misread ("2304/QĐ-BNNMTT" beside "2304/QĐ-BNNMT" cited
+    twice) is the same document: the same number and type code with an issuer code one letter
+    apart takes the symbol that is printed more often."""
+    counts: dict[tuple[str, str], int] = {}
+    parts_of: dict[tuple[str, str], SymbolParts] = {}
+    for m in mentions:
+        if m.parts is not None and m.parts.symbol:
+            counts[m.key] = counts.get(m.key, 0) + 1
+            parts_of.setdefault(m.key, m.parts)
+    for m in mentions:
+        parts = m.parts
+        if parts is None or not parts.issuer_code or len(parts.issuer_code) < _MIN_MERGED_CODE:
+            continue
+        best = max(
+            (
+                k
+                for k, other in parts_of.items()
+                if k[0] == m.key[0]
+                and counts[k] > counts[m.key]
+                and other.type_code == parts.type_code
+                and other.issuer_code
+                and other.symbol
+                and parts.symbol
+                and other.symbol.replace(other.issuer_code, "") == parts.symbol.replace(parts.issuer_code, "")
+                and _one_edit_apart(other.issuer_code, parts.issuer_code)
+            ),
+            key=lambda k: counts[k],
+            default=None,
+        )
+        if best is not None:
+            m.parts = parts_of[best]
+
+
+_MIN_MERGED_CODE = 4  # shorter codes ("CP", "TU", "HU") differ by one letter and name other bodies
+
+
 def read_statements(stream: str, mentions: list[Mention]) -> None:
     """Fill each mention's stated date and issuer (what follows its symbol)."""
     abbrev = _abbreviation_re()
@@ -214,6 +262,8 @@ def read_statements(stream: str, mentions: list[Mention]) -> None:
                 pos = da.end()
         elif _DANGLING.match(stream, pos, nxt):
             m.dangling_date = True
+        elif (damaged := _DAMAGED_DATE.match(stream, pos, nxt)) is not None:
+            pos = damaged.end()
         of = _OF.match(stream, pos, nxt)
         if of is not None:
             phrase = read_issuer(stream, of.end(), nxt)

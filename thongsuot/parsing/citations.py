@@ -24,6 +24,7 @@ from thongsuot.parsing.citation_mentions import (
     blank_warnings,
     fill_dangling_dates,
     find_mentions,
+    merge_misread_symbols,
     read_statements,
     share_list_statements,
 )
@@ -404,6 +405,7 @@ def extract_citations(
             and _is_own_number_line(view.text, stream.to_view(m.start))
         )
     ]
+    merge_misread_symbols(mentions)
     read_statements(stream.text, mentions)
     _named_issuers(stream.text, mentions)
     share_list_statements(stream.text, mentions)

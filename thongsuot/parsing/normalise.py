@@ -26,6 +26,8 @@ from thongsuot.domain.document import Span
 _CHAR_REPAIRS = {
     "\u01a3": "ư",  # ƣ (LATIN SMALL LETTER OI) printed for ư
     "\u01a2": "Ư",  # Ƣ
+    "\u00d0": "Đ",  # Ð (ETH): Windows-1258 puts Đ where Latin-1 has Ð; OCR reads Đ as Ð too
+    "\u00f0": "đ",  # ð
     "\u00a0": " ",  # no-break space
     "\u2007": " ",
     "\u202f": " ",

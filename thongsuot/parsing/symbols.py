@@ -27,8 +27,14 @@ from thongsuot.vocab.codes import load_codes
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _GAP = r"[ \t]{0,3}(?:\n[ \t\n]{0,6})?"  # spaces, possibly one line break (blank lines too)
 _TYPE = rf"[{_UPPER}][{_UPPER}]{{0,5}}(?:[a-z]{{1,2}})?"
+# the marks OCR reads for digits that are no upper-case letters ("l", "|", "o": codes.toml
+# [symbol_repairs.digits]): inside a code only next to a digit ("UBTVQHl5", "QH1o")
+_DIGIT_MARKS = "".join(re.escape(k) for k in load_codes().digit_repairs if not k.isupper())
+_DIGIT_MARK = (
+    rf"(?<=\d)[{_DIGIT_MARKS}]|[{_DIGIT_MARKS}](?=[{_DIGIT_MARKS}{_UPPER}]*\d)" if _DIGIT_MARKS else r"(?!)"
+)
 # mixed-case Party codes keep their "Th" (Thành ủy): "BTGThU", "Th.U"
-_ISSUER_SEG = rf"[{_UPPER}](?:[{_UPPER}\\\d]|h\.?(?=[{_UPPER}])){{0,11}}(?:g)?"
+_ISSUER_SEG = rf"[{_UPPER}](?:[{_UPPER}\\\d]|h\.?(?=[{_UPPER}])|{_DIGIT_MARK}){{0,11}}(?:g)?"
 _NOT_LETTER_AFTER = r"(?![^\W_])"
 
 # a number with OCR's `O` for `0` and `l`/`I` for `1` ("O1-KL/TW", "l2-CT/TW"), at least one real digit
@@ -38,21 +44,34 @@ _PARTY = (
     rf"(?P<p_num>{_NUM}){_GAP}-{_GAP}(?P<p_type>{_TYPE}){_GAP}/{_GAP}"
     rf"(?P<p_iss>['`]?{_ISSUER_SEG}(?:-{_ISSUER_SEG})*){_NOT_LETTER_AFTER}"
 )
-_STATE = (
-    rf"(?P<s_num>{_NUM})[ \t]?/[ \t]?(?:(?P<s_year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
-    rf"(?P<s_codes>{_TYPE}(?:[ \t]?-[ \t]?{_ISSUER_SEG})+|(?<=/){_ISSUER_SEG}\d*(?=[\s.,;:)*]|$))"
-    rf"{_NOT_LETTER_AFTER}"
-)
+# OCR cuts a code with a space or a line break ("02/2017/T T-VPCP", "11306/V PCP-NN"): the head before
+# the cut is kept only when the joined code is a known shape (see _cut_is_kept)
+_CUT = rf"(?:(?P<s_cut>[{_UPPER}]{{1,3}})(?:[ \t]{{1,2}}|[ \t]?\n[ \t\n]{{0,6}}))"
+
+
+def _state(cut: str) -> str:
+    return (
+        rf"(?P<s_num>{_NUM})[ \t]?/[ \t]?(?:(?P<s_year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
+        rf"(?P<s_codes>{cut}{_TYPE}(?:[ \t]?-[ \t]?\n?[ \t]?{_ISSUER_SEG})+"
+        # a bare code ("61/2024/QH15", "56/UBND"): two characters at least, so "V/v" is no code "V"
+        rf"|(?<=/)(?=[{_UPPER}][^\s.,;:)*]){_ISSUER_SEG}\d*(?=[\s.,;:)*]|$))"
+        rf"{_NOT_LETTER_AFTER}"
+    )
+
+
+# No letter before the number, but for "số" with the space lost ("Tờ trình số347/TTr-CP").
 # (the look-ahead first lets the regex engine skip quickly to digits)
-SYMBOL_PATTERN = re.compile(rf"(?=[\dOlI])(?<![\w/.\-])(?:{_PARTY}|{_STATE})")
+_BEFORE = r"(?=[\dOlI])(?:(?<![\w/.\-])|(?<=[sS][ốổóôồỐ]))"
+SYMBOL_PATTERN = re.compile(rf"{_BEFORE}(?:{_PARTY}|{_state(_CUT + '?')})")
+_UNCUT_PATTERN = re.compile(rf"{_BEFORE}(?:{_PARTY}|{_state('')})")
 
 _DAY_WORD = r"(?:ng[àaáạ][yv]|ne[àa]y|NGÀY|Ngày)"
 _NUMERIC_DATE = r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<m>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<y>\d{4})(?!\d)"
 # the long form tolerates OCR's `O` for `0` ("ngày 2O tháng 12 năm 2023") and a space lost after a
-# word ("ngày 01 tháng12 năm 2025"): the words pin it down
+# word ("ngày 01 tháng12 năm 2025") and a month read twice ("tháng 6 6 năm"): the words pin it down
 _OCR_DD = r"(?:\d[\dO]?|O\d)"
 _LONG_DATE = (
-    rf"(?<![\dO])(?P<ld>{_OCR_DD})\s+th[áa]ng\s*(?P<lm>{_OCR_DD})\s*n[ăa]m\s*(?P<ly>\d[\dO]{{3}})(?!\d)"
+    rf"(?<![\dO])(?P<ld>{_OCR_DD})\s+th[áa]ng\s*(?P<lm>{_OCR_DD})(?:[ ](?P=lm))?\s*n[ăa]m\s*(?P<ly>\d[\dO]{{3}})(?!\d)"
 )
 DATE_PATTERN = re.compile(rf"(?:{_DAY_WORD}\s{{0,3}})?(?:{_NUMERIC_DATE}|{_LONG_DATE})")
 
@@ -120,7 +139,14 @@ def repair_type_code(code: str) -> str:
     plain = _strip_marks(code)
     if plain in codes.types:
         return plain
-    return codes.type_repairs.get(plain, plain)
+    if plain in codes.type_repairs:
+        return codes.type_repairs[plain]
+    # a letter OCR read twice ("QĐĐ" for QĐ, from "QĐÐ")
+    for k in range(1, len(code)):
+        once = code[:k] + code[k + 1 :]
+        if code[k] == code[k - 1] and once in codes.types:
+            return once
+    return plain
 
 
 def repair_issuer_code(code: str) -> str:
@@ -134,6 +160,9 @@ def repair_issuer_code(code: str) -> str:
     plain = _strip_marks(code)
     if plain in codes.issuer_repairs:
         return codes.issuer_repairs[plain]
+    numbered = _repair_numbered(plain)
+    if numbered is not None:
+        return numbered
     # a damaged ending of a longer code: `BTGT\V` -> `BTGTW`, `BTGTƯ` -> `BTGTU`
     for bad, good in codes.issuer_repairs.items():
         if len(bad) >= 2 and code.endswith(bad) and len(code) > len(bad):
@@ -141,6 +170,27 @@ def repair_issuer_code(code: str) -> str:
             if fixed in codes.issuers:
                 return fixed
     return plain
+
+
+def _repair_numbered(code: str) -> str | None:
+    """A code that ends in a number, its number read back: `UBTVQHI5` -> `UBTVQH15`, `QHI15` -> `QH15`.
+
+    The run after the code's letters must be a number (codes.toml `numbered_codes`), so letters OCR
+    reads for digits (`digits`) are digits there; when that makes the number longer than such a
+    number can be, the letters are strokes read beside the digits and are dropped. None when the
+    code is no numbered code or its run is not a damaged number."""
+    codes = load_codes()
+    for prefix in sorted(codes.numbered_codes, key=len, reverse=True):
+        run = code[len(prefix) :]
+        if not code.startswith(prefix) or not run:
+            continue
+        if run.isdigit() or not all(ch.isdigit() or ch in codes.digit_repairs for ch in run):
+            return None
+        digits = "".join(codes.digit_repairs.get(ch, ch) for ch in run)
+        if len(digits) > codes.numbered_codes[prefix]:
+            digits = "".join(ch for ch in run if ch.isdigit())
+        return prefix + digits if 0 < len(digits) <= codes.numbered_codes[prefix] else None
+    return None
 
 
 _SPACES = re.compile(r"\s+")
@@ -178,6 +228,27 @@ def _parts_of(m: re.Match[str]) -> SymbolParts:
     return SymbolParts(number, symbol, type_code, issuer_code, f"{number}/{symbol}")
 
 
+def _cut_is_kept(m: re.Match[str]) -> bool:
+    """Whether a code cut by a space or a line break is one code: the joined code is a known type
+    code ("T T-VPCP" -> TT), or the head is no code of its own ("V PCP-NN" -> VPCP-NN)."""
+    cut = m.groupdict().get("s_cut")
+    if not cut:
+        return True
+    codes = load_codes()
+    joined = _SPACES.sub("", m.group("s_codes")).split("-")[0]
+    if repair_type_code(joined) in codes.types:
+        return True
+    return repair_type_code(cut) not in codes.types and repair_issuer_code(cut) not in codes.issuers
+
+
+def _search(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The next symbol in text[start:end], a cut code joined only when _cut_is_kept."""
+    m = SYMBOL_PATTERN.search(text, start, end)
+    if m is not None and not _cut_is_kept(m):
+        m = _UNCUT_PATTERN.search(text, m.start(), end)
+    return m
+
+
 _SLASH = re.compile("/")
 _BEFORE_SLASH = 40  # a symbol's number starts at most this far before its first slash
 _AFTER_SLASH = 80
@@ -193,9 +264,9 @@ def find_symbols(text: str, start: int = 0) -> Iterator[tuple[SymbolParts, int, 
         p = slash.start()
         if p < done:
             continue
-        m = SYMBOL_PATTERN.search(text, max(done, p - _BEFORE_SLASH), min(len(text), p + _AFTER_SLASH))
+        m = _search(text, max(done, p - _BEFORE_SLASH), min(len(text), p + _AFTER_SLASH))
         while m is not None and m.end() <= p:  # a symbol that ends before this slash was seen already
-            m = SYMBOL_PATTERN.search(text, m.end(), min(len(text), p + _AFTER_SLASH))
+            m = _search(text, m.end(), min(len(text), p + _AFTER_SLASH))
         if m is None or m.start() > p:
             continue
         done = m.end()
@@ -206,5 +277,5 @@ def parse_symbol(raw: str) -> SymbolParts | None:
     """Split one printed symbol (`205-KH/BTCTW`, `Số: 0124/KH-UBND`); None if there is none."""
     if not isinstance(raw, str):
         return None
-    m = SYMBOL_PATTERN.search(raw)
+    m = _search(raw, 0, len(raw))
     return _parts_of(m) if m else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -46,6 +46,8 @@ class Codes:
     issuer_max_words: int
     issuer_rewrites: tuple[IssuerRewrite, ...]
     party_issuer_endings: tuple[str, ...] = ()
+    digit_repairs: dict[str, str] = field(default_factory=dict)  # OCR letter -> the digit it stands for
+    numbered_codes: dict[str, int] = field(default_factory=dict)  # code -> digits of the number ending it
 
     def is_party_issuer(self, code: str) -> bool:
         """Whether an issuer code names a Party body (`TW`, `TU`, `BTGThU`, `ĐU`)."""
@@ -86,6 +88,8 @@ def load_codes() -> Codes:
         issuer_heads=_strings(issuer.get("heads")),
         issuer_max_words=int(issuer.get("max_words", 14)),
         party_issuer_endings=_strings(raw.get("party_issuer_endings")),
+        digit_repairs={str(k): str(v) for k, v in repairs.get("digits", {}).items()},
+        numbered_codes={str(k): int(v) for k, v in repairs.get("numbered_codes", {}).items()},
         issuer_rewrites=tuple(
             IssuerRewrite(re.compile(str(r["pattern"])), str(r.get("replace", "")))
             for r in issuer.get("rewrite", ())
