@@ -6,12 +6,15 @@ the expected readings are written from the printed page.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from thongsuot.parsing.citations import extract_citations
 from thongsuot.parsing.normalise import normalise
+from thongsuot.parsing.opening import own_date_from_adoption
 from thongsuot.parsing.symbols import find_symbols, parse_symbol
 from thongsuot.vocab.codes import load_codes
 
@@ -157,3 +160,13 @@ def test_ocr_citations_keep_their_date_and_issuer(
 def test_an_issuer_in_capitals_is_read_whole() -> None:
     title = "SỬA ĐỔI NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP NGÀY 30 THÁNG 6 NĂM 2020 CỦA CHÍNH PHỦ QUY ĐỊNH CHI TIẾT"
     assert cited(title)[0][3] is not None and cited(title)[0][3].upper() == "CHÍNH PHỦ"
+
+
+def test_the_adoption_date_is_read_across_a_scan_line_break() -> None:
+    ocr = (
+        "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa\n"
+        "Việt Nam khóa XV thông qua ngày 16 tháng 6 năm 2025.\n"
+    )
+    assert own_date_from_adoption(ocr) == dt.date(2025, 6, 16)
+    # a paragraph break still ends the sentence
+    assert own_date_from_adoption(ocr.replace("nghĩa\n", "nghĩa\n\n")) is None
