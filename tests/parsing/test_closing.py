@@ -46,3 +46,49 @@ def test_markdown_signature() -> None:
     assert doc.signer is not None
     assert (doc.signer.name, doc.signer.full_position) == ("Hồ Văn Lâm", "T/M BAN THƯỜNG VỤ, BÍ THƯ")
     assert [r.text for r in doc.recipients][-1] == "Lưu VP"
+
+
+# -- closings as OCR read them on our scans (issue 10) ------------------------------------------------
+_BODY = "QUYẾT ĐỊNH\nCông bố thủ tục\n\nĐiều 1. Công bố thủ tục hành chính nội bộ.\nĐiều 2. Quyết định này có hiệu lực./.\n"
+
+
+def test_recipients_heading_behind_ocr_debris() -> None:
+    """A stamp or signature stroke read as a mark before `Nơi nhận:` (`ˆ`, `'`, `~`)."""
+    for debris in ("ˆ", "'", "~", "ˆ ,"):
+        closing = f"{debris} Nơi nhận:\n- Như Điều 3;\n- CT, các PCT UBND tỉnh;\n- Lưu: VT.KT15/11.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Minh Luân\n"
+        doc = parse_text(_BODY + closing)
+        assert [r.text for r in doc.recipients] == [
+            "Như Điều 3",
+            "CT, các PCT UBND tỉnh",
+            "Lưu: VT.KT15/11",
+        ], debris
+        assert doc.signer is not None and doc.signer.name == "Nguyễn Minh Luân"
+
+
+def test_entry_whose_dash_ocr_lost_is_its_own_entry() -> None:
+    closing = (
+        "Nơi nhận:\n- Như Điều 4;\n- Các PCT UBND Thành phố;\n- Văn phòng UBND TP;\nTrung tâm thông tin điện tử TP;\n"
+        "- Lưu: VT, KSTTHC.\nGIÁM ĐỐC\nCù Ngọc Trang\n"
+    )
+    doc = parse_text(_BODY + closing)
+    assert [r.text for r in doc.recipients] == [
+        "Như Điều 4",
+        "Các PCT UBND Thành phố",
+        "Văn phòng UBND TP",
+        "Trung tâm thông tin điện tử TP",
+        "Lưu: VT, KSTTHC",
+    ]
+
+
+def test_wrapped_entry_whose_line_is_not_closed_stays_whole() -> None:
+    """Only after a `;` does a capital line open an entry: a wrapped one ("... TGĐ" / "Cổng TTĐT; ...") stays one."""
+    closing = (
+        "Nơi nhận:\n- Như trên;\n- VPCP: BTCN, PCN Nguyễn Sỹ Hiệp, Trợ lý TTg, TGĐ\nCổng\nTTĐT; các Vụ: KTTH, TH;\n"
+        "- Lưu: VT, CN (2).\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nPhạm Mạnh Cường\n"
+    )
+    doc = parse_text(_BODY + closing)
+    assert [r.text for r in doc.recipients] == [
+        "Như trên",
+        "VPCP: BTCN, PCN Nguyễn Sỹ Hiệp, Trợ lý TTg, TGĐ Cổng TTĐT; các Vụ: KTTH, TH",
+        "Lưu: VT, CN (2)",
+    ]

@@ -1,6 +1,10 @@
 import sys
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from thongsuot.domain.document import NodeKind, SectionRole
 from thongsuot.parsing import parse_text
 
@@ -92,3 +96,75 @@ def test_a_line_ending_in_so_runs_on_into_its_number() -> None:
     bodies = [doc.text[n.span.start : n.span.end] for n in openings]
     assert any(b.startswith("Căn cứ Quyết định số\n513/QĐ-UBND") for b in bodies), bodies
     assert not any(b.lstrip()[:1].isdigit() for b in bodies), bodies
+
+
+# -- Roman section markers damaged by OCR (issue 10, scans) -------------------------------------------
+# (marker lines as Tesseract read them on our scans, headings printed as "I." ... "IV.")
+_OUTLINE = "KẾ HOẠCH\nquan trắc môi trường\n\n{0}\n1. Nội dung một.\n\n{1}\n1. Nội dung hai.\n\n{2}\n- Nội dung ba.\n\n{3}\n1. Sở Tài chính:\n- Bố trí kinh phí.\n"
+
+ROMAN_OCR = [
+    # "II." read as "H.", "III." read as "II." (one I lost): the mixed-case IV still follows
+    (
+        ("I. MỤC TIÊU", "H. NỘI DUNG KẾ HOẠCH", "II. DỰ TOÁN KINH PHÍ THỰC HIỆN:", "IV. Tổ chức thực hiện."),
+        [1, 2, 3, 4],
+    ),
+    # "I." read as "L.", "II." as "Il.", "V" pieces as "Y"
+    (("L. MỤC ĐÍCH, YÊU CẦU", "Il. NỘI DUNG", "III. GIẢI PHÁP", "IY. TỔ CHỨC THỰC HIỆN"), [1, 2, 3, 4]),
+    # "I." read as "1.": a Roman section only because "II." is printed cleanly after it
+    (("1. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. GIẢI PHÁP", "IV. TỔ CHỨC THỰC HIỆN"), [1, 2, 3, 4]),
+]
+
+
+@pytest.mark.parametrize(("headings", "values"), ROMAN_OCR)
+def test_ocr_damaged_roman_markers_read_as_the_next_numeral(
+    headings: tuple[str, ...], values: list[int]
+) -> None:
+    secs = _sections(parse_text(_OUTLINE.format(*headings)))
+    assert [s.heading for s in secs] == [h.split(" ", 1)[1] for h in headings]
+    assert [s.marker for s in secs][-1] == "IV."
+    assert secs[-1].role is SectionRole.IMPLEMENTATION
+    assert len(secs) == len(values)
+
+
+def test_numbered_capital_items_without_roman_sections_stay_items() -> None:
+    """`1.` is read as `I.` only when a clean `II.` follows; "1. ... 2. ..." capitals are promoted, not Roman."""
+    text = "KẾ HOẠCH\nx\n\n1. MỤC ĐÍCH, YÊU CẦU\n- Một.\n\n2. NỘI DUNG\n- Hai.\n"
+    secs = _sections(parse_text(text))
+    assert [s.marker for s in secs] == ["1.", "2."]
+
+
+def test_lettered_part_h_after_g_stays_a_part() -> None:
+    letters = "ABCDEFGH"
+    text = "KẾ HOẠCH\nx\n\n" + "".join(
+        f"{c}. PHẦN VIỆC THỨ {c}\nI. MỤC TIÊU CHUNG\n- Một.\n\n" for c in letters
+    )
+    secs = _sections(parse_text(text))
+    assert [s.marker for s in secs] == [f"{c}." for c in letters]
+
+
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+# OCR readings of each numeral on our scans and in the vocab table; "II" for "III" is an I lost
+_CONFUSIONS = {
+    "I": ["L", "l"], "II": ["H", "Il", "lI"], "III": ["II", "IH", "Ill"], "IV": ["lV", "IY"], "V": ["Y"],
+    "VI": ["Vl"], "VII": ["VI"],
+}  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(min_value=2, max_value=8),
+    damage=st.lists(st.integers(min_value=0, max_value=7), max_size=3, unique=True),
+    pick=st.integers(min_value=0, max_value=2),
+)
+def test_property_one_confused_marker_per_heading_keeps_the_outline(
+    n: int, damage: list[int], pick: int
+) -> None:
+    """Any marker replaced by an OCR reading of its letters (never two neighbours) leaves n sections in order."""
+    damage = [k for k in damage if k < n and k - 1 not in damage]
+    markers = []
+    for k in range(n):
+        readings = _CONFUSIONS.get(_ROMANS[k], [])
+        markers.append(readings[pick % len(readings)] if k in damage and readings else _ROMANS[k])
+    body = "".join(f"{m}. NỘI DUNG SỐ {k + 1}\n- Việc thứ {k + 1}.\n\n" for k, m in enumerate(markers))
+    secs = _sections(parse_text("KẾ HOẠCH\nthử\n\n" + body))
+    assert [s.heading for s in secs] == [f"NỘI DUNG SỐ {k + 1}" for k in range(n)]

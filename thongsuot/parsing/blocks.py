@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from thongsuot.domain.document import NodeKind
 from thongsuot.parsing.duties import is_body, opens_with_duty_verb
 from thongsuot.parsing.lines import Line
+from thongsuot.vocab.headings import load_headings
 
 # OCR reads I as l ("Il.", "Ill/"); some provinces write "I/" and "1/"
 _ROMAN = re.compile(r"^(?P<num>[IVXLl]{1,6})\s*(?P<sep>[.\-–—:)]|/(?=\s))\s*(?P<rest>.*)$")
@@ -225,10 +226,13 @@ def build_blocks(lines: list[Line], width: int) -> list[Block]:
     blank_breaks = bool(content) and sum(ln.blank_before for ln in content) < 0.6 * len(content)
     blocks: list[Block] = []
     last_roman = 0
-    for line in lines:
+    marks = [classify(ln.text) for ln in lines]
+    printed = {m.value for m in marks if m.kind is NodeKind.SECTION and m.value is not None}
+    letters = {m.marker[0] for m in marks if m.kind is NodeKind.SECTION and m.value is None and m.marker}
+    for line, mark in zip(lines, marks, strict=True):
         if line.rule:
             continue
-        mark = classify(line.text)
+        mark = _read_roman(line.text, mark, last_roman, printed, letters)
         if mark.kind is NodeKind.SECTION and mark.value is not None:
             if mark.value != last_roman + 1 and upper_ratio(mark.rest) < 0.6 and mark.value != 1:
                 mark = Marker(NodeKind.PARAGRAPH, None, line.text)
@@ -240,6 +244,39 @@ def build_blocks(lines: list[Line], width: int) -> list[Block]:
             last_roman = mark.value
         blocks.append(Block(mark.kind, mark.marker, mark.depth, mark.value, [line], [mark.rest]))
     return [b for b in blocks if any(c.isalnum() for c in b.text) or b.marker]
+
+
+_MARKER_TOKEN = re.compile(r"^(?P<num>[^\s.\-–—:)/]{1,4})\s*(?P<sep>[.\-–—:)]|/(?=\s))\s*(?P<rest>\S.*)$")
+
+
+def _read_roman(text: str, mark: Marker, last: int, printed: set[int], letters: set[str]) -> Marker:
+    """A Roman section marker damaged by OCR, read as the next numeral of the outline.
+
+    `H. NỘI DUNG` after `I.` is `II.` (vocab roman_ocr maps the letters OCR reads);
+    `II. DỰ TOÁN` right after `II.` is `III.` with an `I` lost (its value moves on,
+    the marker stays as read). Only capital headings qualify, and a reading with a
+    digit (`1.` for `I.`) only when the numeral after it is printed cleanly too:
+    a `1.` heading is otherwise a numbered item; `H.` after a lettered part `G.` is that part's next."""
+    expected = last + 1
+    if mark.kind is NodeKind.SECTION and mark.value == expected:
+        return mark
+    if mark.kind is NodeKind.SECTION and mark.value is not None and mark.value == last and last:
+        if upper_ratio(mark.rest) > 0.8:
+            return Marker(NodeKind.SECTION, mark.marker, mark.rest, 0, expected)
+        return mark
+    m = _MARKER_TOKEN.match(text)
+    if m is None or upper_ratio(m.group("rest")) <= 0.8 or len(m.group("rest")) < 3:
+        return mark
+    num, rest = m.group("num"), m.group("rest")
+    table = load_headings().roman_ocr
+    numeral = "".join(table.get(c, c) for c in num)
+    if numeral == num or roman_value(numeral) != expected or _SYMBOLISH.match(rest):
+        return mark
+    if any(c.isdigit() for c in num) and expected + 1 not in printed:
+        return mark
+    if len(num) == 1 and chr(ord(num) - 1) in letters:
+        return mark
+    return Marker(NodeKind.SECTION, numeral + m.group("sep"), rest, 0, expected)
 
 
 def promote_sections(blocks: list[Block], mixed_case: bool = False) -> list[Block]:

@@ -10,6 +10,7 @@ printed on the same lines as the first entries, far to the right, which
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,9 +35,22 @@ class ClosingResult:
     warnings: list[ParseWarning] = field(default_factory=list)
 
 
+def _without_debris(text: str) -> str:
+    """The line without leading OCR debris: a stroke of a stamp or signature read as `ˆ`, `'`, `~`."""
+    words = text.split(" ")
+    k = 0
+    while k < len(words) - 1 and len(words[k]) <= 2 and not any(_is_letter_or_digit(c) for c in words[k]):
+        k += 1
+    return " ".join(words[k:]) if k else text
+
+
+def _is_letter_or_digit(c: str) -> bool:
+    return unicodedata.category(c) in ("Lu", "Ll", "Lt", "Nd")
+
+
 def is_recipients_line(text: str) -> bool:
-    """`Nơi nhận:`, also OCR-damaged (`Nơi nhân:`, `Noi nhận`): compared without diacritics."""
-    key = fold(text, diacritics=False)
+    """`Nơi nhận:`, also OCR-damaged (`Nơi nhân:`, `Noi nhận`, `ˆ Nơi nhận:`): compared without diacritics."""
+    key = fold(_without_debris(text), diacritics=False)
     return any(key.startswith(fold(w, diacritics=False)) for w in load_headings().closing_recipients)
 
 
@@ -224,7 +238,7 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
                 and not any(_DASH.match(e[0].text) for e in entries)
                 and (not entries or _closes_entry(entries[-1][-1].text))
             )
-            if undashed and not (ln.blank_before and entries):
+            if undashed and not (ln.blank_before and entries) or _dash_lost(entries, text):
                 entries.append([first])
                 continue
             if entries and (not ln.blank_before or text[:1].islower()):
@@ -245,6 +259,17 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
 
 def _closes_entry(text: str) -> bool:
     return text.rstrip().endswith((";", ",", "."))
+
+
+def _dash_lost(entries: list[list[Line]], text: str) -> bool:
+    """A capitalised line after an entry closed by `;` in a dashed list whose entries all close with `;`:
+    the next entry, its dash lost to OCR ("- Văn phòng UBND TP;" / "Trung tâm thông tin điện tử TP;")."""
+    return (
+        bool(entries)
+        and text[:1].isupper()
+        and _DASH.match(entries[0][0].text) is not None
+        and all(e[-1].text.rstrip().endswith(";") for e in entries)
+    )
 
 
 def _recipients_after_signature(lines: list[Line], i: int, entries: list[list[Line]]) -> int:

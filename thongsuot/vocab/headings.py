@@ -44,6 +44,7 @@ class Headings:
     position_words: tuple[str, ...]
     standing_bodies: tuple[str, ...]
     recipient_purposes: dict[str, str]
+    roman_ocr: dict[str, str]  # a letter OCR reads in a Roman marker -> the numeral's letters
     parent_suffix: dict[str, str]
     place_levels: tuple[str, ...]
     name_case: tuple[str, ...]
@@ -95,6 +96,7 @@ def load_headings() -> Headings:
         position_words=_strings(data, "position_words"),
         standing_bodies=_strings(data, "standing_bodies"),
         recipient_purposes=_mapping(data, "recipient_purposes"),
+        roman_ocr=_mapping(data, "roman_ocr"),
         parent_suffix=_mapping(data, "parent_suffix"),
         place_levels=_strings(data.get("place_levels", {}), "words"),
         name_case=_strings(data.get("name_case", {}), "phrases"),
