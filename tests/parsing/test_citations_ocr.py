@@ -170,3 +170,43 @@ def test_the_adoption_date_is_read_across_a_scan_line_break() -> None:
     assert own_date_from_adoption(ocr) == dt.date(2025, 6, 16)
     # a paragraph break still ends the sentence
     assert own_date_from_adoption(ocr.replace("nghĩa\n", "nghĩa\n\n")) is None
+
+
+def _damaged(digits: str, data: st.DataObject) -> str:
+    """`digits` with each digit perhaps read as one of its OCR marks; a real digit in the first two."""
+    out = "".join(data.draw(st.sampled_from([d, *_MARKS_OF.get(d, [])])) for d in digits)
+    assume(any(ch.isdigit() for ch in out[:2]))
+    return out
+
+
+@given(number=st.integers(min_value=1, max_value=99999), year=st.integers(1990, 2099), data=st.data())
+def test_a_number_and_year_read_back_whatever_digits_ocr_misread(
+    number: int, year: int, data: st.DataObject
+) -> None:
+    state = parse_symbol(
+        f"Căn cứ Thông tư số {_damaged(str(number), data)}/{_damaged(str(year), data)}/TT-BTC"
+    )
+    party = parse_symbol(f"Thực hiện Chỉ thị số {_damaged(str(number), data)}-CT/TW ngày 5/3/2021")
+    assert state is not None and state.ref == f"{number}/{year}/TT-BTC"
+    assert party is not None and party.ref == f"{number}-CT/TW"
+
+
+@pytest.mark.parametrize(
+    ("printed", "ref"),
+    [
+        ("Số 1OO/KH-UBND", "100/KH-UBND"),
+        ("Nghị định số 2O/2O25/NĐ-CP ngày", "20/2025/NĐ-CP"),
+        ("Chỉ thị số l2-CT/TW", "12-CT/TW"),
+        ("Kết luận số O1-KL/TW", "01-KL/TW"),
+    ],
+)
+def test_numbers_with_ocr_marks(printed: str, ref: str) -> None:
+    parts = parse_symbol(printed)
+    assert parts is not None and parts.ref == ref
+
+
+@pytest.mark.parametrize(
+    "text", ["nhiệm kỳ 2020-2025", "Covid-19", "ISO/IEC 17025", "SB/KH", "ngày 12/4/2019"]
+)
+def test_no_symbol_from_marks_alone(text: str) -> None:
+    assert symbols_in(text) == []

@@ -38,8 +38,12 @@ _ISSUER_SEG = rf"[{_UPPER}](?:[{_UPPER}\\\d]|h\.?(?=[{_UPPER}])|{_DIGIT_MARK}){{
 _NOT_LETTER_AFTER = r"(?![^\W_])"
 
 # a number with OCR's `O` for `0` and `l`/`I` for `1` ("O1-KL/TW", "l2-CT/TW"), at least one real digit
-_NUM = r"(?:[OlI](?=\d)|\d)[\dO]{0,4}"
-_NUM_FIX = str.maketrans({"O": "0", "l": "1", "I": "1"})
+# every mark OCR reads for a digit (codes.toml [symbol_repairs.digits]: "O1-KL/TW", "l2-CT/TW",
+# "2O25"); a number holds a real digit in its first two characters
+_MARKS = "".join(re.escape(k) for k in load_codes().digit_repairs)
+_NUM_FIX = str.maketrans(load_codes().digit_repairs)
+_NUM = rf"(?:\d|[{_MARKS}](?=[{_MARKS}]?\d))[\d{_MARKS}]{{0,4}}"
+_YEAR = rf"(?:19|20|[{_MARKS}]9|2[{_MARKS}])[\d{_MARKS}]{{2}}"
 _PARTY = (
     rf"(?P<p_num>{_NUM}){_GAP}-{_GAP}(?P<p_type>{_TYPE}){_GAP}/{_GAP}"
     rf"(?P<p_iss>['`]?{_ISSUER_SEG}(?:-{_ISSUER_SEG})*){_NOT_LETTER_AFTER}"
@@ -51,7 +55,7 @@ _CUT = rf"(?:(?P<s_cut>[{_UPPER}]{{1,3}})(?:[ \t]{{1,2}}|[ \t]?\n[ \t\n]{{0,6}})
 
 def _state(cut: str) -> str:
     return (
-        rf"(?P<s_num>{_NUM})[ \t]?/[ \t]?(?:(?P<s_year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
+        rf"(?P<s_num>{_NUM})[ \t]?/[ \t]?(?:(?P<s_year>{_YEAR})[ \t]?/[ \t]?)?"
         rf"(?P<s_codes>{cut}{_TYPE}(?:[ \t]?-[ \t]?\n?[ \t]?{_ISSUER_SEG})+"
         # a bare code ("61/2024/QH15", "56/UBND"): two characters at least, so "V/v" is no code "V"
         rf"|(?<=/)(?=[{_UPPER}][^\s.,;:)*]){_ISSUER_SEG}\d*(?=[\s.,;:)*]|$))"
@@ -61,7 +65,7 @@ def _state(cut: str) -> str:
 
 # No letter before the number, but for "số" with the space lost ("Tờ trình số347/TTr-CP").
 # (the look-ahead first lets the regex engine skip quickly to digits)
-_BEFORE = r"(?=[\dOlI])(?:(?<![\w/.\-])|(?<=[sS][ốổóôồỐ]))"
+_BEFORE = rf"(?=[\d{_MARKS}])(?:(?<![\w/.\-])|(?<=[sS][ốổóôồỐ]))"
 SYMBOL_PATTERN = re.compile(rf"{_BEFORE}(?:{_PARTY}|{_state(_CUT + '?')})")
 _UNCUT_PATTERN = re.compile(rf"{_BEFORE}(?:{_PARTY}|{_state('')})")
 
@@ -224,7 +228,8 @@ def _parts_of(m: re.Match[str]) -> SymbolParts:
         rest = [repair_issuer_code(s) for s in segs]
         issuer_code = rest[0]
         tail = "-".join(rest)
-    symbol = f"{m.group('s_year')}/{tail}" if m.group("s_year") else tail
+    year = m.group("s_year")
+    symbol = f"{year.translate(_NUM_FIX)}/{tail}" if year else tail
     return SymbolParts(number, symbol, type_code, issuer_code, f"{number}/{symbol}")
 
 
