@@ -1,4 +1,4 @@
-"""Permissions matrix entries of the scan view: correcting a scan's text is an editor's act on its own unit."""
+"""Permissions matrix entries of the scan view and its API: correcting a scan's text is an editor's act on its own unit."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ def _correct(env: WebEnv, c: Any, role: str | None, scope: str) -> Any:
                   data={"version": "1", "page_text": [fixed, PAGE_2 + note]}, follow_redirects=False)
 
 
+def _correct_api(env: WebEnv, c: Any, role: str | None, scope: str) -> Any:
+    fixed = PAGE_1.replace("l2-", "12-")
+    note = f"\n- Ghi chú {next(_counter)}."
+    return c.post(f"/api/v1/documents/{scan_for(env, scope)}/corrections",
+                  json={"version": 1, "pages": [fixed, PAGE_2 + note]})
+
+
 ENTRIES: dict[tuple[str, str], tuple[Rule, Call]] = {
     ("POST", "/documents/{document_id}/correct"): (UNIT_SCOPED, _correct),
+    ("POST", "/api/v1/documents/{document_id}/corrections"): (UNIT_SCOPED, _correct_api),
 }

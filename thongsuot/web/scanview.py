@@ -14,7 +14,9 @@ from typing import Any
 
 from fastapi import Request
 
+from thongsuot.errors import InputError
 from thongsuot.parsing.read.preview import page_png
+from thongsuot.storage.corrections import Actor
 from thongsuot.storage.scans import ScanPage
 from thongsuot.vocab.confidence import load_confidence
 from thongsuot.web import deps
@@ -101,3 +103,18 @@ def page_image(request: Request, document_id: int, version: int, page: int) -> b
         while len(_PNG_CACHE) > PNG_CACHE_SIZE:
             _PNG_CACHE.popitem(last=False)
     return png
+
+
+def correct(request: Request, user: Any, document_id: int, version: str, page_text: list[str]) -> int:
+    """Check the right on the document's unit, then store the correction; returns the new version.
+
+    One place for the scan view's form and the JSON API, so both refuse the same things with the same words.
+    """
+    st = deps.state(request)
+    record = st.lib.get(document_id)
+    deps.check_unit_right(request, user, record.summary.owner_unit_id)
+    if not version.strip().isascii() or not version.strip().isdigit():
+        raise InputError("Thiếu hoặc sai số phiên bản đang sửa (trường version).", code="bad_version")
+    actor = Actor(user.username, user.id, deps.client_address(request))
+    result = st.lib.correct_scan(document_id, int(version), page_text, actor)
+    return int(result.version)

@@ -7,9 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from thongsuot.errors import InputError, ThongSuotError
+from thongsuot.errors import ThongSuotError
 from thongsuot.storage.accounts import User
-from thongsuot.storage.corrections import Actor
 from thongsuot.web import deps, scanview
 from thongsuot.web.pages.library import document_screen_context
 from thongsuot.web.render import Screen, is_htmx, respond
@@ -25,18 +24,6 @@ def scan_page_image(
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
 
 
-def correct(request: Request, user: User, document_id: int, version: str, page_text: list[str]) -> int:
-    """Check the right on the document's unit, then store the correction; returns the new version."""
-    st = deps.state(request)
-    record = st.lib.get(document_id)
-    deps.check_unit_right(request, user, record.summary.owner_unit_id)
-    if not version.strip().isascii() or not version.strip().isdigit():
-        raise InputError("Thiếu hoặc sai số phiên bản đang sửa (trường version).", code="bad_version")
-    actor = Actor(user.username, user.id, deps.client_address(request))
-    result = st.lib.correct_scan(document_id, int(version), page_text, actor)
-    return int(result.version)
-
-
 @router.post("/documents/{document_id}/correct")
 def correct_form(
     document_id: int,
@@ -48,7 +35,7 @@ def correct_form(
     """The scan view's form: on success the page reloads on the new version; a refusal keeps what was typed."""
     texts = page_text or []
     try:
-        new_version = correct(request, user, document_id, version, texts)
+        new_version = scanview.correct(request, user, document_id, version, texts)
     except ThongSuotError as exc:
         if exc.status in (401, 403, 404):
             raise

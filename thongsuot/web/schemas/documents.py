@@ -235,3 +235,36 @@ class UploadJob(Out):
     status: str  # running | done
     files: list[FileProgress]
     results: list[UploadResult] | None
+
+
+class ScanWordOut(Out):
+    """One recognised word: offsets within its page's text, OCR confidence 0..1, under the threshold or not."""
+
+    start: int
+    end: int
+    confidence: float
+    low: bool
+
+
+class ScanPageOut(Out):
+    page: int
+    image_url: str
+    text: str
+    corrected: bool
+    words: list[ScanWordOut]
+
+
+class ScanOut(Out):
+    """The current version's scanned pages; `threshold` is the "cần kiểm tra" confidence."""
+
+    document_id: int
+    version: int
+    threshold: float
+    pages: list[ScanPageOut]
+
+
+class Corrected(Out):
+    """The new version an accepted correction made."""
+
+    id: int
+    version: int
