@@ -144,6 +144,21 @@ def cited(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
             "và Tư pháp\nQUYẾT NGHỊ:",
             [("412", "BC-UBPLTP15", None, "Ủy ban Pháp luật và Tư pháp")],
         ),
+        # a tone misread in a stop phrase after the issuer ("sửa đối" for "sửa đổi")
+        (
+            "Nghị định số 91/2022/NĐ-CP ngày 30/10/2022 của\nChính phủ sửa đối, bổ sung một số điều",
+            [("91", "2022/NĐ-CP", "2022-10-30", "Chính phủ")],
+        ),
+        # a dash read at a line's end inside "quy định"
+        (
+            "Căn cứ Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của Chính phủ quy -\nđịnh chỉ tiết và",
+            [("145", "2020/NĐ-CP", "2020-12-14", "Chính phủ")],
+        ),
+        # one word bare is no stop: "Sở" is no "số"
+        (
+            "Căn cứ Kế hoạch số 1/KH-UBND ngày 1/2/2020 của Sở Tài chính số hóa",
+            [("1", "KH-UBND", "2020-02-01", "Sở Tài chính")],
+        ),
         # the month read twice
         (
             "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 6 năm 2025 của Quốc hội về sắp\nxếp",

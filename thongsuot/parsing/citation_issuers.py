@@ -55,7 +55,22 @@ def _is_stop(words: list[str], i: int, stops: dict[str, tuple[tuple[str, ...], .
     for stop in stops.get(words[i], ()):
         if tuple(words[i : i + len(stop)]) == stop:
             return True
-    return False
+    return _is_bare_stop(tuple(words[i : i + 4]))
+
+
+@lru_cache(maxsize=1)
+def _bare_stops() -> frozenset[tuple[str, ...]]:
+    """Stop phrases of two words and more without their marks: OCR mistakes a tone ("sửa đối" for
+    "sửa đổi"), and two words bare are still specific (one word bare is not: "số" / "Sở")."""
+    return frozenset(
+        tuple(fold(w, diacritics=False).split()) for w in load_codes().issuer_stop_words if len(w.split()) > 1
+    )
+
+
+@lru_cache(maxsize=8192)
+def _is_bare_stop(words: tuple[str, ...]) -> bool:
+    bare = tuple(fold(w, diacritics=False) for w in words)
+    return any(bare[:n] in _bare_stops() for n in range(2, len(bare) + 1))
 
 
 def read_issuer(text: str, start: int, end: int | None = None) -> IssuerPhrase | None:
@@ -96,6 +111,9 @@ def _read_snippet(snippet: str) -> tuple[str, str | None, str | None, int] | Non
     for i, tok in enumerate(tokens):
         s = tok.group(0)
         if s in _PUNCT or _MARKER.match(s) or _RULE.match(s):
+            # "của Chính phủ quy -" / "định ...": a dash OCR read at a line's end inside a stop phrase
+            if kept and i + 1 < len(tokens) and _is_stop([words[i - 1], words[i + 1]], 0, stops):
+                kept.pop()
             break
         if i and _is_stop(words, i, stops):
             break
