@@ -162,6 +162,16 @@ def one_by_one(base: str, cookie: str, ids: list[int], plan_id: int, seconds: fl
     return stats, cpu, errors, time.monotonic() - start
 
 
+def wait_until_up(base: str, tries: int = 600) -> None:
+    """Poll the server's stylesheet until it answers (a server still starting refuses connections)."""
+    for _ in range(tries):
+        try:
+            if httpx.get(f"{base}/static/app.css", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+
+
 def serving(url: str, data: Path) -> Iterator[tuple[str, int]]:
     """`thongsuot serve` over `url` on a free port (its default workers), until the generator is closed."""
     port = free_port()
@@ -170,12 +180,7 @@ def serving(url: str, data: Path) -> Iterator[tuple[str, int]]:
                               env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(600):
-            try:
-                if httpx.get(f"{base}/static/app.css", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        wait_until_up(base)
         yield base, server.pid
     finally:
         server.terminate()

@@ -30,7 +30,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from latency import summary
-from load import free_port
+from load import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -146,12 +146,7 @@ def main() -> int:
          "--port", str(port), "--log-level", "warning"], env=env, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base}/static/app.css", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        wait_until_up(base, 300)
         stats, took, errors = asyncio.run(run(base, token, data, name, args.clients, args.uploads))
     finally:
         server.terminate()

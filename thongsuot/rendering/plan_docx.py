@@ -11,6 +11,7 @@ short rule below; the body in Times New Roman, justified, first-line indent;
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -123,6 +124,15 @@ def _setup(doc: DocumentObject, style: DocxStyle, fmt: FormatStyle) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = page.font
     normal.font.size = Pt(fmt.body_pt)
+
+
+def set_column_widths(table: Table, widths_mm: Sequence[float]) -> None:
+    """Word reads the cells' widths, LibreOffice the grid columns: set both, for every row."""
+    for column, mm in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(mm)
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(mm)
 
 
 def _two_columns(doc: DocumentObject, style: DocxStyle, fmt: FormatStyle) -> tuple[_Cell, _Cell]:

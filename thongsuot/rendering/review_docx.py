@@ -15,11 +15,19 @@ from collections.abc import Sequence
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_COLOR_INDEX
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from thongsuot.domain.tracking import Figure, Quantity, ReviewReport, UnitFigure
 from thongsuot.rendering.docx_style import DocxStyle, load_style
-from thongsuot.rendering.plan_docx import CENTER, LEFT, _fonts, _setup, _two_columns, _Writer
+from thongsuot.rendering.plan_docx import (
+    CENTER,
+    LEFT,
+    _fonts,
+    _setup,
+    _two_columns,
+    _Writer,
+    set_column_widths,
+)
 from thongsuot.vocab.levels import plan_text
 from thongsuot.vocab.tracking_data import channel_vocab
 
@@ -69,12 +77,8 @@ def _table(w: _Writer, headers: Sequence[str], rows: Sequence[Sequence[str]],
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
             w.para(cell, text, TABLE_PT, align=LEFT if i == 1 or len(headers) == 2 else CENTER, first=True)
-    if widths:  # Word reads the cell widths, LibreOffice the grid columns: set both
-        for column, mm in zip(table.columns, widths, strict=True):
-            column.width = Mm(mm)
-        for row_ in table.rows:
-            for cell, mm in zip(row_.cells, widths, strict=True):
-                cell.width = Mm(mm)
+    if widths:
+        set_column_widths(table, widths)
     w.para(w.doc, "", w.fmt.body_pt)
 
 

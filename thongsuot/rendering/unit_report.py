@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.oxml import OxmlElement
-from docx.shared import Mm
 from docx.table import _Cell
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -26,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from thongsuot.domain.tracking import Activity
 from thongsuot.rendering.docx_style import DocxStyle, load_style
-from thongsuot.rendering.plan_docx import CENTER, LEFT, _setup, _two_columns, _Writer
+from thongsuot.rendering.plan_docx import CENTER, LEFT, _setup, _two_columns, _Writer, set_column_widths
 from thongsuot.rendering.review_docx import quantities_text
 from thongsuot.vocab.levels import plan_text
 from thongsuot.vocab.tracking_data import channel_vocab
@@ -79,11 +78,7 @@ def _table(w: _Writer, acts: Sequence[Activity]) -> None:
         row = (str(i), day, _channel(a.channel), a.title or (a.note or ""), quantities_text(a.quantities))
         for j, (cell, text) in enumerate(zip(table.add_row().cells, row, strict=True)):
             w.para(cell, text, TABLE_PT, align=LEFT if j in (2, 3) else CENTER, first=True)
-    for column, mm in zip(table.columns, ACTIVITY_WIDTHS, strict=True):
-        column.width = Mm(mm)
-    for row_ in table.rows:
-        for cell, mm in zip(row_.cells, ACTIVITY_WIDTHS, strict=True):
-            cell.width = Mm(mm)
+    set_column_widths(table, ACTIVITY_WIDTHS)
     w.para(w.doc, "", w.fmt.body_pt)
 
 
