@@ -18,7 +18,10 @@ from thongsuot.parsing.blocks import classify, is_terminal, upper_ratio
 from thongsuot.parsing.header_cells import (
     authority_body,
     clean_text,
+    date_text,
     document_start,
+    fixed_key,
+    is_fixed_phrase,
     is_position_line,
     join_wrapped,
     split_pieces,
@@ -43,10 +46,18 @@ _DATE_ONLY = _W.pattern("date_only")
 _VV = _W.pattern("about")
 _BLANK_NUMBER = _W.pattern("blank_number")
 _STATE_MOTTO, _PARTY_MOTTO = _W.word("state_motto"), _W.word("party_motto")
+_STATE_KEY, _PARTY_KEY = fixed_key(_STATE_MOTTO), fixed_key(_PARTY_MOTTO)
+# a dash OCR doubled inside a symbol: "1498/QĐ- -UBND"
+_DOUBLED_DASH = re.compile(r"\s*[-–](?:\s*[-–])+\s*")
+# a symbol printed alone where "Số:" was lost to the scan: "5664/CT-CS"
+_BARE_SYMBOL = _W.pattern("bare_symbol")
 _ADDRESSEE, _RECIPIENTS = _W.word("addressee"), _W.word("recipients")
 _SUBJECT_END = re.compile(r"^\S*\d\S*[/-]\S+[.,;]?$")
 _HEADER_LIMIT = 60
-_TITLE_LINES = 10  # a long subject wraps over up to ten lines at a website's width  # lines searched for the type word
+# A long subject wraps over up to ten lines at a website's width, and over more on a scanned page
+# (narrower, and each of the source's line breaks kept): lines and characters both bound it.
+_TITLE_LINES = 16
+_TITLE_CHARS = 900
 
 
 @dataclass
@@ -66,7 +77,7 @@ def _type_word(text: str, loose: bool = False) -> tuple[str, str] | None:
     ("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT ...", as web pages print it); tried
     only when no line holds a type word on its own, since a capitals line may also
     be a name ("KẾ HOẠCH VÀ ĐẦU TƯ")."""
-    stripped = text.strip(" .:*")
+    stripped = text.strip(" .:*-_|~'`")  # "-KẾ HOẠCH": a scan's edge junk
     if 4 <= len(stripped) <= 30 and upper_ratio(stripped) == 1.0:
         # OCR marks: "HƯỚNG DẢN", "KÉ HOẠCH" (a whole line in capitals, same letters)
         bare = fold(stripped, diacritics=False)
@@ -111,8 +122,7 @@ def find_type_line(lines: list[Line], start: int = 0, limit: int = _HEADER_LIMIT
 
 
 def _is_fixed(text: str) -> bool:
-    key = fold(text).strip(" .-*")
-    return any(key == fold(f) or key.startswith(fold(f)) for f in load_headings().header_fixed)
+    return is_fixed_phrase(text)
 
 
 _RULE_RUN = re.compile(r"[-_=*–—]{3,}")
@@ -167,16 +177,16 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
     seen_symbol = False
     for p in pieces:
         text = clean_text(p.text)
-        key = fold(text)
-        if _STATE_MOTTO in key:
+        key = fixed_key(text)
+        if _STATE_KEY in key:
             layout = "state"
-        elif _PARTY_MOTTO in key and layout == "unknown":
+        elif _PARTY_KEY in key and layout == "unknown":
             layout = "party"
         m = _SO.match(text)
         if m and symbol_parts is None and _BLANK_NUMBER.match(m.group("rest")):
             continue  # "Số:      /KH-UBND": the number is left for the clerk, no symbol and no name
         if m and symbol_parts is None:
-            symbol_parts = parse_symbol(m.group("rest"))
+            symbol_parts = parse_symbol(_DOUBLED_DASH.sub("-", m.group("rest")))
             if symbol_parts:
                 spans["symbol"] = view.span(p.start, p.end)
                 seen_symbol = True
@@ -187,6 +197,13 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
                     date, place = found[0], pd.group("place").strip()
                     spans["date"] = view.span(p.start, p.end)
                 continue
+        if symbol_parts is None and not seen_symbol and _BARE_SYMBOL.match(text):
+            symbol_parts = parse_symbol(text)
+            if symbol_parts:
+                spans["symbol"] = view.span(p.start, p.end)
+                seen_symbol = True
+                continue
+        text = date_text(text)
         pd = _PLACE_DATE.search(text)
         if pd and date is None:
             found = find_date(text, pd.start())
@@ -215,7 +232,7 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
         ):
             issuer_lines.append(words)
             spans.setdefault("issuer", view.span(p.start, p.end))
-    issuer, parent = compose_issuer(issuer_lines)
+    issuer, parent = compose_issuer(_rejoin_by_code(issuer_lines, symbol_parts))
     if issuer is None and authority:
         issuer = authority
     if kind is None:
@@ -240,9 +257,27 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
     return HeaderResult(header, body_start, warnings)
 
 
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in fold(text, diacritics=False).upper().split() if w[0].isalpha())
+
+
+def _rejoin_by_code(names: list[str], symbol: SymbolParts | None) -> list[str]:
+    """The issuing cell's last name joined to the line above when a narrow cell wrapped it
+    ("TRUNG TÂM PHỤC VỤ HÀNH" / "CHÍNH CÔNG") and the symbol's issuer code spells the whole name
+    ("QĐ-TTPVHCC"): the code is its body's initials, the wrapped tail's are not."""
+    code = symbol.issuer_code if symbol is not None else None
+    if code is None or len(names) < 2:
+        return names
+    key = fold(code, diacritics=False).upper()
+    head, tail = names[-2].rstrip(" .,:;"), names[-1]
+    if len(key) >= 3 and _initials(tail) != key and _initials(f"{head} {tail}") == key:
+        return [*names[:-2], f"{head} {tail}"]
+    return names
+
+
 def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
     """Collect the trích yếu after the type word; return the index after it (and its rule)."""
-    while j < len(lines) and len(out) < _TITLE_LINES:
+    while j < len(lines) and len(out) < _TITLE_LINES and sum(len(o.text) for o in out) < _TITLE_CHARS:
         ln = lines[j]
         if ln.rule:
             j += 1
@@ -254,7 +289,7 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
             break
         if out and (_opens(lines, j) or fold(ln.text).startswith(_ADDRESSEE)):
             break
-        if out and is_terminal(out[-1].text) and not out[-1].text.rstrip().endswith(","):
+        if out and is_terminal(out[-1].text) and not out[-1].text.rstrip().endswith(",") and not _speck_stop(out[-1], ln):
             break
         if out and len(ln.text) > 160:
             break
@@ -270,6 +305,22 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
     while j < len(lines) and lines[j].rule:
         j += 1
     return j
+
+
+def _speck_stop(last: Line, ln: Line) -> bool:
+    """A stop ending a capitals subject line that runs on, in capitals, on the very next line: a scan's
+    speck read as a full stop ("VỀ VIỆC PHÊ DUYỆT QUY TRÌNH." / "NỘI BỘ GIẢI QUYẾT ..."). A subject in
+    capitals has no sentence in it; the line after it is set apart or is no capitals run-on."""
+    text = last.text.rstrip()
+    return (
+        text.endswith(".")
+        and not text.endswith("..")
+        and not ln.blank_before
+        and upper_ratio(text) > 0.9
+        and upper_ratio(ln.text) > 0.9
+        and not ln.text.rstrip().endswith(":")
+        and not _type_word(ln.text)
+    )
 
 
 def _opens(lines: list[Line], j: int) -> bool:
@@ -337,7 +388,7 @@ def _letter_header(lines: list[Line], start: int = 0) -> tuple[list[Line], int, 
         if _VV.match(lines[i].text):
             title = [lines[i]]
             j = i + 1
-            while j < limit and len(title) < 4 and _continues_subject(lines[j]):
+            while j < limit and len(title) < 4 and _continues_subject(lines[j]) and not _dated(lines[j : j + 2]):
                 title.append(lines[j])
                 j += 1
             head = lines[start:i]
@@ -408,6 +459,11 @@ def _continues_subject(ln: Line) -> bool:
     return classify(ln.text).kind is NodeKind.PARAGRAPH and upper_ratio(ln.text) < 0.6
 
 
+_LEAD_JUNK = re.compile(r"^[.,;:_|~'`]+(?=\w)")
+# "V/" for "V/v": a scan lost the small v
+_VV_CUT = re.compile(r"^V/(?=\s|$)")
+
+
 def _join_title(lines: list[Line]) -> str | None:
     texts = []
     for ln in lines:
@@ -415,6 +471,6 @@ def _join_title(lines: list[Line]) -> str | None:
         tw = _type_word(text) or _type_word(text, loose=True)
         if tw and tw[1]:
             text = tw[1]
-        texts.append(text.strip())
-    joined = " ".join(t for t in texts if t).strip(" -")
+        texts.append(_LEAD_JUNK.sub("", text.strip()))  # ".SẢN TRÊN ĐỊA BÀN": a speck before a line
+    joined = _VV_CUT.sub("V/v", " ".join(t for t in texts if t).strip(" -"))
     return joined or None

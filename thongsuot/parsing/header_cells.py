@@ -24,10 +24,15 @@ from thongsuot.vocab.headings import load_headings
 
 # the national motto or the Party line, printed in capitals at the top right of the header
 _MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|ĐẢNG\s+CỘNG\s+SẢN(?:\s+VIỆT\s+NAM)?\s*$")
-_EDGE_RULE = re.compile(r"^[\s\-_=*–—]{3,}|[\s\-_=*–—]{3,}$|^[\s_=*]+|[\s_=*]+$")
+_EDGE_RULE = re.compile(
+    r"^[\s\-_=*–—]{3,}|[\s\-_=*–—]{3,}$|^[\s_=*]+|[\s_=*]+$"
+    # a scan's edge junk stuck to the first word: "-_TỈNH VĨNH LONG", "-KẾ HOẠCH" (a bullet has a space)
+    r"|^[\-–—]?[_=*~|'`]+[\-–—]?(?=[^\W\d_])|^[\-–—](?=[^\W\d_]{2,}\s)"
+)
 # "Số" opening a symbol inside a flattened line ("CHÍNH PHỦ_____ Số: 170/2025/NĐ-CP")
 _INNER_SO = re.compile(r"(?<=[\s_\-–—])Số\s*[:.]?\s*(?=\d)")
 _SO_LINE = re.compile(r"^(?:Số|SỐ)\s*[:.]?\s*[\d\s]*[-/]")
+_CODE_REST = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9.\-/]*$")
 _SO_ALONE = re.compile(r"^(?:[Ss][ốỐôÔóÓổỔ]|SỐ)\s*[:.]?$")
 _DATE_WORD = re.compile(r"(?:^|[\s,])(?:ng[àaáạảã][yv]|Ngày|NGÀY)(?![^\W\d_])")
 _SEARCH_LIMIT = 250  # lines searched for the national motto
@@ -57,6 +62,7 @@ def document_start(lines: list[Line]) -> int:
             or not letters
             or (upper_ratio(prev.text) > 0.85 and len(prev.text) <= 80)
             or _SO_LINE.match(prev.text)
+            or (_INNER_SO.search(prev.text) is not None and len(prev.text) <= 80)  # "------ Số: 1661/NQ-"
             or (_DATE_WORD.search(prev.text) and len(prev.text) <= 60 and find_date(prev.text, 0) is not None)
         ):
             j -= 1
@@ -68,6 +74,45 @@ def document_start(lines: list[Line]) -> int:
 def clean_text(text: str) -> str:
     """Words of a header piece without rules stuck to them."""
     return _EDGE_RULE.sub("", text).strip()
+
+
+_NOT_WORD = re.compile(r"[^\w\s]+")
+# a speck OCR read as punctuation between the parts of a date: "ngày 16 tháng, 11 năm", "tháng - 11"
+_DATE_SPECK = re.compile(r"(?<![^\W\d_])(ngày|tháng|năm|Ngày|NGÀY|THÁNG|NĂM)\s*[,.;:'`_~|\-–—]+\s*(?=\d)")
+
+
+def date_text(text: str) -> str:
+    """A header piece with specks read as punctuation after a date word dropped, for the date reader."""
+    return _DATE_SPECK.sub(r"\1 ", text)
+
+
+def fixed_key(text: str) -> str:
+    """Matching key for the printed header phrases (mottos): no marks, no punctuation.
+
+    OCR loses or swaps marks in them ("CÔNG HÒA" for "CỘNG HÒA") and adds specks read as stops
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA ."); the phrases are long enough to be told apart without either."""
+    return " ".join(_NOT_WORD.sub(" ", fold(clean_text(text), diacritics=False)).split())
+
+
+@lru_cache(maxsize=1)
+def _fixed_keys() -> tuple[str, ...]:
+    return tuple(fixed_key(phrase) for phrase in load_headings().header_fixed)
+
+
+def is_fixed_phrase(text: str) -> bool:
+    """A motto line, whole, run on into the next cell's words, or cut where its cell wrapped.
+
+    A cut piece counts when it is the phrase's first words, three at least ("CỘNG HÒA XÃ HỘI CHỦ
+    NGHĨA" without "VIỆT NAM"): no body's name is the start of a motto."""
+    key = fixed_key(text)
+    if not key:
+        return False
+    for phrase in _fixed_keys():
+        if key == phrase or key.startswith(phrase + " "):
+            return True
+        if phrase.startswith(key + " ") and len(key.split()) >= 3:
+            return True
+    return False
 
 
 def split_pieces(pieces: list[Line]) -> list[Line]:
@@ -104,14 +149,14 @@ def join_wrapped(pieces: list[Line]) -> list[Line]:
 
 
 def _wraps(p: Line, nxt: Line) -> bool:
-    if p.rule or nxt.rule or not nxt.text or nxt.blank_before:
+    if p.rule or nxt.rule or not nxt.text:
         return False
     text = clean_text(p.text)
-    if _SO_ALONE.match(text):
+    # "Số:" and its number a line or a paragraph's space apart (a scan keeps the cell's spacing)
+    if _SO_ALONE.match(text) and (not nxt.blank_before or nxt.text[:1].isdigit()):
         return True
-    if _DATE_WORD.search(text) and len(text) < 60 and find_date(text, 0) is None:
-        return any(c.isdigit() for c in nxt.text) and len(nxt.text) < 60
-    # a place name cut before its date: "Hà" / "Nội, ngày 25 tháng 11 năm 2025"
+    # a place name cut before its date: "Hà" / "Nội, ngày 25 tháng 11 năm 2025" (a scan may keep
+    # the cell's paragraph space between them)
     word = _DATE_WORD.search(nxt.text)
     if (
         word is not None
@@ -120,13 +165,22 @@ def _wraps(p: Line, nxt: Line) -> bool:
         and not any(c.isdigit() for c in text)
         and find_date(nxt.text, 0) is not None
         and 0 <= nxt.text.find(",") < word.start() + 1
+        and (not nxt.blank_before or len(nxt.text[: nxt.text.find(",")].split()) == 1)
     ):
         return True
-    both = f"{fold(text)} {fold(clean_text(nxt.text))}"
-    first = fold(text)
-    for phrase in load_headings().header_fixed:
-        key = fold(phrase)
-        if first != key and key.startswith(first) and (both == key or key.startswith(both) or both.startswith(key)):
+    if nxt.blank_before:
+        return False
+    # a symbol wrapped at its dash or slash: "Số: 1661/NQ-" / "UBTVQH15"
+    if _SO_LINE.match(text) and text.endswith(("-", "/")) and _CODE_REST.match(nxt.text.strip()):
+        return True
+    if _DATE_WORD.search(text) and len(text) < 60 and find_date(date_text(text), 0) is None:
+        return any(c.isdigit() for c in nxt.text) and len(nxt.text) < 60
+    first = fixed_key(text)
+    both = f"{first} {fixed_key(nxt.text)}"
+    for key in _fixed_keys():
+        if first and first != key and key.startswith(first) and (
+            both == key or key.startswith(both) or both.startswith(key)
+        ):
             return True
     return False
 

@@ -168,7 +168,7 @@ _LEVEL_START = _W.pattern("level_start")
 
 def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     """Issuer and parent body from the upper-case header lines of the issuing column."""
-    names = [ln.strip(" *.,") for ln in lines if ln.strip(" *.,")]
+    names = [ln.strip(" *.,:;") for ln in lines if ln.strip(" *.,:;")]  # "TỈNH NINH BÌNH:": a scan's speck
     if not names:
         return None, None
     # a place line continues the body above it: "ỦY BAN NHÂN DÂN" / "TỈNH SÓC TRĂNG"

@@ -140,7 +140,10 @@ def own_date_from_adoption(text: str) -> dt.date | None:
     if not any(word in text for word in _W.words("adopted_words")):
         return None
     for m in _ADOPTED.finditer(text):
-        window = strip_markup(re.sub(r"[*_]+", "", text[m.end() : m.end() + 80].split("\n", 1)[0]))
+        # the date may be wrapped onto the next line ("... thông qua ngày 16 tháng" / "6 năm 2025."), never
+        # past a blank line
+        window = re.split(r"\n\s*\n", text[m.end() : m.end() + 80], maxsplit=1)[0].replace("\n", " ")
+        window = strip_markup(re.sub(r"[*_]+", "", window))
         found = find_date(window)
         if found is not None and found[1] <= 8:
             return found[0]
