@@ -225,3 +225,26 @@ def test_numbers_with_ocr_marks(printed: str, ref: str) -> None:
 )
 def test_no_symbol_from_marks_alone(text: str) -> None:
     assert symbols_in(text) == []
+
+
+_CODES_TEXT = (
+    "Căn cứ Thông tư số\n32/2014/TT- BNNPINT ngày 10/9/2014 của Bộ Nông nghiệp và PTNT;\n"
+    "Căn cứ Thông tư số\n04/2016/TT- BNNPTNT ngày 10/5/2016 của Bộ Nông nghiệp và PTNT;\n"
+    "Căn cứ Thông tư số 12/2024/TT-BNNPTNT\nngày 24/10/2024 của Bộ Nông nghiệp và PTNT;\n"
+    "Căn cứ Kế hoạch số 3-KH/BTGTU và Kế hoạch số 4-KH/BTCTU, Kế hoạch số 5-KH/BTCTU;\n"
+)
+
+
+def test_a_code_misread_once_on_a_scan_is_the_code_the_scan_prints_more_often() -> None:
+    # OCR of a real scan: T of "BNNPTNT" read as I in one citation of three
+    scan = extract_citations(normalise(_CODES_TEXT), body_start=0, ocr=True).citations
+    assert [c.symbol for c in scan] == [
+        "2014/TT-BNNPTNT",
+        "2016/TT-BNNPTNT",
+        "2024/TT-BNNPTNT",
+        "KH/BTGTU",  # short codes one letter apart are two bodies
+        "KH/BTCTU",
+        "KH/BTCTU",
+    ]
+    typed = extract_citations(normalise(_CODES_TEXT), body_start=0).citations
+    assert typed[0].symbol == "2014/TT-BNNPINT"  # a typed text's rare code is as printed

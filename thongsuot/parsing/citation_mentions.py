@@ -246,6 +246,31 @@ def merge_misread_symbols(mentions: list[Mention]) -> None:
 
 
 _MIN_MERGED_CODE = 4  # shorter codes ("CP", "TU", "HU") differ by one letter and name other bodies
+_MIN_REPAIRED_CODE = 6  # across documents only long codes: "BTGTU" / "BTCTU" are two Party boards
+
+
+def repair_misread_codes(mentions: list[Mention]) -> None:
+    """On a scan, an issuer code printed once and one letter from a code the same text prints more
+    often ("32/2014/TT-BNNPINT" among "TT-BNNPTNT" citations) is that code misread, unless codes.toml
+    knows it. Only for OCR-read text: a typed text's rare code is as printed."""
+    known = load_codes().issuers
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.parts is not None and m.parts.issuer_code:
+            counts[m.parts.issuer_code] = counts.get(m.parts.issuer_code, 0) + 1
+    common = [c for c, n in counts.items() if n > 1 and len(c) >= _MIN_REPAIRED_CODE]
+    for m in mentions:
+        parts = m.parts
+        code = parts.issuer_code if parts is not None else None
+        if parts is None or not code or counts[code] > 1 or code in known or not parts.symbol:
+            continue
+        near = [c for c in common if _one_edit_apart(c, code)]
+        if len(near) == 1 and parts.symbol.endswith(code):
+            fixed = parts.symbol[: -len(code)] + near[0]
+            sep = parts.ref[len(parts.number)]
+            m.parts = SymbolParts(
+                parts.number, fixed, parts.type_code, near[0], f"{parts.number}{sep}{fixed}"
+            )
 
 
 def read_statements(stream: str, mentions: list[Mention]) -> None:

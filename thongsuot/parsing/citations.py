@@ -26,6 +26,7 @@ from thongsuot.parsing.citation_mentions import (
     find_mentions,
     merge_misread_symbols,
     read_statements,
+    repair_misread_codes,
     share_list_statements,
 )
 from thongsuot.parsing.citation_text import BARRIER, Stream, build_stream
@@ -388,10 +389,12 @@ def extract_citations(
     own_number: str | None = None,
     own_symbol: str | None = None,
     title_range: tuple[int, int] | None = None,
+    ocr: bool = False,
 ) -> CitationResult:
     """Every numbered directive cited in `view` (the whole normalised document).
 
-    `title_range`: view range of the subject line (trích yếu), if known."""
+    `title_range`: view range of the subject line (trích yếu), if known; `ocr`: the text was read
+    from a scan (its rare codes may be misread)."""
     stream = build_stream(view)
     mentions, blanks = find_mentions(stream.text)
     own = _own_key(own_number, own_symbol)
@@ -406,6 +409,8 @@ def extract_citations(
         )
     ]
     merge_misread_symbols(mentions)
+    if ocr:
+        repair_misread_codes(mentions)
     read_statements(stream.text, mentions)
     _named_issuers(stream.text, mentions)
     share_list_statements(stream.text, mentions)

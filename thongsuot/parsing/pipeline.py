@@ -105,6 +105,7 @@ def _parse(source: SourceText) -> ParsedDocument:
         body_start=lines[body_start].start if body_start < len(lines) else len(view.text),
         own_symbol=header.symbol,
         title_range=_view_range(view, header.spans.get("title")),
+        ocr=bool(source.word_confidences),
     )
     warnings.extend(citations.warnings)
     assignments = extract_assignments(sections)
