@@ -92,3 +92,24 @@ def test_wrapped_entry_whose_line_is_not_closed_stays_whole() -> None:
         "VPCP: BTCN, PCN Nguyễn Sỹ Hiệp, Trợ lý TTg, TGĐ Cổng TTĐT; các Vụ: KTTH, TH",
         "Lưu: VT, CN (2)",
     ]
+
+
+def test_authority_line_behind_glued_debris_and_undashed_last_entry() -> None:
+    """OCR read a speck before `KT.` (`.KT. BỘ TRƯỞNG`) and lost the last entry's dash (`Lưu: VT, CT (PC)`)."""
+    closing = (
+        "Nơi nhận:\n- Như\ntrên;\n- Lãnh đạo Bộ\n(để báo cáo);\n- Cục Thuế (để phối hợp);\nLưu: VT, CT (PC)\n"
+        ".KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Tấn\n"
+    )
+    doc = parse_text(_BODY + closing)
+    assert [r.text for r in doc.recipients] == [
+        "Như trên",
+        "Lãnh đạo Bộ (để báo cáo)",
+        "Cục Thuế (để phối hợp)",
+        "Lưu: VT, CT (PC)",
+    ]
+    assert doc.signer is not None
+    assert (doc.signer.authority, doc.signer.position, doc.signer.name) == (
+        "KT. BỘ TRƯỞNG",
+        "THỨ TRƯỞNG",
+        "Lê Tấn",
+    )

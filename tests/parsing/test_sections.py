@@ -168,3 +168,24 @@ def test_property_one_confused_marker_per_heading_keeps_the_outline(
     body = "".join(f"{m}. NỘI DUNG SỐ {k + 1}\n- Việc thứ {k + 1}.\n\n" for k, m in enumerate(markers))
     secs = _sections(parse_text("KẾ HOẠCH\nthử\n\n" + body))
     assert [s.heading for s in secs] == [f"NỘI DUNG SỐ {k + 1}" for k in range(n)]
+
+
+def test_dash_ocr_read_before_a_capital_title_line_of_an_attached_list() -> None:
+    """The title of an attached DANH MỤC as OCR read it: a dash before its second line, the subtitle below."""
+    text = (
+        "QUYẾT ĐỊNH\nCông bố danh mục\n\nĐiều 1. Công bố kèm theo Quyết định này.\n\n"
+        "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Sơn\n"
+        "DANH MỤC\n- THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG, BÃI BỎ TRONG LĨNH\n"
+        "VỰC ĐẤU THẦU THUỘC PHẠM VI, CHỨC NĂNG QUẢN LÝ CỦA SỞ TÀI\nCHÍNH TỈNH BẮC NINH\n"
+        "(Kèm theo Quyết định số 1486/QĐ-UBND ngày 17 tháng 11 năm 2025 của Chủ tịch\nUBND tỉnh Bắc Ninh)\n"
+        "1. Thủ tục một.\n- Một bước.\n"
+    )
+    part = parse_text(text).sections[-1]
+    assert part.kind is NodeKind.PART
+    assert part.heading == (
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG, BÃI BỎ TRONG LĨNH VỰC ĐẤU THẦU THUỘC PHẠM VI, "
+        "CHỨC NĂNG QUẢN LÝ CỦA SỞ TÀI CHÍNH TỈNH BẮC NINH"
+    )
+    # a bullet under a title with no subtitle after it is body, not title
+    plain = parse_text(text.replace("(Kèm theo", "Kèm theo").replace("Bắc Ninh)", "Bắc Ninh."))
+    assert all("THỦ TỤC HÀNH CHÍNH" not in (n.heading or "") for n in plain.sections)

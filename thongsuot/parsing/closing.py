@@ -36,16 +36,30 @@ class ClosingResult:
 
 
 def _without_debris(text: str) -> str:
-    """The line without leading OCR debris: a stroke of a stamp or signature read as `ˆ`, `'`, `~`."""
+    """The line without leading OCR debris: a stroke of a stamp or signature read as `ˆ`, `'`, `~`
+    standing alone (`ˆ Nơi nhận:`) or glued to the first word (`.KT. BỘ TRƯỞNG`). Dashes stay: they mark entries."""
     words = text.split(" ")
     k = 0
     while k < len(words) - 1 and len(words[k]) <= 2 and not any(_is_letter_or_digit(c) for c in words[k]):
         k += 1
-    return " ".join(words[k:]) if k else text
+    rest = " ".join(words[k:])
+    glued = len(rest) - len(rest.lstrip(_GLUED_DEBRIS))
+    if 0 < glued <= 2 and _is_letter_or_digit(rest[glued : glued + 1] or " "):
+        rest = rest[glued:]
+    return rest if k or glued else text
+
+
+_GLUED_DEBRIS = ".,'`~ˆ_|"
 
 
 def _is_letter_or_digit(c: str) -> bool:
     return unicodedata.category(c) in ("Lu", "Ll", "Lt", "Nd")
+
+
+def _clean_start(line: Line) -> Line:
+    """The line from its first real character on (see `_without_debris`)."""
+    text = _without_debris(line.text)
+    return line if text == line.text else _sub_line(line, text, len(line.text) - len(text))
 
 
 def is_recipients_line(text: str) -> bool:
@@ -205,7 +219,7 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
                 signer_parts.append(p)
             elif name is None and (is_name(p.text) or signer_parts and is_upper_name(p.text)):
                 name = p
-        first = _without_signed_mark(first)
+        first = _without_signed_mark(_clean_start(first))
         text = first.text
         i += 1
         if is_recipients_line(text):

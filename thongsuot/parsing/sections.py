@@ -10,11 +10,20 @@ attachment note ("(Đính kèm Đề cương ..., ban hành kèm theo ...)") nam
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from thongsuot.domain.document import Node, NodeKind, SectionRole
-from thongsuot.parsing.blocks import Block, build_blocks, classify, is_terminal, promote_sections, upper_ratio
+from thongsuot.parsing.blocks import (
+    Block,
+    Marker,
+    build_blocks,
+    classify,
+    is_terminal,
+    promote_sections,
+    upper_ratio,
+)
 from thongsuot.parsing.lines import Line
 from thongsuot.parsing.normalise import NormText, fold
 from thongsuot.parsing.roles import role_of
@@ -183,7 +192,12 @@ def read_part(region: list[Line], note_title: str | None) -> Part:
     sub_at = next((k for k in range(min(len(region), 4)) if is_subtitle(region[k].text)), None)
     while i < len(region) and not is_subtitle(region[i].text) and not region[i].rule:
         ln = region[i]
-        if title_lines and classify(ln.text).kind is not NodeKind.PARAGRAPH:
+        mark = classify(ln.text)
+        if title_lines and _stray_dash(
+            mark, title_lines[-1], any(is_subtitle(r.text) for r in region[i + 1 : i + 4])
+        ):
+            ln = dataclasses.replace(ln, start=ln.end - len(mark.rest), text=mark.rest)
+        elif title_lines and mark.kind is not NodeKind.PARAGRAPH:
             break
         if title_lines and upper_ratio(ln.text) < 0.8 and word and sub_at is None:
             break
@@ -215,6 +229,19 @@ def read_part(region: list[Line], note_title: str | None) -> Part:
     if not title_lines and not word and note_title:
         title = note_title
     return Part(title, title_lines, subtitle, region[i:], readable)
+
+
+def _stray_dash(mark: Marker, previous: Line, closed: bool) -> bool:
+    """A dash OCR read before a capital line of a part's title ("DANH MỤC" / "- THỦ TỤC HÀNH CHÍNH ...")
+    whose subtitle follows: a bullet there would be the only one of the title block."""
+    return (
+        closed
+        and mark.kind is NodeKind.BULLET
+        and mark.depth == 0
+        and upper_ratio(mark.rest) > 0.8
+        and upper_ratio(previous.text) > 0.8
+        and not is_terminal(previous.text)
+    )
 
 
 _WORD = re.compile(r"^[A-Za-zÀ-ỹĐđ]+[,.;:]?$")
