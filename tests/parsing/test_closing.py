@@ -113,3 +113,16 @@ def test_authority_line_behind_glued_debris_and_undashed_last_entry() -> None:
         "THỨ TRƯỞNG",
         "Lê Tấn",
     )
+
+
+def test_entry_dashes_are_never_taken_for_debris() -> None:
+    closing = (
+        "Nơi nhận:\n\n- Ban Thường vụ Tỉnh ủy (báo cáo),\n\n- Thường trực Huyện ủy,\n\n+ Lưu VP.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nHồ Văn Lâm\n"
+    )
+    doc = parse_text(_BODY + closing)
+    assert [r.text for r in doc.recipients] == [
+        "Ban Thường vụ Tỉnh ủy (báo cáo)",
+        "Thường trực Huyện ủy",
+        "Lưu VP",
+    ]

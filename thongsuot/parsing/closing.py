@@ -40,7 +40,11 @@ def _without_debris(text: str) -> str:
     standing alone (`ˆ Nơi nhận:`) or glued to the first word (`.KT. BỘ TRƯỞNG`). Dashes stay: they mark entries."""
     words = text.split(" ")
     k = 0
-    while k < len(words) - 1 and len(words[k]) <= 2 and not any(_is_letter_or_digit(c) for c in words[k]):
+    while (
+        k < len(words) - 1
+        and len(words[k]) <= 2
+        and not any(_is_letter_or_digit(c) or c in _MARKS for c in words[k])
+    ):
         k += 1
     rest = " ".join(words[k:])
     glued = len(rest) - len(rest.lstrip(_GLUED_DEBRIS))
@@ -50,6 +54,7 @@ def _without_debris(text: str) -> str:
 
 
 _GLUED_DEBRIS = ".,'`~ˆ_|"
+_MARKS = "-–—•+*("  # entry dashes and an opening bracket are text, never debris
 
 
 def _is_letter_or_digit(c: str) -> bool:
