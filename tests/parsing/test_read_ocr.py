@@ -211,3 +211,41 @@ def test_text_layer_in_a_legacy_font_is_read_from_the_image() -> None:
     source = read_bytes(bytes(pdf.output()), "vntime.pdf")
     assert "tuyên truyền" in source.text and "«" not in source.text
     assert any(w.code == "legacy_font" and w.message.startswith("vntime.pdf: ") for w in source.warnings)
+
+
+def test_thin_boxed_words_stay_and_dot_specks_go() -> None:
+    # Word boxes Tesseract gave on scans of real documents (r08, r23; bench/ocr_accuracy.py).
+    words = [
+        # "CHÍNH PHỦ-------": the second word boxed as its rule alone, 5 px high, 63%.
+        Word("CHÍNH", 605, 237, 162, 48, 0.93, (1, 1, 1)), Word("PHỦ-------", 792, 270, 229, 5, 0.63, (1, 1, 1)),
+        Word("CỘNG", 1359, 241, 149, 56, 0.97, (1, 1, 1)), Word("HÒA", 1525, 242, 116, 48, 0.97, (1, 1, 1)),
+        # a 2x2 speck read as a stop, sure at 91%, after the last word of a subject line
+        Word("THỦ", 1300, 1251, 110, 48, 0.97, (4, 1, 1)), Word("TỤC", 1466, 1254, 110, 47, 0.97, (4, 1, 1)),
+        Word("HÀNH", 1587, 1236, 168, 53, 0.90, (4, 1, 1)), Word(".", 1796, 1280, 2, 2, 0.91, (4, 1, 1)),
+        # a printed stop stays
+        Word("Hạnh", 1300, 1400, 115, 48, 0.96, (5, 1, 1)), Word("phúc.", 1430, 1392, 120, 58, 0.96, (5, 1, 1)),
+        Word(".", 1560, 1430, 9, 9, 0.9, (5, 1, 1)),
+    ]  # fmt: skip
+    lines = [line for line in layout_page(words).text.splitlines() if line]
+    assert lines[0] == "CHÍNH PHỦ-------"
+    assert "THỦ TỤC HÀNH" in lines and "Hạnh phúc. ." in lines
+
+
+def test_a_weak_two_letter_word_is_read_again() -> None:
+    # r31: "VỀ" alone above the subject, read at 0% on the page and dropped as a glyph cluster
+    from thongsuot.parsing.read.ocr import _reread_weak
+
+    page = Image.new("L", (2480, 600), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 54)
+    draw.text((1200, 100), "VỀ", font=font, fill=0)
+    draw.text((700, 200), "PHÔNG LƯU TRỮ ĐẢNG CỘNG SẢN VIỆT NAM", font=font, fill=0)
+    left, top, right, bottom = draw.textbbox((1200, 100), "VỀ", font=font)
+    subject = [_w(w, 700 + 200 * k, 210, line=2) for k, w in enumerate("PHÔNG LƯU TRỮ ĐẢNG".split())]
+    words = [Word("VỀ", left, top, right - left, bottom - top, 0.0, (5, 1, 1)), *subject]
+    again = _reread_weak(page, words, "r31.pdf", 1)
+    assert [w.text for w in again if w.top < 190] == ["VỀ"]
+    assert min(w.conf for w in again if w.top < 190) > 0.6
+    # a speck's two marks are not worth a second read: left as they were
+    speck = [Word("';", 900, 400, 6, 5, 0.1, (6, 1, 1)), *subject]
+    assert _reread_weak(page, speck, "r31.pdf", 1) == speck

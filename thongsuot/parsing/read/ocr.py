@@ -29,7 +29,14 @@ from PIL import Image
 
 from thongsuot.errors import InputError
 from thongsuot.parsing.read.image import deskew, encode_pgm, rotate_quarter
-from thongsuot.parsing.read.ocr_layout import PageText, Word, layout_page, parse_tsv, split_columns
+from thongsuot.parsing.read.ocr_layout import (
+    PageText,
+    Word,
+    layout_page,
+    parse_tsv,
+    split_columns,
+    text_height,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -123,11 +130,11 @@ def _reread_weak(image: Image.Image, words: list[Word], name: str, page: int) ->
     low-confidence blob ("TỈNHNGHỆAN", 8%). Alone in its crop the piece reads right. A re-read replaces
     the piece only when it is more confident.
     """
+    height = text_height(words)
     weak = [
         piece
         for piece in split_columns(words)
-        if sum(w.conf for w in piece) / len(piece) < REREAD_BELOW
-        and any(sum(ch.isalpha() for ch in w.text) >= 3 for w in piece)
+        if sum(w.conf for w in piece) / len(piece) < REREAD_BELOW and any(_wordlike(w, height) for w in piece)
     ][:REREADS_PER_PAGE]
     if not weak:
         return words
@@ -155,6 +162,13 @@ def _reread_weak(image: Image.Image, words: list[Word], name: str, page: int) ->
     for word in words:
         out.extend(replaced.get(id(word), [word]))
     return out
+
+
+def _wordlike(word: Word, height: float) -> bool:
+    """Worth reading again: three letters, or two in a box of the text's height (a lone "VỀ" above a
+    subject read at 0%), not a speck's one or two marks."""
+    letters = sum(ch.isalpha() for ch in word.text)
+    return letters >= 3 or (letters == 2 and 0.7 * height <= word.height <= 1.6 * height)
 
 
 def _quarter_turn(image: Image.Image, name: str, page: int) -> int:

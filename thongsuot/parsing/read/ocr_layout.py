@@ -43,6 +43,9 @@ MAX_BLOCK_ROWS = 14
 # Boxes much taller than the page's text are signatures or stamps; much smaller ones are specks.
 TALL_BOX = 2.6
 SPECK_BOX = 0.3
+# A mark no wider nor taller than this many text heights is a speck even when Tesseract is sure of it
+# ("." 2x2 pixels at 91%, after "THỦ TỤC HÀNH"): a printed stop is bigger.
+DOT_BOX = 0.1
 
 # Punctuation that may stand alone in real text: list bullets, dashes of a "-----" rule, quotes.
 _STANDALONE = set('-+*–—•…:;,.()/%“”"?!')
@@ -139,6 +142,11 @@ def _text_height(words: list[Word]) -> float:
 def split_columns(words: list[Word]) -> list[list[Word]]:
     """Tesseract lines cut at column-wide gaps (no cleaning): what `ocr.py` re-reads when weak."""
     return _split(words, _text_height(words))
+
+
+def text_height(words: list[Word]) -> float:
+    """Typical height of the page's text line boxes."""
+    return _text_height(words)
 
 
 def _segments(words: list[Word], height: float) -> list[list[Word]]:
@@ -311,7 +319,11 @@ def layout_page(words: list[Word]) -> PageText:
     raw_height = _text_height(words)
     kept = []
     for word in words:
-        if word.height > TALL_BOX * raw_height or word.height < SPECK_BOX * raw_height:
+        letters = len(_ALNUM.findall(word.text))
+        if max(word.width, word.height) <= DOT_BOX * raw_height and letters == 0:
+            continue
+        # a word of letters is kept however thin Tesseract's box ("PHỦ-------" boxed as its rule, 5 px high)
+        if word.height > TALL_BOX * raw_height or (word.height < SPECK_BOX * raw_height and letters < 2):
             if word.conf < 0.9:
                 continue
         cleaned = _clean(word)
