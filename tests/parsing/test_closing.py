@@ -1,6 +1,10 @@
 import sys
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from thongsuot.parsing import parse_text
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -126,3 +130,52 @@ def test_entry_dashes_are_never_taken_for_debris() -> None:
         "Thường trực Huyện ủy",
         "Lưu VP",
     ]
+
+
+RECIPIENTS_AS_OCR_READ = [
+    # a cell-wrapped first entry with a blank line inside ("- Như" / "" / "Điều 3;")
+    (
+        "Nơi nhận:\n- Như\n\nĐiều 3;\n- Cục KS TTHC, Văn phòng Chính phủ;\n- UBND thành phố;\n- Lưu: VT,PV.\n",
+        ["Như Điều 3", "Cục KS TTHC, Văn phòng Chính phủ", "UBND thành phố", "Lưu: VT,PV"],
+    ),
+    # a dash read as "=", a dash lost after an entry closed by ";" although the first closes with ":"
+    (
+        "Nơi nhận:\n- Như Điều 3:\n\n- Cục Kiểm soát TTHC - VPCP;\n=CT, các PCT UBND tỉnh;\n- Phòng Nội chính;\n"
+        "TTPVHCC;\n- Lưu: VT, 06.PVHCC.\n",
+        ["Như Điều 3:", "Cục Kiểm soát TTHC - VPCP", "CT, các PCT UBND tỉnh", "Phòng Nội chính", "TTPVHCC",
+         "Lưu: VT, 06.PVHCC"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("closing", "expected"), RECIPIENTS_AS_OCR_READ)
+def test_recipients_as_ocr_read_them(closing: str, expected: list[str]) -> None:
+    doc = parse_text(_BODY + closing + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần\n\nChí Hùng\n")
+    assert [r.text for r in doc.recipients] == expected
+
+
+_ENTRY_WORDS = [
+    "Sở Tài chính",
+    "UBND các xã",
+    "Văn phòng UBND tỉnh",
+    "Cổng TTĐT tỉnh",
+    "Ban Tuyên giáo",
+    "Phòng KSTTHC",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    picks=st.lists(st.sampled_from(_ENTRY_WORDS), min_size=2, max_size=6, unique=True),
+    lost=st.integers(min_value=1, max_value=5),
+    debris=st.sampled_from(["", "ˆ ", "' ", "~ "]),
+)
+def test_property_a_lost_dash_or_debris_keeps_the_entries(picks: list[str], lost: int, debris: str) -> None:
+    """A ';'-closed dashed list with one dash (not the first) lost to OCR, Nơi nhận behind debris: same entries."""
+    lines = [f"- {p};" for p in picks] + ["- Lưu: VT."]
+    k = min(lost, len(picks) - 1)
+    lines[k] = lines[k][2:]
+    closing = f"{debris}Nơi nhận:\n" + "\n".join(lines) + "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    doc = parse_text(_BODY + closing)
+    assert [r.text for r in doc.recipients] == [*picks, "Lưu: VT"]
+    assert doc.signer is not None and doc.signer.name == "Nguyễn Văn An"

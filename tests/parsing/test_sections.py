@@ -189,3 +189,17 @@ def test_dash_ocr_read_before_a_capital_title_line_of_an_attached_list() -> None
     # a bullet under a title with no subtitle after it is body, not title
     plain = parse_text(text.replace("(Kèm theo", "Kèm theo").replace("Bắc Ninh)", "Bắc Ninh."))
     assert all("THỦ TỤC HÀNH CHÍNH" not in (n.heading or "") for n in plain.sections)
+
+
+def test_item_whose_dot_ocr_read_as_a_comma() -> None:
+    """ "1, Giao Văn phòng ..." before "2." (and "3, ..." after "2.") are items; "5, 6 và 7" is no item."""
+    text = (
+        "QUYẾT ĐỊNH\nx\n\nĐiều 1. Phê duyệt.\n\nĐiều 3. Tổ chức thực hiện\n\n"
+        "1, Giao Văn phòng Ủy ban nhân dân\ntỉnh chủ trì, phối hợp với các cơ quan tổ chức triển khai.\n\n"
+        "2. Trong quá trình thực hiện, nếu có khó khăn, phản ánh về Văn phòng UBND tỉnh.\n\n"
+        "3, Các cơ quan, đơn vị, địa phương\ncăn cứ nội dung Quyết định để triển khai thực hiện.\n\n"
+        "Ngày 4, 5 và 6 tháng\n5, Khoản tiền này được chi trả.\n"
+    )
+    items = [n for n in parse_text(text).sections if n.kind is NodeKind.ITEM]
+    assert [n.marker for n in items] == ["1.", "2.", "3."]
+    assert (items[0].heading or items[0].text).startswith("Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì")

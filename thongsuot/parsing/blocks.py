@@ -229,6 +229,7 @@ def build_blocks(lines: list[Line], width: int) -> list[Block]:
     marks = [classify(ln.text) for ln in lines]
     printed = {m.value for m in marks if m.kind is NodeKind.SECTION and m.value is not None}
     letters = {m.marker[0] for m in marks if m.kind is NodeKind.SECTION and m.value is None and m.marker}
+    _read_comma_items(lines, marks)
     for line, mark in zip(lines, marks, strict=True):
         if line.rule:
             continue
@@ -244,6 +245,29 @@ def build_blocks(lines: list[Line], width: int) -> list[Block]:
             last_roman = mark.value
         blocks.append(Block(mark.kind, mark.marker, mark.depth, mark.value, [line], [mark.rest]))
     return [b for b in blocks if any(c.isalnum() for c in b.text) or b.marker]
+
+
+_COMMA_ITEM = re.compile(r"^(?P<num>\d{1,2}),\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+
+
+def _read_comma_items(lines: list[Line], marks: list[Marker]) -> None:
+    """`1, Giao Văn phòng ...`: an item marker whose dot OCR read as a comma, where the numbering agrees
+    (the next numbered item is `2.`, or the one before was `n-1.`); in place in `marks`."""
+    following: int | None = None
+    after: list[int | None] = [None] * len(marks)
+    for k in range(len(marks) - 1, -1, -1):
+        after[k] = following
+        if marks[k].kind is NodeKind.ITEM and marks[k].depth == 1:
+            following = marks[k].value
+    previous: int | None = None
+    for k, (line, mark) in enumerate(zip(lines, marks, strict=True)):
+        m = _COMMA_ITEM.match(line.text) if mark.kind is NodeKind.PARAGRAPH else None
+        if m is not None:
+            n = int(m.group("num"))
+            if after[k] == n + 1 or previous == n - 1 and n > 1:
+                marks[k] = Marker(NodeKind.ITEM, f"{n}.", m.group("rest"), 1, n)
+        if marks[k].kind is NodeKind.ITEM and marks[k].depth == 1:
+            previous = marks[k].value
 
 
 _MARKER_TOKEN = re.compile(r"^(?P<num>[^\s.\-–—:)/]{1,4})\s*(?P<sep>[.\-–—:)]|/(?=\s))\s*(?P<rest>\S.*)$")

@@ -20,7 +20,8 @@ from thongsuot.parsing.lines import Line, columns
 from thongsuot.parsing.normalise import NormText, fold
 from thongsuot.vocab.headings import load_headings
 
-_DASH = re.compile(r"^[-–—•+*]\s*")
+# an entry's dash; OCR reads some as "=" ("=CT, các PCT UBND tỉnh;")
+_DASH = re.compile(r"^(?:[-–—•+*]|=(?=\s*[A-ZĐÀ-Ỹ]))\s*")
 _PURPOSE = re.compile(r"\(([^()]{1,40})\)\s*[,.;]*\s*$")
 _AMP = re.compile(r"(?<=[A-ZĐ])\s*&\s*(?=[A-ZĐ])")
 _SCAN_AFTER = 10  # lines searched for the signature after the recipients
@@ -260,7 +261,7 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
             if undashed and not (ln.blank_before and entries) or _dash_lost(entries, text):
                 entries.append([first])
                 continue
-            if entries and (not ln.blank_before or text[:1].islower()):
+            if entries and (not ln.blank_before or text[:1].islower() or _cut_short(entries[-1])):
                 entries[-1].append(first)
                 continue
             in_recipients = False
@@ -281,14 +282,23 @@ def _closes_entry(text: str) -> bool:
 
 
 def _dash_lost(entries: list[list[Line]], text: str) -> bool:
-    """A capitalised line after an entry closed by `;` in a dashed list whose entries all close with `;`:
+    """A capitalised line after an entry closed by `;` in a dashed list whose entries mostly close with `;`:
     the next entry, its dash lost to OCR ("- Văn phòng UBND TP;" / "Trung tâm thông tin điện tử TP;")."""
+    closed = [e for e in entries if e[-1].text.rstrip().endswith(";")]
     return (
         bool(entries)
         and text[:1].isupper()
         and _DASH.match(entries[0][0].text) is not None
-        and all(e[-1].text.rstrip().endswith(";") for e in entries)
+        and entries[-1][-1].text.rstrip().endswith(";")
+        and 2 * len(closed) > len(entries)
     )
+
+
+def _cut_short(entry: list[Line]) -> bool:
+    """An entry of one unclosed line of a word or two ("- Như" / "" / "Điều 3;"): a narrow cell wrapped it,
+    and the page layout put a blank line inside; what follows still belongs to it."""
+    text = _DASH.sub("", entry[0].text)
+    return len(entry) == 1 and len(text.split()) <= 2 and not _closes_entry(text)
 
 
 def _recipients_after_signature(lines: list[Line], i: int, entries: list[list[Line]]) -> int:
