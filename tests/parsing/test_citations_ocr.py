@@ -159,6 +159,15 @@ def cited(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
             "Căn cứ Kế hoạch số 1/KH-UBND ngày 1/2/2020 của Sở Tài chính số hóa",
             [("1", "KH-UBND", "2020-02-01", "Sở Tài chính")],
         ),
+        # specks read as full stops around "của"
+        (
+            "Căn cứ Thông tư số 14/2015/TT-BTC ngày 30 tháng 01 năm 2015.\ncủa Bộ trưởng Bộ Tài chính hướng dẫn",
+            [("14", "2015/TT-BTC", "2015-01-30", "Bộ trưởng Bộ Tài chính")],
+        ),
+        (
+            "bổ sung Quyết định số 3212/QĐ-BKHCN ngày 17/10/2025\ncủa .\nBộ trưởng Bộ Khoa học và Công nghệ về việc",
+            [("3212", "QĐ-BKHCN", "2025-10-17", "Bộ trưởng Bộ Khoa học và Công nghệ")],
+        ),
         # the month read twice
         (
             "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 6 năm 2025 của Quốc hội về sắp\nxếp",
@@ -248,3 +257,12 @@ def test_a_code_misread_once_on_a_scan_is_the_code_the_scan_prints_more_often() 
     ]
     typed = extract_citations(normalise(_CODES_TEXT), body_start=0).citations
     assert typed[0].symbol == "2014/TT-BNNPINT"  # a typed text's rare code is as printed
+
+
+def test_a_short_code_misread_joins_the_known_code_of_the_same_document() -> None:
+    text = (
+        "của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 23/2015/NĐ- GP\nvề cấp bản sao;\n"
+        "- Nghị định số 23/2015/NĐ-CP ngày 16/02/2015 của Chính phủ; Nghị định số 23/2015/NĐ-CP."
+    )
+    cites = extract_citations(normalise(text), body_start=0).citations
+    assert [(c.number, c.symbol) for c in cites] == [("23", "2015/NĐ-CP")]

@@ -39,16 +39,18 @@ class IssuerPhrase:
 
 
 @lru_cache(maxsize=1)
-def _vocab() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str], tuple[str, ...], int]:
+def _vocab() -> tuple[
+    dict[str, tuple[tuple[str, ...], ...]], frozenset[tuple[str, ...]], tuple[str, ...], int
+]:
     codes = load_codes()
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for w in codes.issuer_stop_words:
         words = tuple(fold(w).split())
         by_first.setdefault(words[0], []).append(words)
     stops = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
-    kind_first = frozenset(fold(k.kind).split()[0] for k in codes.kinds)
+    kind_words = frozenset(tuple(fold(k.kind).split()) for k in codes.kinds)
     heads = tuple(fold(h) for h in codes.issuer_heads)
-    return stops, kind_first, heads, codes.issuer_max_words
+    return stops, kind_words, heads, codes.issuer_max_words
 
 
 def _is_stop(words: list[str], i: int, stops: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
@@ -77,7 +79,7 @@ def read_issuer(text: str, start: int, end: int | None = None) -> IssuerPhrase |
     """Read the body phrase starting at `start` (just after "của "), not beyond `end`."""
     stop_at = min(len(text) if end is None else end, start + _READ_LIMIT)
     speck = _SPECK.match(text, start, stop_at)
-    if speck is not None:  # "của ¡Tổng cục Thủy sản": a speck OCR read before the body's name
+    if speck is not None:  # "của ¡Tổng cục Thủy sản", "của . Bộ trưởng": a speck OCR read before the name
         start = speck.end()
     found = _read_snippet(text[start:stop_at])
     if found is None:
@@ -87,7 +89,7 @@ def read_issuer(text: str, start: int, end: int | None = None) -> IssuerPhrase |
 
 
 _READ_LIMIT = 200
-_SPECK = re.compile(r"[^\w\s;:.,\"“”()\[\]\x00!?]{1,2}(?=[^\W\d_])")
+_SPECK = re.compile(r"[^\w\s\x00]{1,2}[ ]?(?=[^\W\d_])")
 
 
 def _is_heading_word(word: str) -> bool:
@@ -100,7 +102,7 @@ def _read_snippet(snippet: str) -> tuple[str, str | None, str | None, int] | Non
     """(raw phrase, canonical name, term, length) of the body phrase opening `snippet`.
 
     Cached: the same issuer phrases recur throughout a document."""
-    stops, kind_first, heads, max_words = _vocab()
+    stops, kind_words, heads, max_words = _vocab()
     tokens: list[re.Match[str]] = []
     for m in _TOKEN.finditer(snippet):
         tokens.append(m)
@@ -122,7 +124,8 @@ def _read_snippet(snippet: str) -> tuple[str, str | None, str | None, int] | Non
         if words[i] == "và":
             nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
             joined = " ".join(words[i + 1 : i + 3])
-            if not nxt[:1].isupper() or words[i + 1 : i + 2] and words[i + 1] in kind_first:
+            # "và Kế hoạch số ..." starts another citation; "và Công nghệ" goes on with the name
+            if not nxt[:1].isupper() or any(tuple(words[i + 1 : i + 1 + len(k)]) == k for k in kind_words):
                 break
             if any((joined + " ").startswith(h + " ") for h in heads):
                 break

@@ -223,8 +223,11 @@ def merge_misread_symbols(mentions: list[Mention]) -> None:
             parts_of.setdefault(m.key, m.parts)
     for m in mentions:
         parts = m.parts
-        if parts is None or not parts.issuer_code or len(parts.issuer_code) < _MIN_MERGED_CODE:
+        if parts is None or not parts.issuer_code:
             continue
+        known = load_codes().issuers
+        # a short code merges only when it is no code and the other one is ("23/2015/NĐ-GP" for NĐ-CP)
+        short_ok = parts.issuer_code not in known
         best = max(
             (
                 k
@@ -237,6 +240,7 @@ def merge_misread_symbols(mentions: list[Mention]) -> None:
                 and parts.symbol
                 and other.symbol.replace(other.issuer_code, "") == parts.symbol.replace(parts.issuer_code, "")
                 and _one_edit_apart(other.issuer_code, parts.issuer_code)
+                and (len(parts.issuer_code) >= _MIN_MERGED_CODE or (short_ok and other.issuer_code in known))
             ),
             key=lambda k: counts[k],
             default=None,
