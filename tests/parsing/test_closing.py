@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thongsuot.parsing import parse_text
+from thongsuot.parsing.closing import person_name
 
 sys.path.insert(0, str(Path(__file__).parent))
 from parse_docs import FOOTNOTED, PARTY_PARTS, STATE_PLAN
@@ -179,3 +180,21 @@ def test_property_a_lost_dash_or_debris_keeps_the_entries(picks: list[str], lost
     doc = parse_text(_BODY + closing)
     assert [r.text for r in doc.recipients] == [*picks, "Lưu: VT"]
     assert doc.signer is not None and doc.signer.name == "Nguyễn Văn An"
+
+
+def test_signer_name_with_a_vowel_ocr_misread() -> None:
+    doc = parse_text(_BODY + "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nLâ Hải\n")
+    assert doc.signer is not None and doc.signer.name == "Lê Hải"
+    assert person_name("LÂ HẢI") == "Lê Hải"
+
+
+_NAME_SYLLABLES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hồ", "Ngô", "Văn", "Thị", "Hải", "Tấn", "Cận", "Thơ", "Lâm", "Cường",
+                   "Mạnh", "Quỳnh", "Thiện", "Sơn", "Hùng", "Chí", "Công", "Thái", "Trang", "Ngọc", "Hoa"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_SYLLABLES), min_size=2, max_size=4))
+def test_property_valid_names_are_never_read_back(words: list[str]) -> None:
+    name = " ".join(words)
+    assert person_name(name) == name
+    assert person_name(name.upper()) == name

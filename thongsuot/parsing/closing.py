@@ -19,6 +19,7 @@ from thongsuot.parsing.blocks import upper_ratio
 from thongsuot.parsing.lines import Line, columns
 from thongsuot.parsing.normalise import NormText, fold
 from thongsuot.vocab.headings import load_headings
+from thongsuot.vocab.syllables import is_syllable
 
 # an entry's dash; OCR reads some as "=" ("=CT, các PCT UBND tỉnh;")
 _DASH = re.compile(r"^(?:[-–—•+*]|=(?=\s*[A-ZĐÀ-Ỹ]))\s*")
@@ -127,11 +128,34 @@ def is_upper_name(text: str) -> bool:
 
 
 def person_name(text: str) -> str:
-    """A signer's name as written in words: capitals become title case."""
+    """A signer's name as written in words: capitals become title case; a word OCR made no syllable read back."""
     stripped = text.strip(" .")
     if stripped.isupper():
-        return " ".join(w[:1] + w[1:].lower() for w in stripped.split())
-    return stripped
+        stripped = " ".join(w[:1] + w[1:].lower() for w in stripped.split())
+    return " ".join(_read_back(w) for w in stripped.split())
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _read_back(word: str) -> str:
+    """`Lâ` -> `Lê`: one vowel swapped by vocab name_vowel_ocr, when exactly one swap gives a syllable."""
+    if not word.isalpha() or is_syllable(word):
+        return word
+    swaps = load_headings().name_vowel_ocr
+    found = set()
+    for k, ch in enumerate(word):
+        parts = unicodedata.normalize("NFD", ch)
+        tone = "".join(c for c in parts if c in _TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        lower = base.lower()
+        if lower not in swaps:
+            continue
+        other = swaps[lower] if base == lower else swaps[lower].upper()
+        candidate = word[:k] + unicodedata.normalize("NFC", other + tone) + word[k + 1 :]
+        if is_syllable(candidate):
+            found.add(candidate)
+    return found.pop() if len(found) == 1 else word
 
 
 _AUTHORITY_TOKEN = re.compile(r"(?:(?<=\s)|^)(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|T/U/Q|Q\.)(?=\s)")

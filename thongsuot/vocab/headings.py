@@ -45,6 +45,7 @@ class Headings:
     standing_bodies: tuple[str, ...]
     recipient_purposes: dict[str, str]
     roman_ocr: dict[str, str]  # a letter OCR reads in a Roman marker -> the numeral's letters
+    name_vowel_ocr: dict[str, str]  # a vowel OCR reads in a name -> the vowel it stands for
     parent_suffix: dict[str, str]
     place_levels: tuple[str, ...]
     name_case: tuple[str, ...]
@@ -97,6 +98,7 @@ def load_headings() -> Headings:
         standing_bodies=_strings(data, "standing_bodies"),
         recipient_purposes=_mapping(data, "recipient_purposes"),
         roman_ocr=_mapping(data, "roman_ocr"),
+        name_vowel_ocr=_mapping(data, "name_vowel_ocr"),
         parent_suffix=_mapping(data, "parent_suffix"),
         place_levels=_strings(data.get("place_levels", {}), "words"),
         name_case=_strings(data.get("name_case", {}), "phrases"),
