@@ -198,3 +198,20 @@ def test_property_valid_names_are_never_read_back(words: list[str]) -> None:
     name = " ".join(words)
     assert person_name(name) == name
     assert person_name(name.upper()) == name
+
+
+CLOSING_MARKS_AS_OCR_MAY_READ = [
+    ("Nơinhận:", "KT. CHỦ TỊCH", "Nguyễn Văn An"),  # the two words run together
+    ("Nơi nhận:", "KT, CHỦ TỊCH", "Nguyễn Văn An"),  # the authority code's stop read as a comma
+    ("Noi nhân:", "TM: ỦY BAN NHÂN DÂN", "Nguyễn Văn An ,"),  # colon for the stop, a speck after the name
+    ("Nơi nhận:", "KT; CHỦ TỊCH", "NGUYỄN VĂN AN."),
+]
+
+
+@pytest.mark.parametrize(("heading", "authority", "name"), CLOSING_MARKS_AS_OCR_MAY_READ)
+def test_closing_marks_as_ocr_may_read_them(heading: str, authority: str, name: str) -> None:
+    closing = f"{heading}\n- Như Điều 3;\n- Lưu: VT.\n{authority}\nPHÓ CHỦ TỊCH\n{name}\n"
+    doc = parse_text(_BODY + closing)
+    assert [r.text for r in doc.recipients] == ["Như Điều 3", "Lưu: VT"]
+    assert doc.signer is not None and doc.signer.name == "Nguyễn Văn An"
+    assert doc.signer.authority is not None and doc.signer.position == "PHÓ CHỦ TỊCH"

@@ -71,12 +71,19 @@ def _clean_start(line: Line) -> Line:
 
 def is_recipients_line(text: str) -> bool:
     """`Nơi nhận:`, also OCR-damaged (`Nơi nhân:`, `Noi nhận`, `ˆ Nơi nhận:`): compared without diacritics."""
-    key = fold(_without_debris(text), diacritics=False)
-    return any(key.startswith(fold(w, diacritics=False)) for w in load_headings().closing_recipients)
+    # without spaces too: OCR may run the two words together ("Nơinhận:")
+    key = fold(_without_debris(text), diacritics=False).replace(" ", "")
+    return any(
+        key.startswith(fold(w, diacritics=False).replace(" ", "")) for w in load_headings().closing_recipients
+    )
+
+
+# the stop after a short authority code as OCR reads it: "KT," "TM:" -> "KT." "TM."
+_CODE_STOP = re.compile(r"^([a-zđ/]{1,4})[,:;](?=\s)")
 
 
 def is_authority(text: str) -> bool:
-    key = fold(text)
+    key = _CODE_STOP.sub(r"\1.", fold(text))
     return upper_ratio(text) > 0.7 and any(key.startswith(p) for p in load_headings().authority_prefixes)
 
 
@@ -102,8 +109,11 @@ def is_signed_mark(text: str) -> bool:
     return any(key == fold(m) for m in load_headings().signed_marks)
 
 
+_NAME_EDGE = " .,;:'`~_"  # a stop or a speck OCR read after a name ("Nguyễn Văn An ,")
+
+
 def is_name(text: str) -> bool:
-    words = text.strip(" .").split()
+    words = text.strip(_NAME_EDGE).split()
     if not 2 <= len(words) <= 5:
         return False
     return all(w.isalpha() and w[0].isupper() and (w[1:].islower() or len(w) == 1) for w in words)
@@ -114,7 +124,7 @@ def is_upper_name(text: str) -> bool:
 
     Only trusted after an authority or position line; body names and
     position words in capitals are not names."""
-    stripped = text.strip(" .")
+    stripped = text.strip(_NAME_EDGE)
     words = stripped.split()
     if not 2 <= len(words) <= 5 or not all(w.isalpha() and w.isupper() for w in words):
         return False
@@ -129,7 +139,7 @@ def is_upper_name(text: str) -> bool:
 
 def person_name(text: str) -> str:
     """A signer's name as written in words: capitals become title case; a word OCR made no syllable read back."""
-    stripped = text.strip(" .")
+    stripped = text.strip(_NAME_EDGE)
     if stripped.isupper():
         stripped = " ".join(w[:1] + w[1:].lower() for w in stripped.split())
     return " ".join(_read_back(w) for w in stripped.split())
