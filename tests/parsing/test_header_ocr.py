@@ -118,6 +118,24 @@ CASES = [
         ("QUYẾT ĐỊNH", "1498/QĐ-UBND", dt.date(2025, 11, 18), "Ủy ban nhân dân tỉnh Ninh Bình",
          "VỀ VIỆC PHÊ DUYỆT QUY TRÌNH NỘI BỘ"),
     ),  # fmt: skip
+    (  # r08, whole-document scan: a speck colon ends a line of the capitals subject
+        "r08",
+        "CHÍNH PHỦ-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM Độc lập - Tự do - Hạnh\n\nSố: 16/2025/NĐ-CP\n\n"
+        "NGHỊ ĐỊNH\n\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT DÂN QUÂN TỰ VỆ VỀ TỔ CHỨC XÂY DỰNG LỰC:\n"
+        "LƯỢNG VÀ CHẾ ĐỘ, CHÍNH SÁCH ĐỐI VỚI DÂN QUẦN TỰ VỆ\n" + BODY,
+        ("NGHỊ ĐỊNH", "16/2025/NĐ-CP", None, "Chính phủ",
+         "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT DÂN QUÂN TỰ VỆ VỀ TỔ CHỨC XÂY DỰNG LỰC: "
+         "LƯỢNG VÀ CHẾ ĐỘ, CHÍNH SÁCH ĐỐI VỚI DÂN QUẦN TỰ VỆ"),
+    ),  # fmt: skip
+    (  # r04, whole-document scan: the subject's first word glued to "V/v"
+        "r04",
+        "Tình trạng:\nĐã biết\nVĂN PHÒNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nSố: 11583/VPCP-CN\nV/vtrển\n"
+        "khai Kết luận của Ủy ban Thường vụ Quốc hội về dự án MHH Hồ Chí Minh\nHà Nội, ngày 26 tháng 11\n"
+        "năm 2025\nKính gửi: Bộ trưởng Bộ Xây dựng.\nVề Kết luận của Ủy ban Thường vụ Quốc hội.\n",
+        ("CÔNG VĂN", "11583/VPCP-CN", dt.date(2025, 11, 26), "Văn phòng Chính phủ",
+         "V/v trển khai Kết luận của Ủy ban Thường vụ Quốc hội về dự án MHH Hồ Chí Minh"),
+    ),  # fmt: skip
 ]
 
 
@@ -125,6 +143,20 @@ CASES = [
 def test_header_fields_of_ocr_text(text: str, expected: tuple[object, ...]) -> None:
     h = parse_text(text, "scan.pdf").header
     assert (h.kind, h.symbol, h.date, h.issuer, h.title) == expected
+
+
+def test_central_level_read_with_a_swapped_mark_still_completes_the_party_body() -> None:
+    # r31, whole-document scan: "TRUNG ƯƠNG" read "TRƯNG ƯƠNG"; the opening names the standing body
+    text = (
+        "BAN CHẤP HÀNH\nTRƯNG ƯƠNG\nĐẢNG CỘNG SẢN\nVIỆT NAM\n\nxk\n\nSố 383-QĐ/TW\nHà Nội, ngày 19\n"
+        "tháng 11 năm 2025 *\n\nQUY ĐỊNH\n\nVỀ\nPHÔNG LƯU TRỮ ĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "- Căn cứ Điều lệ Đảng;\n\n- Xét đề nghị của Chánh Văn phòng Trung ương Đảng,\n\n"
+        "Ban Bí thư quy định về Phông lưu trữ Đảng Cộng sản\nViệt Nam như sau:\n\nI- QUY ĐỊNH CHUNG\n\n"
+        "Điều 1. Phạm vi.\n"
+    )
+    h = parse_text(text, "scan.pdf").header
+    assert (h.symbol, h.date, h.issuer) == ("383-QĐ/TW", dt.date(2025, 11, 19), "Ban Bí thư")
+    assert h.title == "VỀ PHÔNG LƯU TRỮ ĐẢNG CỘNG SẢN VIỆT NAM"
 
 
 def test_symbol_wrapped_at_its_dash_after_rule_junk() -> None:

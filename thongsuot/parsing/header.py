@@ -308,13 +308,14 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
 
 
 def _speck_stop(last: Line, ln: Line) -> bool:
-    """A stop ending a capitals subject line that runs on, in capitals, on the very next line: a scan's
-    speck read as a full stop ("VỀ VIỆC PHÊ DUYỆT QUY TRÌNH." / "NỘI BỘ GIẢI QUYẾT ..."). A subject in
-    capitals has no sentence in it; the line after it is set apart or is no capitals run-on."""
+    """A stop or colon ending a capitals subject line that runs on, in capitals, on the very next line: a
+    scan's speck read as punctuation ("VỀ VIỆC PHÊ DUYỆT QUY TRÌNH." / "NỘI BỘ GIẢI QUYẾT ...", "XÂY DỰNG
+    LỰC:" / "LƯỢNG VÀ CHẾ ĐỘ"). A subject in capitals has no sentence in it; the line after it is set
+    apart or is no capitals run-on."""
     text = last.text.rstrip()
     return (
-        text.endswith(".")
-        and not text.endswith("..")
+        text.endswith((".", ":"))
+        and not text.endswith(("..", "::"))
         and not ln.blank_before
         and upper_ratio(text) > 0.9
         and upper_ratio(ln.text) > 0.9
@@ -462,6 +463,8 @@ def _continues_subject(ln: Line) -> bool:
 _LEAD_JUNK = re.compile(r"^[.,;:_|~'`]+(?=\w)")
 # "V/" for "V/v": a scan lost the small v
 _VV_CUT = re.compile(r"^V/(?=\s|$)")
+# "V/vtrển khai": the subject's first word glued to "V/v"
+_VV_GLUED = re.compile(r"^V/v(?=[^\W\d_])")
 
 
 def _join_title(lines: list[Line]) -> str | None:
@@ -472,5 +475,5 @@ def _join_title(lines: list[Line]) -> str | None:
         if tw and tw[1]:
             text = tw[1]
         texts.append(_LEAD_JUNK.sub("", text.strip()))  # ".SẢN TRÊN ĐỊA BÀN": a speck before a line
-    joined = _VV_CUT.sub("V/v", " ".join(t for t in texts if t).strip(" -"))
+    joined = _VV_GLUED.sub("V/v ", _VV_CUT.sub("V/v", " ".join(t for t in texts if t).strip(" -")))
     return joined or None

@@ -28,6 +28,7 @@ _COMMITTEE_LEVELS = _W.words("committee_levels")
 _COMMITTEE = _W.words("committee_words")
 _COMMITTEE_UPPER = _W.words("committee_words_upper")
 _CENTRE = _W.word("central_words")
+_CENTRE_BARE = fold(_CENTRE, diacritics=False)
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +176,10 @@ def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
     merged: list[str] = []
     for name in names:
         # "BAN CHẤP HÀNH" / "TRUNG ƯƠNG": a cell wrapped before the level of the body
-        if merged and (_LEVEL_START.match(name) or fold(name) == _CENTRE) and not name.endswith(_COMMITTEE_UPPER):
+        central = fold(name, diacritics=False) == _CENTRE_BARE  # "TRƯNG ƯƠNG": a scan's lost or swapped mark
+        if central:
+            name = _CENTRE.upper()
+        if merged and (_LEVEL_START.match(name) or central) and not name.endswith(_COMMITTEE_UPPER):
             merged[-1] = merged[-1] + " " + name
         else:
             merged.append(name)
