@@ -270,7 +270,8 @@ def _read_comma_items(lines: list[Line], marks: list[Marker]) -> None:
             previous = marks[k].value
 
 
-_MARKER_TOKEN = re.compile(r"^(?P<num>[^\s.\-–—:)/]{1,4})\s*(?P<sep>[.\-–—:)]|/(?=\s))\s*(?P<rest>\S.*)$")
+# a comma for the stop too ("VI, TỔ CHỨC THỰC HIỆN"): taken only for the outline's next numeral
+_MARKER_TOKEN = re.compile(r"^(?P<num>[^\s.,\-–—:)/]{1,4})\s*(?P<sep>[.,\-–—:)]|/(?=\s))\s*(?P<rest>\S.*)$")
 
 
 def _read_roman(text: str, mark: Marker, last: int, printed: set[int], letters: set[str]) -> Marker:
@@ -294,13 +295,14 @@ def _read_roman(text: str, mark: Marker, last: int, printed: set[int], letters: 
     num, rest = m.group("num"), m.group("rest")
     table = load_headings().roman_ocr
     numeral = "".join(table.get(c, c) for c in num)
-    if numeral == num or roman_value(numeral) != expected or _SYMBOLISH.match(rest):
+    sep = "." if m.group("sep") == "," else m.group("sep")
+    if numeral == num and sep == m.group("sep") or roman_value(numeral) != expected or _SYMBOLISH.match(rest):
         return mark
     if any(c.isdigit() for c in num) and expected + 1 not in printed:
         return mark
     if len(num) == 1 and chr(ord(num) - 1) in letters:
         return mark
-    return Marker(NodeKind.SECTION, numeral + m.group("sep"), rest, 0, expected)
+    return Marker(NodeKind.SECTION, numeral + sep, rest, 0, expected)
 
 
 def promote_sections(blocks: list[Block], mixed_case: bool = False) -> list[Block]:
