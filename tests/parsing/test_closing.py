@@ -215,3 +215,23 @@ def test_closing_marks_as_ocr_may_read_them(heading: str, authority: str, name: 
     assert [r.text for r in doc.recipients] == ["Như Điều 3", "Lưu: VT"]
     assert doc.signer is not None and doc.signer.name == "Nguyễn Văn An"
     assert doc.signer.authority is not None and doc.signer.position == "PHÓ CHỦ TỊCH"
+
+
+def test_entries_after_the_name_of_a_two_column_closing() -> None:
+    """A borderless closing table as OCR laid it out row by row: the name's row came out between the entries."""
+    closing = (
+        "Nơi nhận: | KT. CHỦ TỊCH\n\nNhư Điều 3; | PHÓ CHỦ TỊCH\n\n- Cục Kiểm soát TTHC - VPCP;\n\n"
+        "- CT, các PCT UBND tỉnh;\n- Lãnh đạo VP UBND tỉnh;\n\n- Cổng Thông tin điện tử tỉnh;\nNguyễn Minh Luân\n"
+        "- Lưu: VT, KSTTHC.\n\nPHỤ LỤC\n- Một bước.\n"
+    )
+    doc = parse_text(_BODY + closing)
+    assert [r.text for r in doc.recipients] == [
+        "Như Điều 3",
+        "Cục Kiểm soát TTHC - VPCP",
+        "CT, các PCT UBND tỉnh",
+        "Lãnh đạo VP UBND tỉnh",
+        "Cổng Thông tin điện tử tỉnh",
+        "Lưu: VT, KSTTHC",
+    ]
+    assert doc.signer is not None and doc.signer.name == "Nguyễn Minh Luân"
+    assert (doc.signer.authority, doc.signer.position) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")

@@ -305,6 +305,8 @@ def parse_closing(view: NormText, lines: list[Line], start: int) -> ClosingResul
             break
     if not entries and i < len(lines) and is_recipients_line(lines[i].text):
         i = _recipients_after_signature(lines, i, entries)  # the signature was printed first
+    if name is not None and entries:
+        i = _entries_after_name(lines, i, entries)
     res.end = i
     res.recipients = [r for r in (_recipient(view, e) for e in entries) if r]
     res.signer = _signer(view, signer_parts, name)
@@ -350,6 +352,23 @@ def _recipients_after_signature(lines: list[Line], i: int, entries: list[list[Li
             entries.append([ln])
         elif entries and (not ln.blank_before or ln.text[:1].islower()):
             entries[-1].append(ln)
+        else:
+            break
+        i += 1
+    return i
+
+
+def _entries_after_name(lines: list[Line], i: int, entries: list[list[Line]]) -> int:
+    """Entries printed below the signer's name: in a two-column closing the name's row may come out of
+    the page between the last entries ("- Cổng TTĐT tỉnh;" / "Nguyễn Minh Luân" / "- Lưu: VT."). Read on
+    while the list is open (its last entry ends with ';' or ','); return the index after them."""
+    while i < len(lines):
+        last = entries[-1][-1].text.rstrip()
+        text = _clean_start(lines[i]).text
+        if _DASH.match(text) and last.endswith((";", ",")):
+            entries.append([_clean_start(lines[i])])
+        elif text[:1].islower() and len(entries) > 1 and not last.endswith((";", ".")):
+            entries[-1].append(_clean_start(lines[i]))
         else:
             break
         i += 1
