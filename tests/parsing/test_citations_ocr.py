@@ -266,3 +266,19 @@ def test_a_short_code_misread_joins_the_known_code_of_the_same_document() -> Non
     )
     cites = extract_citations(normalise(text), body_start=0).citations
     assert [(c.number, c.symbol) for c in cites] == [("23", "2015/NĐ-CP")]
+
+
+def test_the_documents_own_number_misread_on_a_scan_is_no_citation() -> None:
+    # the footer of a real scan: S of "GSQL" read as 5
+    text = "Số: 39365/CHQ-GSQL\nV/v nhập khẩu hàng hóa\n\nCông văn 39365/CHQ- G5QL, năm 2025 về nhập khẩu hàng hóa\n"
+    view = normalise(text)
+    assert extract_citations(view, body_start=0, own_symbol="39365/CHQ-GSQL", ocr=True).citations == ()
+    typed = extract_citations(view, body_start=0, own_symbol="39365/CHQ-GSQL").citations
+    assert [c.symbol for c in typed] == ["CHQ-G5QL"]
+
+
+def test_the_own_number_line_after_a_speck_is_no_citation() -> None:
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM Độc lập - Tự do - Hạnh\n\n.Số: 1662/NQ-UBTVQHI5\n\nNGHỊ QUYẾT\n"
+    )
+    assert extract_citations(normalise(text), body_start=0).citations == ()

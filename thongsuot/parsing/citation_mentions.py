@@ -201,7 +201,7 @@ def _share_list_symbols(stream: str, mentions: list[Mention]) -> None:
             m.confirmed = True
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
+def one_edit_apart(a: str, b: str) -> bool:
     """Whether `b` is `a` with one character changed, added or dropped."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
@@ -239,7 +239,7 @@ def merge_misread_symbols(mentions: list[Mention]) -> None:
                 and other.symbol
                 and parts.symbol
                 and other.symbol.replace(other.issuer_code, "") == parts.symbol.replace(parts.issuer_code, "")
-                and _one_edit_apart(other.issuer_code, parts.issuer_code)
+                and one_edit_apart(other.issuer_code, parts.issuer_code)
                 and (len(parts.issuer_code) >= _MIN_MERGED_CODE or (short_ok and other.issuer_code in known))
             ),
             key=lambda k: counts[k],
@@ -268,7 +268,7 @@ def repair_misread_codes(mentions: list[Mention]) -> None:
         code = parts.issuer_code if parts is not None else None
         if parts is None or not code or counts[code] > 1 or code in known or not parts.symbol:
             continue
-        near = [c for c in common if _one_edit_apart(c, code)]
+        near = [c for c in common if one_edit_apart(c, code)]
         if len(near) == 1 and parts.symbol.endswith(code):
             fixed = parts.symbol[: -len(code)] + near[0]
             sep = parts.ref[len(parts.number)]

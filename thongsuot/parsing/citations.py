@@ -25,6 +25,7 @@ from thongsuot.parsing.citation_mentions import (
     fill_dangling_dates,
     find_mentions,
     merge_misread_symbols,
+    one_edit_apart,
     read_statements,
     repair_misread_codes,
     share_list_statements,
@@ -377,6 +378,17 @@ def _citation(doc: _Doc, view: NormText, stream: Stream) -> Citation:
     )
 
 
+def _is_own(key: tuple[str, str], own: tuple[str, str], ocr: bool) -> bool:
+    """The document's own number and symbol; on a scan also with one letter of its symbol misread
+    ("39365/CHQ-G5QL" in the footer of 39365/CHQ-GSQL)."""
+    if key == own:
+        return True
+    return ocr and key[0] == own[0] and len(own[1]) >= _MIN_OWN_MISREAD and one_edit_apart(key[1], own[1])
+
+
+_MIN_OWN_MISREAD = 6  # "CT-CS" and shorter: one letter may make another body's symbol
+
+
 def _is_own_number_line(view_text: str, vstart: int) -> bool:
     """`Số: 75-HD/BTGTU` at the head of a line is the document's own number."""
     return bool(_OWN_NUMBER_LINE.search(view_text, max(0, vstart - 12), vstart))
@@ -401,7 +413,7 @@ def extract_citations(
     mentions = [
         m
         for m in mentions
-        if not (own is not None and m.key == own)
+        if not (own is not None and _is_own(m.key, own, ocr))
         and not (
             m.parts is not None
             and not m.explicit_kind
