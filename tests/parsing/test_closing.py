@@ -235,3 +235,20 @@ def test_entries_after_the_name_of_a_two_column_closing() -> None:
     ]
     assert doc.signer is not None and doc.signer.name == "Nguyễn Minh Luân"
     assert (doc.signer.authority, doc.signer.position) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+
+
+def test_signed_mark_on_its_own_row_between_entries() -> None:
+    """A two-column Party closing laid out row by row: "(Đã ký)" alone between two entries adds nothing to them."""
+    closing = (
+        "Nơi nhận: | T/M BAN THƯỜNG VỤ\n- Ban Tuyên giáo và Dân vận Tỉnh ủy (để báo | PHÓ BÍ THƯ\ncáo),\n\n"
+        "- Thường trực Huyện ủy (để báo cáo),\n(Đã ký)\n- Các chi bộ, đảng bộ trực thuộc Huyện ủy,\n\n"
+        "- Lưu Văn phòng Huyện ủy. | Trần Văn Hùng\n"
+    )
+    doc = parse_text(_BODY + closing)
+    assert [r.text for r in doc.recipients] == [
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy (để báo cáo)",
+        "Thường trực Huyện ủy (để báo cáo)",
+        "Các chi bộ, đảng bộ trực thuộc Huyện ủy",
+        "Lưu Văn phòng Huyện ủy",
+    ]
+    assert doc.signer is not None and doc.signer.name == "Trần Văn Hùng"
