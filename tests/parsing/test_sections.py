@@ -112,6 +112,8 @@ ROMAN_OCR = [
     (("L. MỤC ĐÍCH, YÊU CẦU", "Il. NỘI DUNG", "III. GIẢI PHÁP", "IY. TỔ CHỨC THỰC HIỆN"), [1, 2, 3, 4]),
     # the stop read as a comma ("II," "IV,")
     (("I. MỤC ĐÍCH, YÊU CẦU", "II, NỘI DUNG", "III. GIẢI PHÁP", "IV, TỔ CHỨC THỰC HIỆN"), [1, 2, 3, 4]),
+    # the stop lost ("H NỘI DUNG": "II." with its dot gone and II read as H)
+    (("I. MỤC ĐÍCH, YÊU CẦU", "H NỘI DUNG", "III GIẢI PHÁP", "IV TỔ CHỨC THỰC HIỆN"), [1, 2, 3, 4]),
     # "I." read as "1.": a Roman section only because "II." is printed cleanly after it
     (("1. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. GIẢI PHÁP", "IV. TỔ CHỨC THỰC HIỆN"), [1, 2, 3, 4]),
 ]

@@ -271,7 +271,9 @@ def _read_comma_items(lines: list[Line], marks: list[Marker]) -> None:
 
 
 # a comma for the stop too ("VI, TỔ CHỨC THỰC HIỆN"): taken only for the outline's next numeral
-_MARKER_TOKEN = re.compile(r"^(?P<num>[^\s.,\-–—:)/]{1,4})\s*(?P<sep>[.,\-–—:)]|/(?=\s))\s*(?P<rest>\S.*)$")
+_MARKER_TOKEN = re.compile(
+    r"^(?P<num>[^\s.,\-–—:)/]{1,4})(?:\s*(?P<sep>[.,\-–—:)]|/(?=\s))|(?=\s))\s*(?P<rest>\S.*)$"
+)  # the stop lost too ("L MỤC ĐÍCH"): only a numeral of letters, never digits
 
 
 def _read_roman(text: str, mark: Marker, last: int, printed: set[int], letters: set[str]) -> Marker:
@@ -295,8 +297,11 @@ def _read_roman(text: str, mark: Marker, last: int, printed: set[int], letters: 
     num, rest = m.group("num"), m.group("rest")
     table = load_headings().roman_ocr
     numeral = "".join(table.get(c, c) for c in num)
-    sep = "." if m.group("sep") == "," else m.group("sep")
-    if numeral == num and sep == m.group("sep") or roman_value(numeral) != expected or _SYMBOLISH.match(rest):
+    printed_sep = m.group("sep")
+    if printed_sep is None and not num.isalpha():
+        return mark
+    sep = "." if printed_sep in (",", None) else printed_sep
+    if numeral == num and sep == printed_sep or roman_value(numeral) != expected or _SYMBOLISH.match(rest):
         return mark
     if any(c.isdigit() for c in num) and expected + 1 not in printed:
         return mark
