@@ -168,6 +168,16 @@ def cited(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
             "bổ sung Quyết định số 3212/QĐ-BKHCN ngày 17/10/2025\ncủa .\nBộ trưởng Bộ Khoa học và Công nghệ về việc",
             [("3212", "QĐ-BKHCN", "2025-10-17", "Bộ trưởng Bộ Khoa học và Công nghệ")],
         ),
+        # a colon speck inside the issuer's name
+        (
+            "Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ:\ntrưởng, Chủ nhiệm Văn phòng Chính phủ",
+            [("02", "2017/TT-VPCP", "2017-10-31", "Bộ trưởng")],
+        ),
+        # a number OCR cut with a space after "số"
+        (
+            "Báo cáo thẩm tra số 42 1/BC-UBPLTP15 ngày 03 tháng 6\n\nnăm 2025 của Ủy ban Pháp luật và Tư pháp",
+            [("421", "BC-UBPLTP15", "2025-06-03", "Ủy ban Pháp luật và Tư pháp")],
+        ),
         # the month read twice
         (
             "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 6 năm 2025 của Quốc hội về sắp\nxếp",

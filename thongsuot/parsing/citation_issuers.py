@@ -110,8 +110,12 @@ def _read_snippet(snippet: str) -> tuple[str, str | None, str | None, int] | Non
             break
     words = [fold(t.group(0)) for t in tokens]
     kept: list[re.Match[str]] = []
+    specks = False
     for i, tok in enumerate(tokens):
         s = tok.group(0)
+        if s in _SPECK_MARKS and kept and _goes_on(tokens, words, i, stops):
+            specks = True  # "của Bộ:" / "trưởng ...": a speck read as a stop inside the name
+            continue
         if s in _PUNCT or _MARKER.match(s) or _RULE.match(s):
             # "của Chính phủ quy -" / "định ...": a dash OCR read at a line's end inside a stop phrase
             if kept and i + 1 < len(tokens) and _is_stop([words[i - 1], words[i + 1]], 0, stops):
@@ -134,8 +138,21 @@ def _read_snippet(snippet: str) -> tuple[str, str | None, str | None, int] | Non
             break
     if not kept:
         return None
-    raw = snippet[kept[0].start() : kept[-1].end()]
+    raw = " ".join(t.group(0) for t in kept) if specks else snippet[kept[0].start() : kept[-1].end()]
     return raw, canonical_issuer(raw), term_of(raw), kept[-1].end()
+
+
+_SPECK_MARKS = frozenset(".:")
+
+
+def _goes_on(
+    tokens: list[re.Match[str]], words: list[str], i: int, stops: dict[str, tuple[tuple[str, ...], ...]]
+) -> bool:
+    """Whether the name goes on after a full stop or colon: a lower-case word follows, no stop word."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1].group(0)
+    return nxt[:1].islower() and nxt[:1].isalpha() and not _is_stop(words, i + 1, stops)
 
 
 def _move_tone(m: re.Match[str]) -> str:

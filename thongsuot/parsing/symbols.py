@@ -55,7 +55,9 @@ _CUT = rf"(?:(?P<s_cut>[{_UPPER}]{{1,3}})(?:[ \t]{{1,2}}|[ \t]?\n[ \t\n]{{0,6}})
 
 def _state(cut: str) -> str:
     return (
-        rf"(?P<s_num>{_NUM})[ \t]?/[ \t]?(?:(?P<s_year>{_YEAR})[ \t]?/[ \t]?)?"
+        # (after "số", a number OCR cut with a space: "Báo cáo thẩm tra số 42 1/BC-UBPLTP15")
+        rf"(?P<s_num>(?<=[sS][ốổóôồỐ][ ])\d{{1,3}}[ ]\d{{1,3}}(?=[ \t]?/)|{_NUM})"
+        rf"[ \t]?/[ \t]?(?:(?P<s_year>{_YEAR})[ \t]?/[ \t]?)?"
         rf"(?P<s_codes>{cut}{_TYPE}(?:[ \t]?-[ \t]?\n?[ \t]?{_ISSUER_SEG})+"
         # a bare code ("61/2024/QH15", "56/UBND"): two characters at least, so "V/v" is no code "V"
         rf"|(?<=/)(?=[{_UPPER}][^\s.,;:)*]){_ISSUER_SEG}\d*(?=[\s.,;:)*]|$))"
@@ -74,9 +76,7 @@ _NUMERIC_DATE = r"(?<!\d)(?P<d>\d{1,2})[ \t]{0,2}[/.\-][ \t]{0,2}(?P<m>\d{1,2})[
 # the long form tolerates OCR's `O` for `0` ("ngày 2O tháng 12 năm 2023") and a space lost after a
 # word ("ngày 01 tháng12 năm 2025") and a month read twice ("tháng 6 6 năm"): the words pin it down
 _OCR_DD = r"(?:\d[\dO]?|O\d)"
-_LONG_DATE = (
-    rf"(?<![\dO])(?P<ld>{_OCR_DD})\s+th[áa]ng\s*(?P<lm>{_OCR_DD})(?:[ ](?P=lm))?\s*n[ăa]m\s*(?P<ly>\d[\dO]{{3}})(?!\d)"
-)
+_LONG_DATE = rf"(?<![\dO])(?P<ld>{_OCR_DD})\s+th[áa]ng\s*(?P<lm>{_OCR_DD})(?:[ ](?P=lm))?\s*n[ăa]m\s*(?P<ly>\d[\dO]{{3}})(?!\d)"
 DATE_PATTERN = re.compile(rf"(?:{_DAY_WORD}\s{{0,3}})?(?:{_NUMERIC_DATE}|{_LONG_DATE})")
 
 
@@ -211,7 +211,7 @@ def _parts_of(m: re.Match[str]) -> SymbolParts:
         issuer = "-".join(repair_issuer_code(seg) for seg in segs)
         symbol = f"{party_type}/{issuer}"
         return SymbolParts(number, symbol, party_type, issuer, f"{number}-{symbol}")
-    number = m.group("s_num").translate(_NUM_FIX)
+    number = m.group("s_num").translate(_NUM_FIX).replace(" ", "")
     segs = [s for s in _SPACES.sub("", m.group("s_codes")).split("-") if s]
     codes = load_codes()
     first = repair_type_code(segs[0])
