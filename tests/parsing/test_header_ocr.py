@@ -227,3 +227,45 @@ def test_a_speck_after_a_date_word_does_not_lose_the_date(
     )
     found = find_date(date_text(damaged), 0)
     assert found is not None and found[0] == dt.date(year, month, day)
+
+
+# One-page scans of tests/parsing/docs (Party layouts): each header row its own paragraph, the marks of
+# the parent body misread, a star read as letters, the subject's rule lost.
+PARTY_CASES = [
+    (
+        "acting_head_guidance",
+        "ĐẲNG ỦY KHỐI CÁC CƠ QUAN TỈNH\nĐẢNG CỘNG SẢN VIỆT NAM.\nBAN TUYÊN GIÁO\nHải Dương, ngày 05/01/2024\n"
+        "Số 02-HD/BTGĐUK\n\nHƯỚNG DẪN\nsinh hoạt chi bộ theo chuyên đề năm 2024\n\n",
+        "Ban Tuyên giáo Đảng ủy Khối", "sinh hoạt chi bộ theo chuyên đề năm 2024",
+    ),
+    (
+        "central_dash_plan",
+        "BAN CHẤP HÀNH TRUNGƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO\nHà Nội, ngày 03 tháng 3 năm 2020\n"
+        "Số: 155-KH/BTGTW\n\nKẾ HOẠCH\ntuyên truyền Đại hội đảng bộ các cấp\n\n",
+        "Ban Tuyên giáo Trung ương", "tuyên truyền Đại hội đảng bộ các cấp",
+    ),
+    (
+        "ocr_damaged_guidance",
+        "TỈNH ỦY SÓC TRĂNG\nÍÍY\nĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYẾN GIÁO\nSóc Trăng, ngàv 15 tháng 6 năm 2023\n"
+        "Số 80-HD/BTGTƯ\n\nHƯỚNG DẢN\ntuyên truyền kỷ niệm 76 năm Ngày Thương binh - Liệt sỹ\n\n",
+        "Ban Tuyên giáo Tỉnh ủy", "tuyên truyền kỷ niệm 76 năm Ngày Thương binh - Liệt sỹ",
+    ),
+    (
+        "conclusion_notice",
+        "TỈNH ỦY BẮC GIANG\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố 1021-TB/TU\nBắc Giang, ngày 25 tháng 4 năm 2024\n\n"
+        "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về kết quả 5 năm thực hiện\n"
+        "Chỉ thị số 23-CT/TW của Ban Bí thư\n\n"
+        "Ngày 20/4/2024, Ban Thường vụ Tỉnh ủy họp nghe báo cáo kết quả 5 năm thực hiện\n"
+        "Chỉ thị số 23-CT/TW, ngày 09/02/2018 của Ban Bí thư về tiếp tục tăng cường công tác\n"
+        "học tập, nghiên cứu, tuyên truyền chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh. Sau\n"
+        "khi nghe báo cáo và ý kiến thảo luận, Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n",
+        "Tỉnh ủy Bắc Giang",
+        "của Ban Thường vụ Tỉnh ủy về kết quả 5 năm thực hiện Chỉ thị số 23-CT/TW của Ban Bí thư",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "issuer", "title"), [c[1:] for c in PARTY_CASES], ids=[c[0] for c in PARTY_CASES])
+def test_party_header_of_ocr_text(text: str, issuer: str, title: str) -> None:
+    h = parse_text(text + "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức.\n", "scan.pdf").header
+    assert (h.issuer, h.title) == (issuer, title)

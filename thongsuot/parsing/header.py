@@ -32,6 +32,7 @@ from thongsuot.parsing.normalise import NormText, fold
 from thongsuot.parsing.symbols import SymbolParts, find_date, parse_symbol
 from thongsuot.vocab.codes import load_codes
 from thongsuot.vocab.headings import load_headings
+from thongsuot.vocab.syllables import is_syllable
 from thongsuot.vocab.warnings import make_warning
 from thongsuot.vocab.words import load_words
 
@@ -229,6 +230,7 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
             and sum(c.isalpha() for c in words) >= 3
             and not any(c.isdigit() for c in _NAME_NUMBER.sub("", words))
             and not _type_word(words)
+            and not _no_words(words)
         ):
             issuer_lines.append(words)
             spans.setdefault("issuer", view.span(p.start, p.end))
@@ -255,6 +257,14 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
         spans=spans,
     )
     return HeaderResult(header, body_start, warnings)
+
+
+def _no_words(text: str) -> bool:
+    """A short piece with no Vietnamese syllable nor known acronym in it: a stamp's or a star's
+    glyphs read as letters ("ÍÍY" under "TỈNH ỦY SÓC TRĂNG"), no name."""
+    words = [w.strip(".,:;*-") for w in text.split()]
+    acronyms = set(load_headings().acronyms)
+    return len(words) <= 2 and not any(is_syllable(w) or w in acronyms or len(w) > 4 for w in words if w)
 
 
 def _initials(text: str) -> str:
@@ -293,6 +303,8 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
             break
         if out and len(ln.text) > 160:
             break
+        if out and ln.blank_before and _long_paragraph(lines, j):
+            break
         if out and is_position_line(_wrapped_line(lines, j)):
             break
         if out and authority_body(ln.text) and _opens(lines, j + 1):  # "ỦY BAN THƯỜNG VỤ QUỐC HỘI" / "Căn cứ"
@@ -305,6 +317,19 @@ def _title_lines(lines: list[Line], j: int, out: list[Line]) -> int:
     while j < len(lines) and lines[j].rule:
         j += 1
     return j
+
+
+def _long_paragraph(lines: list[Line], j: int) -> bool:
+    """The lines from j to the next blank line make a long mixed-case paragraph: the body's first, after
+    a subject whose rule the scan lost ("... của Ban Bí thư" / (blank) / "Ngày 20/4/2024, Ban Thường vụ
+    Tỉnh ủy họp ..." over four page lines). A text puts it on one line, longer than any subject line."""
+    texts = [lines[j].text]
+    k = j + 1
+    while k < len(lines) and not lines[k].blank_before and not lines[k].rule and len(texts) < 8:
+        texts.append(lines[k].text)
+        k += 1
+    paragraph = " ".join(texts)
+    return len(paragraph) > 200 and upper_ratio(paragraph) < 0.5
 
 
 def _speck_stop(last: Line, ln: Line) -> bool:

@@ -41,6 +41,19 @@ def _phrases() -> list[tuple[list[str], list[str]]]:
     return out
 
 
+def _bare(word: str) -> str:
+    return fold(word, diacritics=False)
+
+
+def _phrase_at(keys: list[str], bare: list[str], i: int, key_words: list[str]) -> bool:
+    """The phrase at word i: as printed, or, for a name of two words or more, with a mark a scan lost or
+    swapped ("Ban Tuyến giáo" for "Ban Tuyên giáo"): the phrase's own spelling is printed then."""
+    n = len(key_words)
+    if keys[i : i + n] == key_words:
+        return True
+    return n >= 2 and bare[i : i + n] == [_bare(w) for w in key_words]
+
+
 def name_case(upper: str) -> str:
     """Rewrite an upper-case body name in words, as documents write it."""
     words = upper.split()
@@ -54,11 +67,12 @@ def name_case(upper: str) -> str:
     # the proper name after an organisation word: "Ban Tổ chức", "Sở Văn hóa"
     _cap_org_names(keys, out)
     # fixed phrases
+    bare = [_bare(w) for w in words]
     i = 0
     while i < len(keys):
         for key_words, printed in _phrases():
             n = len(key_words)
-            if keys[i : i + n] == key_words:
+            if _phrase_at(keys, bare, i, key_words):
                 for j in range(n):
                     out[i + j] = printed[j] if i + j > 0 else _cap(printed[j])
                 i += n - 1
@@ -154,11 +168,12 @@ def _cap(word: str) -> str:
 
 def parent_suffix(parent_upper: str) -> str | None:
     """The short name a parent body lends its child ("Tỉnh ủy" for `ĐẢNG BỘ TỈNH X`)."""
-    key = fold(parent_upper)
+    # without marks or spaces: a scan's "ĐẲNG ỦY KHỐI", "BAN CHẤP HÀNH TRUNGƯƠNG"
+    key = fold(parent_upper, diacritics=False).replace(" ", "")
     best = None
     for prefix, suffix in load_headings().parent_suffix.items():
-        fp = fold(prefix)
-        if (key == fp or key.startswith(fp + " ")) and (best is None or len(fp) > len(best[0])):
+        fp = fold(prefix, diacritics=False).replace(" ", "")
+        if key.startswith(fp) and (best is None or len(fp) > len(best[0])):
             best = (fp, suffix)
     return best[1] if best else None
 
