@@ -207,3 +207,16 @@ def test_item_whose_dot_ocr_read_as_a_comma() -> None:
     items = [n for n in parse_text(text).sections if n.kind is NodeKind.ITEM]
     assert [n.marker for n in items] == ["1.", "2.", "3."]
     assert (items[0].heading or items[0].text).startswith("Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì")
+
+
+def test_item_one_whose_digit_ocr_read_as_a_letter_keeps_its_units() -> None:
+    """ "1. Sở Tài chính:" read as "l." or "I." under TỔ CHỨC THỰC HIỆN: still item 1, its body still a unit."""
+    for one in ("l.", "I.", "|.", "1."):
+        text = (
+            "KẾ HOẠCH\nquan trắc môi trường\n\nI. MỤC TIÊU\n- Bảo vệ môi trường.\n\nII. TỔ CHỨC THỰC HIỆN\n"
+            f"{one} Sở Nông nghiệp và Môi trường:\n- Chủ trì triển khai kế hoạch.\n"
+            "2. Sở Tài chính:\n- Bố trí kinh phí.\n"
+        )
+        doc = parse_text(text)
+        assert [s.marker for s in _sections(doc)] == ["I.", "II."], one
+        assert [a.unit for a in doc.assignments] == ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"], one

@@ -248,11 +248,14 @@ def build_blocks(lines: list[Line], width: int) -> list[Block]:
 
 
 _COMMA_ITEM = re.compile(r"^(?P<num>\d{1,2}),\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+# "1." read as "l." / "I." / "|." before a sentence-case name ("l. Sở Tài chính:")
+_ONE_ITEM = re.compile(r"^(?P<num>[^\W\d_]|[|!])[.,]\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 
 
 def _read_comma_items(lines: list[Line], marks: list[Marker]) -> None:
     """`1, Giao Văn phòng ...`: an item marker whose dot OCR read as a comma, where the numbering agrees
-    (the next numbered item is `2.`, or the one before was `n-1.`); in place in `marks`."""
+    (the next numbered item is `2.`, or the one before was `n-1.`); `l. Sở Tài chính:` before a `2.` is item
+    1 with its digit read as a letter (vocab roman_ocr: the letters OCR reads for a stroke); in place."""
     following: int | None = None
     after: list[int | None] = [None] * len(marks)
     for k in range(len(marks) - 1, -1, -1):
@@ -266,6 +269,14 @@ def _read_comma_items(lines: list[Line], marks: list[Marker]) -> None:
             n = int(m.group("num"))
             if after[k] == n + 1 or previous == n - 1 and n > 1:
                 marks[k] = Marker(NodeKind.ITEM, f"{n}.", m.group("rest"), 1, n)
+        one = _ONE_ITEM.match(line.text) if mark.kind is not NodeKind.ITEM or mark.depth == 0 else None
+        if (
+            one is not None
+            and after[k] == 2
+            and load_headings().roman_ocr.get(one.group("num"), one.group("num")) == "I"
+            and upper_ratio(one.group("rest")) < 0.6
+        ):
+            marks[k] = Marker(NodeKind.ITEM, "1.", one.group("rest"), 1, 1)
         if marks[k].kind is NodeKind.ITEM and marks[k].depth == 1:
             previous = marks[k].value
 
