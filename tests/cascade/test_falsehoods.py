@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from thongsuot.cascade.checks import NOT_HERE, plan_places, violations
+from thongsuot.cascade.checks import NOT_HERE, own_years, plan_places, violations
 from thongsuot.cascade.clean import Cleaner, Vocabulary
 from thongsuot.cascade.derive import derive, target_from_name
 from thongsuot.domain.document import ParsedDocument
@@ -123,3 +123,43 @@ def test_upper_acts_are_not_reattributed(parsed: dict[str, ParsedDocument]) -> N
     assert "của Tỉnh ủy, Ban Thường vụ Tỉnh ủy về công tác xây dựng Đảng" in first  # the province's acts
     assert "Nhân dân xã nhà" in first  # the rest of the sentence speaks for the commune
     assert any(f.kind is FlagKind.KEPT_AS_WRITTEN and f.text == first for f in plan.flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Thông tin, tuyên truyền về công tác xây dựng Đảng năm 2023", {2023}),
+        ("Kế hoạch số 12-KH/TU, ngày 17 tháng 11 năm 2022 của Ban Thường vụ", set()),  # a date's year
+        ("thực hiện Nghị quyết số 28-NQ/TW, ngày 17/11/2022", set()),
+        ("giai đoạn 2021 - 2025", {2025}),
+        ("kỷ niệm 95 năm Ngày thành lập Đảng (1930 – 2025)", {2025}),
+        ("Năm 2024: sơ kết; tháng 12, năm 2025: tổng kết", {2024}),
+    ],
+)
+def test_the_years_a_text_dates_itself_by(text: str, years: set[int]) -> None:
+    assert own_years(text) == years
+
+
+def test_a_title_naming_only_past_years_is_flagged_never_rewritten(parsed: dict[str, ParsedDocument]) -> None:
+    dated = [s for s in SAMPLES if "năm 20" in (parsed[s.name].header.title or "")]
+    assert dated, "a sample whose title names its year"
+    for sample in dated:
+        title_year = int((parsed[sample.name].header.title or "").rsplit("năm ", 1)[1][:4])
+        late = derive(parsed[sample.name], target_from_name("Đảng ủy xã Tân Hòa", dt.date(title_year + 2, 9, 15)))
+        flags = [f for f in late.flags if f.kind is FlagKind.PAST_YEAR and f.where == "title"]
+        assert len(flags) == 1 and str(title_year) in flags[0].note and str(title_year + 2) in flags[0].note
+        assert str(title_year) in late.header.title  # flagged, not changed: the year may be meant
+        same = derive(parsed[sample.name], target_from_name("Đảng ủy xã Tân Hòa", dt.date(title_year, 9, 15)))
+        assert not [f for f in same.flags if f.kind is FlagKind.PAST_YEAR and f.where == "title"]
+
+
+def test_the_units_own_congress_resolution_added_by_the_draft_is_flagged(parsed: dict[str, ParsedDocument]) -> None:
+    found = 0
+    for sample in SAMPLES:
+        plan = _derive(parsed, sample, AFTER, "Đảng ủy xã Tân Hòa", "Sóc Trăng")
+        added = "Nghị quyết Đại hội Đảng bộ xã Tân Hòa"
+        places = [w for w, text in plan_places(plan) if added in text]
+        flagged = {f.where for f in plan.flags if f.kind is FlagKind.ADDED and added in f.text}
+        assert set(places) == flagged
+        found += len(places)
+    assert found, "some sample cites the province's congress resolution, to which the commune's is added"

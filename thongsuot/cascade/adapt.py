@@ -103,6 +103,7 @@ class Adapter:
     protected: tuple[str, ...] = ()  # exact texts never rewritten (the parser's citation spans)
     unit_word: str | None = None  # phường, đặc khu, thành phố: the target's own unit word
     kept: list[str] = field(default_factory=list, compare=False)  # sentences kept as written (flag them)
+    added: list[str] = field(default_factory=list, compare=False)  # texts of the target's own added (flag them)
 
     @cached_property
     def source_words(self) -> LevelWords:
@@ -171,6 +172,7 @@ class Adapter:
             if fold(own) in fold(text) or self.source == self.target or self.source_words.committee is None:
                 return mark
             holes.append(own)
+            self.added.append(own)
             return f"{mark}, \ue000{len(holes) - 1}\ue001"
 
         text = _QUOTED.sub(hide, text)

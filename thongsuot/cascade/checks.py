@@ -16,7 +16,7 @@ from thongsuot.cascade.superior import retarget
 from thongsuot.domain.level import Level
 from thongsuot.domain.plan import Flag, FlagKind, Paragraph, Plan, PlanAssignment, Target, UnmatchedDuty
 from thongsuot.parsing.normalise import fold
-from thongsuot.vocab.levels import level_of_code, load_levels, load_roles
+from thongsuot.vocab.levels import level_of_code, load_levels, load_roles, plan_text
 from thongsuot.vocab.org_history import load_history
 
 NOT_HERE = "Không áp dụng ở cấp này"
@@ -107,6 +107,45 @@ def kept_flags(plan: Plan, sentences: list[str]) -> list[Flag]:
     for s in dict.fromkeys(sentences):
         where = next((w for w, text in places if s.strip() and s.strip() in text), "text")
         flags.append(Flag(FlagKind.KEPT_AS_WRITTEN, where, s, note))
+    return flags
+
+
+def added_flags(plan: Plan, added: list[str]) -> list[Flag]:
+    """A flag on each paragraph holding a text of the unit's own the adaptation added (its congress
+    resolution beside the upper one): the draft must not cite a document the unit does not have."""
+    places = plan_places(plan)
+    flags = []
+    for text in dict.fromkeys(added):
+        note = plan_text("flags", "added").format(text=text)
+        for where in dict.fromkeys(w for w, para in places if text in para):
+            flags.append(Flag(FlagKind.ADDED, where, text, note))
+    return flags
+
+
+# A year the text dates itself by: "năm 2023" (not the year of a "ngày .. tháng .. năm" date) or a range's end.
+_YEAR_WORD = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)(?!\d)")
+_RANGE_END = re.compile(r"(?<![\d/])(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+_DATE_BEFORE = re.compile(r"(?i:tháng)\s*\d{1,2}\s*,?\s*$")
+
+
+def own_years(text: str) -> set[int]:
+    years = {int(m.group(1)) for m in _YEAR_WORD.finditer(text) if not _DATE_BEFORE.search(text[: m.start()])}
+    return years | {int(m.group(1)) for m in _RANGE_END.finditer(text)}
+
+
+def past_year_flags(plan: Plan) -> list[Flag]:
+    """The title or a timeline line that names only years before the plan's own year ("năm 2023" kept from a
+    2023 parent in a 2025 draft) states a false period: flagged, never rewritten (the year may be meant)."""
+    year = plan.header.date.year if plan.header.date else None
+    if year is None:
+        return []
+    flags = []
+    places = [("title", plan.header.title)] + [(f"timeline-{i}", p.text) for i, p in enumerate(plan.timeline)]
+    for where, text in places:
+        years = sorted(own_years(text or ""))
+        if years and max(years) < year:
+            note = plan_text("flags", "past_year").format(years=", ".join(map(str, years)), year=year)
+            flags.append(Flag(FlagKind.PAST_YEAR, where, text, note))
     return flags
 
 

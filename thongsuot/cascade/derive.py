@@ -16,7 +16,14 @@ import re
 from dataclasses import replace
 
 from thongsuot.cascade.adapt import Adapter, tone_norm
-from thongsuot.cascade.checks import NOT_HERE, absent_flags, kept_flags, without_self_coordination
+from thongsuot.cascade.checks import (
+    NOT_HERE,
+    absent_flags,
+    added_flags,
+    kept_flags,
+    past_year_flags,
+    without_self_coordination,
+)
 from thongsuot.cascade.clean import Cleaner, clean_parts, damage_flags, parts_texts
 from thongsuot.cascade.superior import retarget, role_of_issuer, superior_body, target_from_name, upper_line
 from thongsuot.cascade.upper import UpperParts, read_document, read_plan
@@ -335,6 +342,7 @@ def derive(
         outline_ref=outline_ref,
     )
     flags += kept_flags(plan, a.kept) + absent_flags(plan, target) + damage_flags(plan, cleaner)
+    flags += added_flags(plan, a.added) + past_year_flags(plan)
     return replace(plan, flags=tuple(flags))
 
 

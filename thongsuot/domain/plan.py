@@ -131,6 +131,8 @@ class FlagKind(StrEnum):
     UNKNOWN_NAME = "unknown_name"  # a name to fill in (a visible blank "…")
     OCR_DAMAGE = "ocr_damage"  # a word the parent's scan damaged, corrected or not
     MERGED = "merged"  # duties of two upper bodies merged into one body here
+    ADDED = "added"  # a text of the unit's own the draft added (its congress resolution): does it exist?
+    PAST_YEAR = "past_year"  # the title or timeline names only years before the plan's date
 
 
 @dataclass(frozen=True)
