@@ -34,8 +34,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import settings
 
 from thongsuot.storage.db import upgrade
+
+# No per-example time limit for property tests: speed is measured in bench/, and a loaded or slower CI machine
+# must not fail a parser property because one example took more than hypothesis' default 200 ms.
+settings.register_profile("thongsuot", deadline=None)
+settings.load_profile("thongsuot")
 
 sys.path.insert(0, str(Path(__file__).parent))  # shared test helpers: browser_support
 
