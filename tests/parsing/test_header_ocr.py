@@ -269,3 +269,14 @@ PARTY_CASES = [
 def test_party_header_of_ocr_text(text: str, issuer: str, title: str) -> None:
     h = parse_text(text + "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức.\n", "scan.pdf").header
     assert (h.issuer, h.title) == (issuer, title)
+
+
+def test_a_place_word_wrapped_alone_ends_the_issuers_name() -> None:
+    # markdown_state_plan's one-page scan: the issuing cell wrapped before the place's last word
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH ĐỒNG\nNAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM Độc lập - Tự do - Hạnh\nphúc\n\n"
+        "Số: 123/KH-UBND\nĐồng Nai, ngày 15 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nTuyên truyền, phổ biến Nghị quyết\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức.\n"
+    )
+    h = parse_text(text, "scan.pdf").header
+    assert (h.issuer, h.parent_issuer) == ("Ủy ban nhân dân tỉnh Đồng Nai", None)

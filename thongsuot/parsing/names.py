@@ -194,7 +194,10 @@ def compose_issuer(lines: list[str]) -> tuple[str | None, str | None]:
         central = fold(name, diacritics=False) == _CENTRE_BARE  # "TRƯNG ƯƠNG": a scan's lost or swapped mark
         if central:
             name = _CENTRE.upper()
-        if merged and (_LEVEL_START.match(name) or central) and not name.endswith(_COMMITTEE_UPPER):
+        # "ỦY BAN NHÂN DÂN TỈNH ĐỒNG" / "NAI": one word alone is the end of a name its cell wrapped (no body
+        # is named in one word; an acronym stands for a whole one)
+        tail = len(name.split()) == 1 and name not in load_headings().acronyms
+        if merged and (_LEVEL_START.match(name) or central or tail) and not name.endswith(_COMMITTEE_UPPER):
             merged[-1] = merged[-1] + " " + name
         else:
             merged.append(name)
