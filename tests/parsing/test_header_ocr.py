@@ -280,3 +280,19 @@ def test_a_place_word_wrapped_alone_ends_the_issuers_name() -> None:
     )
     h = parse_text(text, "scan.pdf").header
     assert (h.issuer, h.parent_issuer) == ("Ủy ban nhân dân tỉnh Đồng Nai", None)
+
+
+def test_web_lead_wrapped_over_page_lines_dates_the_document_under_a_misread_star() -> None:
+    # web_post_lead_date's one-page scan: the lead wraps before the number, the star reads "ki"
+    text = (
+        "Trang chủ Tin tức - Sự kiện Văn bản chỉ đạo\n\n"
+        "Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị\n\n"
+        "Cập nhật: 10/03/2025 08:15\nLượt xem: 1.234\n\n"
+        "Ngày 25/02/2025, Ban Chấp hành Đảng bộ tỉnh ban hành Chương trình hành động số\n"
+        "30-CTr/TU thực hiện Nghị quyết số 57-NQ/TW. Trang thông tin giới thiệu toàn văn\nChương trình:\n\n"
+        "TỈNH ỦY KHÁNH HÒA\n\nki\n\nSố 30-CTr/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị\n\n"
+        "Phần thứ nhất\nMỤC TIÊU\n1. Mục tiêu chung\n- Khoa học, công nghệ là động lực chính.\n"
+    )
+    h = parse_text(text, "scan.pdf").header
+    assert (h.symbol, h.date, h.issuer) == ("30-CTr/TU", dt.date(2025, 2, 25), "Tỉnh ủy Khánh Hòa")

@@ -60,6 +60,7 @@ def document_start(lines: list[Line]) -> int:
         if (
             prev.rule
             or not letters
+            or len(prev.text.strip()) <= 3  # the star under the issuer read as letters ("ki")
             or (upper_ratio(prev.text) > 0.85 and len(prev.text) <= 80)
             or _SO_LINE.match(prev.text)
             or (_INNER_SO.search(prev.text) is not None and len(prev.text) <= 80)  # "------ Số: 1661/NQ-"

@@ -121,8 +121,9 @@ def own_date_from_lead(text: str, own: SymbolParts) -> dt.date | None:
     for parts, start, _end in find_symbols(text):
         if parts.ref != own.ref:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        told = _LEAD_TOLD.search(text, line_start, start)
+        # the lead's paragraph: a scan wraps it, the number may open the next page line
+        blank = max(text.rfind("\n\n", 0, start), text.rfind("\n \n", 0, start))
+        told = _LEAD_TOLD.search(text, blank + 1 if blank >= 0 else 0, start)
         if told is not None:
             found = find_date(told.group("date"))
             if found is not None:
