@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from thongsuot.domain.document import ParseWarning, Span
 from thongsuot.parsing.citation_issuers import IssuerPhrase, read_issuer
 from thongsuot.parsing.symbols import DATE_PATTERN, SymbolParts, find_date, find_symbols
@@ -203,12 +205,7 @@ def _share_list_symbols(stream: str, mentions: list[Mention]) -> None:
 
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether `b` is `a` with one character changed, added or dropped."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+    return a != b and Levenshtein.distance(a, b, score_cutoff=1) == 1
 
 
 def merge_misread_symbols(mentions: list[Mention]) -> None:
@@ -221,11 +218,11 @@ def merge_misread_symbols(mentions: list[Mention]) -> None:
         if m.parts is not None and m.parts.symbol:
             counts[m.key] = counts.get(m.key, 0) + 1
             parts_of.setdefault(m.key, m.parts)
+    known = load_codes().issuers
     for m in mentions:
         parts = m.parts
         if parts is None or not parts.issuer_code:
             continue
-        known = load_codes().issuers
         # a short code merges only when it is no code and the other one is ("23/2015/NĐ-GP" for NĐ-CP)
         short_ok = parts.issuer_code not in known
         best = max(

@@ -17,7 +17,7 @@ from functools import lru_cache
 from thongsuot.domain.document import ParseWarning, Recipient, Signer, Span
 from thongsuot.parsing.blocks import upper_ratio
 from thongsuot.parsing.lines import Line, columns
-from thongsuot.parsing.normalise import NormText, fold
+from thongsuot.parsing.normalise import TONE_MARKS, NormText, fold
 from thongsuot.vocab.headings import load_headings
 from thongsuot.vocab.syllables import is_syllable
 
@@ -145,9 +145,6 @@ def person_name(text: str) -> str:
     return " ".join(_read_back(w) for w in stripped.split())
 
 
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
 def _read_back(word: str) -> str:
     """`Lâ` -> `Lê`: one vowel swapped by vocab name_vowel_ocr, when exactly one swap gives a syllable."""
     if not word.isalpha() or is_syllable(word):
@@ -156,8 +153,8 @@ def _read_back(word: str) -> str:
     found = set()
     for k, ch in enumerate(word):
         parts = unicodedata.normalize("NFD", ch)
-        tone = "".join(c for c in parts if c in _TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+        tone = "".join(c for c in parts if c in TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
         lower = base.lower()
         if lower not in swaps:
             continue

@@ -122,10 +122,6 @@ def find_type_line(lines: list[Line], start: int = 0, limit: int = _HEADER_LIMIT
     return None
 
 
-def _is_fixed(text: str) -> bool:
-    return is_fixed_phrase(text)
-
-
 _RULE_RUN = re.compile(r"[-_=*–—]{3,}")
 
 
@@ -225,7 +221,7 @@ def parse_header(view: NormText, lines: list[Line]) -> HeaderResult:
         if (
             not seen_symbol
             and words
-            and not _is_fixed(text)
+            and not is_fixed_phrase(text)
             and upper_ratio(words) > 0.85
             and sum(c.isalpha() for c in words) >= 3
             and not any(c.isdigit() for c in _NAME_NUMBER.sub("", words))
@@ -450,7 +446,7 @@ def _subject_before_opening(lines: list[Line], start: int, i: int) -> list[Line]
         return []
     for ln in block:
         text = clean_text(ln.text)
-        if ln.rule or _SO.match(text) or _PLACE_DATE.search(text) or _DATE_ONLY.match(text) or _is_fixed(text):
+        if ln.rule or _SO.match(text) or _PLACE_DATE.search(text) or _DATE_ONLY.match(text) or is_fixed_phrase(text):
             return []
     words = " ".join(ln.text for ln in block)
     if len(words.split()) < 5 or upper_ratio(words) > 0.6 or not words[:1].isupper():
@@ -478,7 +474,7 @@ def _continues_subject(ln: Line) -> bool:
     key = fold(ln.text)
     if ln.blank_before or _opening(ln.text) or key.startswith((_ADDRESSEE, _RECIPIENTS)):
         return False
-    if _SO.match(ln.text) or _PLACE_DATE.search(ln.text) or _is_fixed(ln.text):
+    if _SO.match(ln.text) or _PLACE_DATE.search(ln.text) or is_fixed_phrase(ln.text):
         return False
     if _SUBJECT_END.match(ln.text):  # the symbol a wrapped subject ends with: "... Nghị định" / "136/2025/NĐ-CP"
         return True

@@ -48,10 +48,10 @@ _CHAR_REPAIRS = {
     "\u0111\u0323": "đ",
 }
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 # the tone after the second vowel of an open "oa/oe/uy" syllable (no consonant, no
 # other mark after it; "qu" is a consonant, so "quý" is left alone)
-_OLD_TONE_PLACE = re.compile(f"(?<![qQ])([ouOU])([aeyAEY])([{_TONES}])(?![^\\W\\d_]|[\u0300-\u036f])")
+_OLD_TONE_PLACE = re.compile(f"(?<![qQ])([ouOU])([aeyAEY])([{TONE_MARKS}])(?![^\\W\\d_]|[\u0300-\u036f])")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _SPACE_RUN = re.compile(r" {2,}")
 # a base character followed by combining marks, or a single character that needs repair

@@ -133,7 +133,7 @@ def _clean(word: Word) -> Word | None:
     return Word(text, word.left, word.top, word.width, word.height, word.conf, word.line)
 
 
-def _text_height(words: list[Word]) -> float:
+def text_height(words: list[Word]) -> float:
     """Typical height of a text line's word boxes (median of words with letters)."""
     heights = [w.height for w in words if _ALNUM.search(w.text)]
     return float(statistics.median(heights)) if heights else 40.0
@@ -141,12 +141,7 @@ def _text_height(words: list[Word]) -> float:
 
 def split_columns(words: list[Word]) -> list[list[Word]]:
     """Tesseract lines cut at column-wide gaps (no cleaning): what `ocr.py` re-reads when weak."""
-    return _split(words, _text_height(words))
-
-
-def text_height(words: list[Word]) -> float:
-    """Typical height of the page's text line boxes."""
-    return _text_height(words)
+    return _split(words, text_height(words))
 
 
 def _segments(words: list[Word], height: float) -> list[list[Word]]:
@@ -316,7 +311,7 @@ def _columns_apart(rows: list[list[list[Word]]], middle: float, height: float) -
 
 def layout_page(words: list[Word]) -> PageText:
     """The page's lines: one per row; in two-column blocks the left column first, then the right one."""
-    raw_height = _text_height(words)
+    raw_height = text_height(words)
     kept = []
     for word in words:
         letters = len(_ALNUM.findall(word.text))
@@ -331,7 +326,7 @@ def layout_page(words: list[Word]) -> PageText:
             kept.append(cleaned)
     if not kept:
         return PageText((), 0.0)
-    height = _text_height(kept)
+    height = text_height(kept)
     lines = []
     middle = (min(w.left for w in kept) + max(w.right for w in kept)) / 2
     previous_bottom: float | None = None
